@@ -1,0 +1,133 @@
+// `npm run eval`: retrieval quality on ../shared/eval, next to a plain-BM25 baseline and ablations computed in
+// the same run. Options: --sets seeds,kazqad,tydi-ru  --ablations (analyzer parts one at a time).
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../src/config.ts';
+import { readCorpus } from '../src/corpus/ingest.ts';
+import { buildIndex, chunkDoc } from '../src/index/build.ts';
+import { LexicalIndex, DEFAULT_LEXICAL } from '../src/index/lexical.ts';
+import { openEmbedder } from '../src/engine.ts';
+import { SearchEngine, type SearchMode } from '../src/search/engine.ts';
+import { Analyzer, DEFAULT_ANALYZER } from '../src/text/analyzer.ts';
+import { Glossary } from '../src/text/glossary.ts';
+import { queryTerms } from '../src/text/query.ts';
+import { containsEvidence, mean, rankingMetrics } from './metrics.ts';
+
+interface Question {
+  id: string;
+  lang: string;
+  question: string;
+  relevant?: string[];
+  evidence?: string | null;
+  answerable?: boolean;
+}
+interface Result {
+  docId: string;
+  text: string;
+}
+type Search = (question: string) => Promise<Result[]> | Result[];
+
+const { values } = parseArgs({ options: { sets: { type: 'string', default: 'seeds,kazqad,tydi-ru' }, ablations: { type: 'boolean', default: false } } });
+const config = loadConfig();
+const shared = path.resolve(config.sharedDir);
+const SETS: Record<string, { corpus: string; questions: string }> = {
+  seeds: { corpus: path.join(shared, 'corpus'), questions: path.join(shared, 'eval/seeds/questions-dev.jsonl') },
+  kazqad: { corpus: path.join(shared, 'eval/kazqad/passages.jsonl'), questions: path.join(shared, 'eval/kazqad/queries-dev.jsonl') },
+  'tydi-ru': { corpus: path.join(shared, 'eval/tydi-ru/passages.jsonl'), questions: path.join(shared, 'eval/tydi-ru/queries-dev.jsonl') },
+};
+
+const plainTokens = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+const pct = (x: number) => x.toFixed(3);
+
+async function score(questions: Question[], search: Search): Promise<Record<string, number>> {
+  const rows: Record<string, number[]> = {};
+  const add = (key: string, v: number) => (rows[key] ??= []).push(v);
+  for (const q of questions) {
+    if (q.answerable === false) continue;
+    const results = await search(q.question);
+    if (q.relevant) {
+      const m = rankingMetrics(results.map((r) => r.docId), q.relevant);
+      add('R@1', m.r1);
+      add('R@5', m.r5);
+      add('MRR@10', m.mrr);
+      add('nDCG@10', m.ndcg);
+    } else if (q.evidence) {
+      const same = q.lang === questionDocLang(q) ? 'same' : 'cross';
+      const hitAt = results.findIndex((r) => containsEvidence(r.text, q.evidence!));
+      add(`${same} R@1`, hitAt === 0 ? 1 : 0);
+      add(`${same} R@5`, hitAt >= 0 && hitAt < 5 ? 1 : 0);
+    }
+  }
+  return Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, mean(v)]));
+}
+
+// The seed evidence is a verbatim string of its source, so its script tells the source's language.
+function questionDocLang(q: Question): string {
+  return /[әғқңөұүһі]/i.test(q.evidence ?? '') ? 'kk' : 'ru';
+}
+
+function inMemory(chunks: { docId: string; text: string }[], titles: string[], analyzer: Analyzer | null, opts: { glossary: boolean; titleBoost: number }): Search {
+  const analyze = analyzer ? (t: string) => analyzer.analyze(t) : plainTokens;
+  const index = LexicalIndex.build(chunks.map((c) => c.text), titles, { ...DEFAULT_LEXICAL, titleBoost: opts.titleBoost }, analyze);
+  const glossary = opts.glossary && analyzer ? Glossary.load(undefined, analyzer) : undefined;
+  return (question) => {
+    const terms = analyzer ? queryTerms(question, glossary, undefined, analyzer) : new Map(plainTokens(question).map((t) => [t, 1]));
+    return index.search(terms, 30).map((h) => chunks[h.doc]);
+  };
+}
+
+function printTable(name: string, rows: [string, Record<string, number>][]) {
+  const keys = [...new Set(rows.flatMap(([, r]) => Object.keys(r)))];
+  const width = Math.max(...rows.map(([label]) => label.length), 10);
+  console.log(`\n${name}`);
+  console.log(`  ${'system'.padEnd(width)}  ${keys.map((k) => k.padStart(9)).join(' ')}`);
+  for (const [label, r] of rows) console.log(`  ${label.padEnd(width)}  ${keys.map((k) => (r[k] === undefined ? '-' : pct(r[k])).padStart(9)).join(' ')}`);
+}
+
+const embedder = await openEmbedder(config, (msg) => console.error(msg));
+for (const set of values.sets!.split(',')) {
+  const spec = SETS[set];
+  if (!spec) throw new Error(`unknown set ${set}`);
+  const questions: Question[] = (await readFile(spec.questions, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+  const corpus = await readCorpus(spec.corpus);
+  const chunks = corpus.docs.flatMap((d) => chunkDoc(d));
+  const titleOf = new Map(corpus.docs.map((d) => [d.docId, d.title]));
+  const titles = chunks.map((c) => titleOf.get(c.docId)!);
+  const rows: [string, Record<string, number>][] = [];
+  // The README's reference: plain BM25 over whole passages (title + text), lowercase word tokens, no stemming.
+  // Evidence questions are judged on result texts of at most 1500 characters, so there it ranks our chunks.
+  const byEvidence = questions.some((q) => q.evidence);
+  const units = byEvidence ? chunks : corpus.docs.map((d) => ({ docId: d.docId, text: d.text }));
+  const unitTitles = byEvidence ? titles : corpus.docs.map((d) => d.title);
+  rows.push(['BM25 baseline (plain tokens)', await score(questions, inMemory(units, unitTitles, null, { glossary: false, titleBoost: 1 }))]);
+
+  // The real path: index built on disk, loaded, searched as `govqa search` does.
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'govqa-eval-'));
+  await buildIndex({ corpus: spec.corpus, indexDir: dir, embedder });
+  const engine = await SearchEngine.open(dir, embedder);
+  const modes: SearchMode[] = engine.dense ? ['lexical', 'dense', 'hybrid'] : ['lexical'];
+  for (const mode of modes) {
+    const search: Search = async (q) => (await engine.search(q, { k: 30, mode })).map((r) => ({ docId: r.chunk.docId, text: r.chunk.text }));
+    rows.push([`govqa ${mode}`, await score(questions, search)]);
+  }
+  await rm(dir, { recursive: true, force: true });
+
+  if (values.ablations) {
+    const variants: [string, Partial<typeof DEFAULT_ANALYZER>, { glossary: boolean; titleBoost: number }][] = [
+      ['  without Kazakh stemmer', { kazakhStemmer: false }, { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost }],
+      ['  without Russian stemmer', { russianStemmer: false }, { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost }],
+      ['  without prefix terms', { prefixLength: 0 }, { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost }],
+      ['  prefix length 3', { prefixLength: 3 }, { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost }],
+      ['  prefix length 5', { prefixLength: 5 }, { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost }],
+      ['  without stopwords', { stopwords: false }, { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost }],
+      ['  without glossary', {}, { glossary: false, titleBoost: DEFAULT_LEXICAL.titleBoost }],
+      ['  without title field', {}, { glossary: true, titleBoost: 0 }],
+    ];
+    for (const [label, analyzerOpts, opts] of variants) {
+      rows.push([label, await score(questions, inMemory(chunks, titles, new Analyzer({ ...DEFAULT_ANALYZER, ...analyzerOpts }), opts))]);
+    }
+  }
+  printTable(`${set}: ${questions.length} questions, ${corpus.docs.length} documents, ${chunks.length} chunks${engine.dense ? '' : ` (dense off: ${engine.denseOff})`}`, rows);
+}

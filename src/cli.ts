@@ -1,0 +1,163 @@
+// The `govqa` command line: index | search | ask | chat | bot | start. A thin front door: parsing, printing,
+// exit codes; all the work is in the engine.
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { CorpusError } from './corpus/ingest.ts';
+import { openEmbedder, openEngine } from './engine.ts';
+import { buildIndex } from './index/build.ts';
+import { IndexError } from './index/store.ts';
+import type { BuildReport } from './index/types.ts';
+import { downloadProgress, progressBar } from './progress.ts';
+import { SearchEngine } from './search/engine.ts';
+
+const USAGE = `usage: govqa <command> [options]
+
+  index  [--corpus DIR|FILE.jsonl] [--index DIR] [--json]  build or update the index (incremental)
+  search [--index DIR] [-k N] [--json] (QUESTION | --queries FILE.jsonl)
+  ask    [--index DIR] [--json] (QUESTION | --queries FILE.jsonl)
+  chat   [--index DIR]                                  ask questions in the console
+  bot                                                   run the Telegram bot (needs BOT_TOKEN)
+  start                                                 the bot when BOT_TOKEN is set, else the console chat
+
+Defaults: --corpus $CORPUS_DIR or ./corpus, --index $INDEX_DIR or ./embeddings.`;
+
+class UsageError extends Error {}
+
+const say = (line: string) => process.stderr.write(line + '\n');
+
+interface Query {
+  id: string;
+  question: string;
+}
+
+async function readQueries(file: string): Promise<Query[]> {
+  const raw = await readFile(file, 'utf8').catch((err) => {
+    throw new UsageError(`cannot read ${file}: ${err.code ?? err.message}`);
+  });
+  const out: Query[] = [];
+  raw.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    try {
+      const rec = JSON.parse(line);
+      if (typeof rec.question !== 'string') throw new Error('no "question"');
+      out.push({ id: String(rec.id ?? i + 1), question: rec.question });
+    } catch (err) {
+      say(`warning: ${file}:${i + 1} skipped: ${(err as Error).message}`);
+    }
+  });
+  return out;
+}
+
+async function queriesFrom(values: { queries?: string }, positionals: string[]): Promise<Query[]> {
+  if (values.queries) return readQueries(values.queries);
+  const question = positionals.join(' ').trim();
+  if (!question) throw new UsageError('give a QUESTION or --queries FILE.jsonl');
+  return [{ id: 'q', question }];
+}
+
+function reportLine(r: BuildReport): string {
+  const parts = `added ${r.added}, updated ${r.updated}, removed ${r.removed}, unchanged ${r.unchanged}`;
+  const tail = r.written ? `; ${r.chunks} chunks, ${r.embedded} embedded` : '; index already up to date';
+  return `indexed: ${parts}${tail}${r.rebuilt ? ` (full rebuild: ${r.rebuilt})` : ''}`;
+}
+
+function printSkipped(r: BuildReport) {
+  for (const s of r.skipped) say(`warning: skipped ${s.path}: ${s.reason}`);
+}
+
+async function engineFor(config: Config): Promise<SearchEngine> {
+  const progress = progressBar();
+  const embedder = await openEmbedder(config, say, downloadProgress(progress));
+  progress.stop();
+  const engine = await openEngine(
+    config,
+    embedder,
+    (r) => {
+      printSkipped(r);
+      say(reportLine(r));
+    },
+    (stage, done, total) => progress.update(stage, done, total),
+  );
+  progress.stop();
+  if (embedder && engine.denseOff) say(`dense retrieval off: ${engine.denseOff}`);
+  return engine;
+}
+
+async function cmdIndex(config: Config, args: string[]) {
+  const { values } = parseArgs({ args, options: { corpus: { type: 'string' }, index: { type: 'string' }, json: { type: 'boolean' } } });
+  const corpus = values.corpus ?? config.corpusDir;
+  const indexDir = values.index ?? config.indexDir;
+  const progress = progressBar();
+  const embedder = await openEmbedder(config, say, downloadProgress(progress));
+  progress.stop();
+  const report = await buildIndex({ corpus, indexDir, embedder, onProgress: (stage, done, total) => progress.update(stage, done, total) });
+  progress.stop();
+  printSkipped(report);
+  say(reportLine(report));
+  if (values.json) {
+    const { added, updated, removed, unchanged, chunks, embedded, skipped } = report;
+    console.log(JSON.stringify({ added, updated, removed, unchanged, chunks, embedded, skipped }));
+  }
+}
+
+async function cmdSearch(config: Config, args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { index: { type: 'string' }, k: { type: 'string', short: 'k' }, json: { type: 'boolean' }, queries: { type: 'string' } },
+  });
+  const k = Number(values.k ?? 10);
+  if (!Number.isInteger(k) || k < 1 || k > 100) throw new UsageError('-k must be a whole number from 1 to 100');
+  const queries = await queriesFrom(values, positionals);
+  const engine = await engineFor({ ...config, indexDir: values.index ?? config.indexDir });
+  for (const q of queries) {
+    const results = await engine.search(q.question, { k });
+    if (values.json) {
+      const out = results.map((r) => ({ docId: r.chunk.docId, title: r.doc.title, chunkId: r.chunk.id, score: Number(r.score.toFixed(4)), text: r.chunk.text }));
+      process.stdout.write(JSON.stringify({ id: q.id, results: out }) + '\n');
+    } else {
+      console.log(`\n${q.question}`);
+      if (!results.length) console.log('  (nothing found)');
+      results.forEach((r, i) => {
+        console.log(`  ${i + 1}. [${r.score.toFixed(3)}] ${r.doc.title} (${r.chunk.id})`);
+        console.log(`     ${r.chunk.text.replace(/\s+/g, ' ').slice(0, 220)}…`);
+      });
+    }
+  }
+}
+
+const COMMANDS: Record<string, (config: Config, args: string[]) => Promise<void>> = {
+  index: cmdIndex,
+  search: cmdSearch,
+};
+
+export async function main(argv = process.argv.slice(2)): Promise<number> {
+  const [command, ...args] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    console.log(USAGE);
+    return command ? 0 : 2;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    say(`govqa: unknown command "${command}"\n${USAGE}`);
+    return 2;
+  }
+  try {
+    await run(loadConfig(), args);
+    return 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith?.('ERR_PARSE_ARGS')) {
+      say(`govqa ${command}: ${(err as Error).message}`);
+      return 2;
+    }
+    if (err instanceof ConfigError || err instanceof CorpusError || err instanceof IndexError) {
+      say(`govqa ${command}: ${err.message}`);
+      return 1;
+    }
+    say(`govqa ${command}: unexpected error: ${(err as Error).stack ?? err}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();

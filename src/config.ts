@@ -1,0 +1,72 @@
+// One validated Config from the environment and .env: every bad value is reported in one clear line at start.
+import 'dotenv/config';
+import os from 'node:os';
+import path from 'node:path';
+
+export class ConfigError extends Error {}
+
+export const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
+
+export interface Config {
+  corpusDir: string;
+  indexDir: string;
+  /** null: dense retrieval off (EMBEDDING_MODEL=none) */
+  embeddingModel: string | null;
+  embeddingDtype: string;
+  /** local folder of models for offline use; nothing is downloaded when set */
+  modelsDir: string | null;
+  modelCacheDir: string;
+  /** ../shared beside the project: eval and bench data */
+  sharedDir: string;
+  botToken: string | null;
+  adminIds: number[];
+  telegramApiRoot: string | null;
+  /** public https URL: webhook mode instead of long polling */
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  port: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const get = (name: string) => {
+    const v = env[name]?.trim();
+    return v ? v : null;
+  };
+  const model = get('EMBEDDING_MODEL') ?? DEFAULT_MODEL;
+  const cacheHome = get('XDG_CACHE_HOME') ?? path.join(os.homedir(), '.cache');
+  const adminIds = (get('ADMIN_IDS') ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
+    if (!/^\d+$/.test(s)) throw new ConfigError(`ADMIN_IDS must be comma-separated numeric Telegram user ids, got "${s}"`);
+    return Number(s);
+  });
+  const port = Number(get('PORT') ?? 8080);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${get('PORT')}"`);
+  const token = get('BOT_TOKEN');
+  if (token && !/^\d+:[\w-]{20,}$/.test(token)) throw new ConfigError('BOT_TOKEN does not look like a token from @BotFather (digits:letters)');
+  const logLevel = (get('LOG_LEVEL') ?? 'info') as Config['logLevel'];
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+  const dtype = get('EMBEDDING_DTYPE') ?? 'q8';
+  if (!['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4'].includes(dtype)) throw new ConfigError(`EMBEDDING_DTYPE must be q8, fp32, fp16, int8, uint8 or q4, got "${dtype}"`);
+  for (const name of ['TELEGRAM_API_ROOT', 'WEBHOOK_URL']) {
+    const v = get(name);
+    if (v && !/^https?:\/\/\S+$/.test(v)) throw new ConfigError(`${name} must be an http(s) URL, got "${v}"`);
+  }
+  return {
+    corpusDir: path.resolve(get('CORPUS_DIR') ?? 'corpus'),
+    indexDir: path.resolve(get('INDEX_DIR') ?? 'embeddings'),
+    embeddingModel: model.toLowerCase() === 'none' ? null : model,
+    embeddingDtype: dtype,
+    modelsDir: get('MODELS_DIR') && path.resolve(get('MODELS_DIR')!),
+    modelCacheDir: path.resolve(get('MODEL_CACHE_DIR') ?? path.join(cacheHome, 'govqa', 'models')),
+    sharedDir: path.resolve(get('SHARED_DIR') ?? '../shared'),
+    botToken: token,
+    adminIds,
+    telegramApiRoot: get('TELEGRAM_API_ROOT')?.replace(/\/+$/, '') ?? null,
+    webhookUrl: get('WEBHOOK_URL'),
+    webhookSecret: get('WEBHOOK_SECRET'),
+    port,
+    logLevel,
+  };
+}

@@ -1,0 +1,27 @@
+import type { Lang } from '../text/lang.ts';
+
+/** What the manifest (or a JSONL record) says about a document beyond its text. */
+export interface DocMeta {
+  region?: string;
+  year?: number;
+  source?: string;
+  kind?: string;
+}
+
+/** One source document, as read from the corpus. */
+export interface SourceDoc {
+  /** path relative to the corpus folder for files; the `id` field for JSONL records */
+  docId: string;
+  title: string;
+  text: string;
+  lang: Lang;
+  meta: DocMeta;
+  /** sha256 of the text and metadata: an unchanged hash means the document need not be chunked or embedded again */
+  hash: string;
+}
+
+/** A file or record that could not be read, with the one-line reason. */
+export interface Skipped {
+  path: string;
+  reason: string;
+}

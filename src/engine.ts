@@ -1,0 +1,37 @@
+// Wiring shared by the command line and the bot: the embedding model (or its honest absence) and the engine
+// over the stored index, built first when there is none.
+import type { Config } from './config.ts';
+import { buildIndex, type BuildProgress } from './index/build.ts';
+import { EmbedderError, TransformersEmbedder } from './index/embedder.ts';
+import { currentBuild } from './index/store.ts';
+import type { BuildReport } from './index/types.ts';
+import { SearchEngine } from './search/engine.ts';
+
+export type Say = (line: string) => void;
+
+/** The configured embedding model, or null (said in one line) when it is off or cannot be loaded. */
+export async function openEmbedder(config: Config, say: Say, onDownload?: (file: string, loaded: number, total: number) => void): Promise<TransformersEmbedder | null> {
+  if (!config.embeddingModel) return null;
+  try {
+    return await TransformersEmbedder.load({
+      model: config.embeddingModel,
+      dtype: config.embeddingDtype,
+      cacheDir: config.modelCacheDir,
+      modelsDir: config.modelsDir ?? undefined,
+      onProgress: onDownload,
+    });
+  } catch (err) {
+    if (!(err instanceof EmbedderError)) throw err;
+    say(`${err.message}; continuing with lexical search only (EMBEDDING_MODEL=none silences this)`);
+    return null;
+  }
+}
+
+/** Opens the stored index; builds it first when there is none. */
+export async function openEngine(config: Config, embedder: TransformersEmbedder | null, onBuild?: (report: BuildReport) => void, onProgress?: BuildProgress): Promise<SearchEngine> {
+  if (!(await currentBuild(config.indexDir))) {
+    const report = await buildIndex({ corpus: config.corpusDir, indexDir: config.indexDir, embedder, onProgress });
+    onBuild?.(report);
+  }
+  return SearchEngine.open(config.indexDir, embedder);
+}

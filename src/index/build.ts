@@ -1,0 +1,152 @@
+// Builds the index incrementally: documents whose content hash is unchanged keep their chunks and vectors;
+// new and changed ones are chunked and embedded; removed ones drop out. The lexical index and the HNSW graph
+// are rebuilt from the result (cheap), written into a fresh folder and swapped in atomically.
+import { readCorpus, type Corpus } from '../corpus/ingest.ts';
+import type { SourceDoc } from '../corpus/types.ts';
+import { ANALYZER_VERSION } from '../text/analyzer.ts';
+import { chunkText, CHUNKER_VERSION } from './chunker.ts';
+import type { TransformersEmbedder } from './embedder.ts';
+import { LexicalIndex } from './lexical.ts';
+import {
+  currentBuild, INDEX_FORMAT, newBuildDir, readChunks, readManifest, readVectors, swapIn, withBuildLock, writeChunks,
+  writeManifest, writeVectors,
+} from './store.ts';
+import type { BuildReport, Chunk, IndexManifest, IndexedDoc } from './types.ts';
+import { VectorIndex } from './vectors.ts';
+import { rm } from 'node:fs/promises';
+
+export type Stage = 'chunk' | 'embed' | 'index';
+export type BuildProgress = (stage: Stage, done: number, total: number) => void;
+
+export interface BuildOptions {
+  corpus: string;
+  indexDir: string;
+  /** null: dense retrieval off */
+  embedder: TransformersEmbedder | null;
+  onProgress?: BuildProgress;
+}
+
+interface Previous {
+  manifest: IndexManifest;
+  chunks: Chunk[];
+  vectors: Float32Array[] | null;
+}
+
+export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
+  const corpus = await readCorpus(options.corpus);
+  return withBuildLock(options.indexDir, () => buildFrom(corpus, options));
+}
+
+async function loadPrevious(indexDir: string, model: string | null): Promise<Previous | null> {
+  try {
+    const dir = await currentBuild(indexDir);
+    if (!dir) return null;
+    const manifest = await readManifest(dir);
+    const chunks = await readChunks(dir, manifest.chunks);
+    const vectors = manifest.model && manifest.model.name === model ? await readVectors(dir, manifest.chunks, manifest.model.dims) : null;
+    return { manifest, chunks, vectors };
+  } catch {
+    return null; // a corrupt previous index is rebuilt from scratch
+  }
+}
+
+async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildReport> {
+  const { embedder, onProgress } = options;
+  const modelName = embedder?.info.name ?? null;
+  const prev = await loadPrevious(options.indexDir, modelName);
+  const rebuilt = !prev ? undefined
+    : prev.manifest.chunkerVersion !== CHUNKER_VERSION ? 'the chunker changed'
+    : prev.manifest.analyzerVersion !== ANALYZER_VERSION ? 'the analyzer changed'
+    : (prev.manifest.model?.name ?? null) !== modelName ? `the embedding model changed to ${modelName ?? 'none'}`
+    : undefined;
+  const reuseChunks = prev && prev.manifest.chunkerVersion === CHUNKER_VERSION;
+
+  const report: BuildReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: corpus.skipped, chunks: 0, embedded: 0, written: false, dir: '' };
+  const chunks: Chunk[] = [];
+  const vectors: (Float32Array | null)[] = [];
+  const docs: Record<string, IndexedDoc> = {};
+  const present = new Set<string>();
+
+  corpus.docs.forEach((doc, i) => {
+    present.add(doc.docId);
+    const old = prev?.manifest.docs[doc.docId];
+    if (!old) report.added++;
+    else if (old.hash !== doc.hash) report.updated++;
+    else report.unchanged++;
+    const first = chunks.length;
+    if (old && old.hash === doc.hash && reuseChunks) {
+      for (let j = 0; j < old.count; j++) {
+        chunks.push(prev!.chunks[old.first + j]);
+        vectors.push(prev!.vectors?.[old.first + j] ?? null);
+      }
+    } else {
+      for (const chunk of chunkDoc(doc)) {
+        chunks.push(chunk);
+        vectors.push(null);
+      }
+    }
+    docs[doc.docId] = { hash: doc.hash, title: doc.title, lang: doc.lang, meta: doc.meta, first, count: chunks.length - first };
+    onProgress?.('chunk', i + 1, corpus.docs.length);
+  });
+  for (const id of Object.keys(prev?.manifest.docs ?? {})) if (!present.has(id)) report.removed++;
+  report.chunks = chunks.length;
+
+  const unchangedIndex = prev && !rebuilt && report.added + report.updated + report.removed === 0;
+  if (unchangedIndex) {
+    report.dir = (await currentBuild(options.indexDir))!;
+    return report;
+  }
+  report.rebuilt = rebuilt;
+
+  const dir = await newBuildDir(options.indexDir);
+  try {
+    let finalVectors: Float32Array[] | null = null;
+    if (embedder) {
+      const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
+      for (let i = 0; i < missing.length; i += 64) {
+        const batch = missing.slice(i, i + 64);
+        const embedded = await embedder.embedBatch(batch.map((c) => chunks[c].text), 'passage');
+        batch.forEach((c, j) => (vectors[c] = embedded[j]));
+        report.embedded += batch.length;
+        onProgress?.('embed', Math.min(i + 64, missing.length), missing.length);
+      }
+      finalVectors = vectors as Float32Array[];
+    }
+    onProgress?.('index', 0, 1);
+    const lexical = LexicalIndex.build(chunks.map((c) => c.text), chunks.map((c) => docs[c.docId].title));
+    await lexical.save(dir);
+    await writeChunks(dir, chunks);
+    if (embedder && finalVectors) {
+      await writeVectors(dir, finalVectors);
+      await VectorIndex.build(finalVectors, embedder.info.dims).save(dir);
+    }
+    const manifest: IndexManifest = {
+      format: INDEX_FORMAT,
+      analyzerVersion: ANALYZER_VERSION,
+      chunkerVersion: CHUNKER_VERSION,
+      model: embedder?.info ?? null,
+      createdAt: new Date().toISOString(),
+      chunks: chunks.length,
+      docs,
+    };
+    await writeManifest(dir, manifest); // written last: a folder without it is an unfinished build
+    onProgress?.('index', 1, 1);
+    await swapIn(options.indexDir, dir);
+  } catch (err) {
+    await rm(dir, { recursive: true, force: true });
+    throw err;
+  }
+  report.written = true;
+  report.dir = dir;
+  return report;
+}
+
+export function chunkDoc(doc: SourceDoc): Chunk[] {
+  return chunkText(doc.text).map((span, n) => ({
+    id: `${doc.docId}#${n}`,
+    docId: doc.docId,
+    start: span.start,
+    end: span.end,
+    text: doc.text.slice(span.start, span.end),
+  }));
+}

@@ -1,0 +1,140 @@
+// The index folder: complete builds side by side (build-*/), and CURRENT naming the live one. A build is
+// written in full into a new folder and then CURRENT is replaced by rename, which is atomic: a crash at any
+// point leaves the old build live, and a process that loaded the old build keeps working from memory.
+import { mkdir, readFile, readdir, rename, rm, writeFile, open } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Chunk, IndexManifest } from './types.ts';
+
+export const INDEX_FORMAT = 1;
+const POINTER = 'CURRENT';
+
+export class IndexError extends Error {}
+
+/** The live build folder, or null when there is none yet. */
+export async function currentBuild(indexDir: string): Promise<string | null> {
+  let name: string;
+  try {
+    name = (await readFile(path.join(indexDir, POINTER), 'utf8')).trim();
+  } catch {
+    return null;
+  }
+  if (!/^build-[\w-]+$/.test(name)) throw new IndexError(`index at ${indexDir} is corrupt: CURRENT names "${name}"`);
+  return path.join(indexDir, name);
+}
+
+export async function newBuildDir(indexDir: string): Promise<string> {
+  const stamp = new Date().toISOString().replace(/[-:.TZ]/g, '').slice(0, 14);
+  const dir = path.join(indexDir, `build-${stamp}-${randomBytes(3).toString('hex')}`);
+  await mkdir(dir, { recursive: true });
+  return dir;
+}
+
+/** Makes `buildDir` the live build, then removes builds older than the one it replaced. */
+export async function swapIn(indexDir: string, buildDir: string): Promise<void> {
+  const previous = await currentBuild(indexDir).catch(() => null);
+  const tmp = path.join(indexDir, `${POINTER}.${process.pid}.tmp`);
+  await writeFile(tmp, path.basename(buildDir) + '\n');
+  await fsyncFile(tmp);
+  await rename(tmp, path.join(indexDir, POINTER));
+  const keep = new Set([path.basename(buildDir), previous && path.basename(previous)]);
+  for (const name of await readdir(indexDir)) {
+    if (name.startsWith('build-') && !keep.has(name)) await rm(path.join(indexDir, name), { recursive: true, force: true });
+  }
+}
+
+async function fsyncFile(file: string) {
+  const fh = await open(file, 'r');
+  try {
+    await fh.sync();
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function writeManifest(dir: string, manifest: IndexManifest): Promise<void> {
+  await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 1));
+}
+
+export async function readManifest(dir: string): Promise<IndexManifest> {
+  let manifest: IndexManifest;
+  try {
+    manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8'));
+  } catch (err) {
+    throw new IndexError(`index at ${dir} is corrupt: manifest.json ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : 'is unreadable'}`);
+  }
+  if (manifest.format !== INDEX_FORMAT) throw new IndexError(`index at ${dir} has format ${manifest.format}; run \`govqa index\``);
+  return manifest;
+}
+
+export async function writeChunks(dir: string, chunks: readonly Chunk[]): Promise<void> {
+  await writeFile(path.join(dir, 'chunks.jsonl'), chunks.map((c) => JSON.stringify(c)).join('\n') + '\n');
+}
+
+export async function readChunks(dir: string, expected: number): Promise<Chunk[]> {
+  const raw = await readFile(path.join(dir, 'chunks.jsonl'), 'utf8').catch(() => {
+    throw new IndexError(`index at ${dir} is corrupt: chunks.jsonl is missing`);
+  });
+  const chunks: Chunk[] = [];
+  for (const line of raw.split('\n')) {
+    if (!line) continue;
+    try {
+      chunks.push(JSON.parse(line));
+    } catch {
+      throw new IndexError(`index at ${dir} is corrupt: chunks.jsonl line ${chunks.length + 1}`);
+    }
+  }
+  if (chunks.length !== expected) throw new IndexError(`index at ${dir} is corrupt: ${chunks.length} chunks, manifest says ${expected}`);
+  return chunks;
+}
+
+/** Vectors in chunk order, as one Float32 file (n × dims). */
+export async function writeVectors(dir: string, vectors: readonly Float32Array[]): Promise<void> {
+  const fh = await open(path.join(dir, 'vectors.f32'), 'w');
+  try {
+    for (const v of vectors) await fh.write(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
+  } finally {
+    await fh.close();
+  }
+}
+
+export async function readVectors(dir: string, n: number, dims: number): Promise<Float32Array[]> {
+  const bytes = await readFile(path.join(dir, 'vectors.f32')).catch(() => {
+    throw new IndexError(`index at ${dir} is corrupt: vectors.f32 is missing`);
+  });
+  if (bytes.byteLength !== n * dims * 4) throw new IndexError(`index at ${dir} is corrupt: vectors.f32 has the wrong size`);
+  const all = new Float32Array(n * dims);
+  new Uint8Array(all.buffer).set(bytes);
+  return Array.from({ length: n }, (_, i) => all.subarray(i * dims, (i + 1) * dims));
+}
+
+/** One builder at a time per index folder: an exclusive lock file holding the builder's pid. */
+export async function withBuildLock<T>(indexDir: string, fn: () => Promise<T>): Promise<T> {
+  await mkdir(indexDir, { recursive: true });
+  const lock = path.join(indexDir, '.build.lock');
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw new IndexError(`another build is running on ${indexDir}`);
+      const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
+      if (pid && (pid === process.pid || isAlive(pid))) throw new IndexError(`another build (pid ${pid}) is running on ${indexDir}`);
+      await rm(lock, { force: true }); // stale: its builder died
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    await rm(lock, { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}

@@ -1,0 +1,54 @@
+import type { DocMeta } from '../corpus/types.ts';
+import type { Lang } from '../text/lang.ts';
+
+/** A stored chunk: a verbatim slice [start, end) of its document's text. */
+export interface Chunk {
+  /** `${docId}#${n}` */
+  id: string;
+  docId: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What the index remembers of a document. */
+export interface IndexedDoc {
+  hash: string;
+  title: string;
+  lang: Lang;
+  meta: DocMeta;
+  /** the document's chunks are chunks[first .. first + count) */
+  first: number;
+  count: number;
+}
+
+export interface ModelInfo {
+  name: string;
+  dims: number;
+  dtype: string;
+}
+
+export interface IndexManifest {
+  format: number;
+  analyzerVersion: number;
+  chunkerVersion: number;
+  model: ModelInfo | null;
+  createdAt: string;
+  chunks: number;
+  docs: Record<string, IndexedDoc>;
+}
+
+export interface BuildReport {
+  added: number;
+  updated: number;
+  removed: number;
+  unchanged: number;
+  skipped: { path: string; reason: string }[];
+  chunks: number;
+  embedded: number;
+  /** why everything was rebuilt, when it was (a new analyzer, chunker or model) */
+  rebuilt?: string;
+  /** false when nothing changed and the live index was kept as it was */
+  written: boolean;
+  dir: string;
+}

@@ -1,0 +1,101 @@
+// The search engine over a stored index: lexical BM25F and, where a model is loaded, dense HNSW retrieval,
+// fused by reciprocal rank. Knows nothing of Telegram or the command line.
+import type { TransformersEmbedder } from '../index/embedder.ts';
+import { LexicalIndex, type Hit } from '../index/lexical.ts';
+import { currentBuild, IndexError, readChunks, readManifest } from '../index/store.ts';
+import type { Chunk, IndexedDoc, IndexManifest } from '../index/types.ts';
+import { VectorIndex } from '../index/vectors.ts';
+import { Glossary } from '../text/glossary.ts';
+import { queryTerms } from '../text/query.ts';
+import { reciprocalRankFusion } from './fusion.ts';
+
+export interface SearchResult {
+  chunk: Chunk;
+  doc: IndexedDoc & { docId: string };
+  score: number;
+  /** BM25F score of the chunk for the question; 0 when only the dense side found it */
+  lexicalScore: number;
+}
+
+export type SearchMode = 'hybrid' | 'lexical' | 'dense';
+
+export interface SearchOptions {
+  k?: number;
+  mode?: SearchMode;
+}
+
+/** How many candidates each side contributes to the fusion. */
+const CANDIDATES = 100;
+
+export class SearchEngine {
+  private constructor(
+    readonly dir: string,
+    readonly manifest: IndexManifest,
+    readonly chunks: Chunk[],
+    private readonly lexical: LexicalIndex,
+    private readonly vectors: VectorIndex | null,
+    private readonly embedder: TransformersEmbedder | null,
+    readonly glossary: Glossary,
+    /** why dense retrieval is off, when it is */
+    readonly denseOff: string | null,
+  ) {}
+
+  /** Opens the live build in `indexDir`; throws IndexError with one line when there is none or it is corrupt. */
+  static async open(indexDir: string, embedder: TransformersEmbedder | null, glossary = Glossary.load()): Promise<SearchEngine> {
+    const dir = await currentBuild(indexDir);
+    if (!dir) throw new IndexError(`no index in ${indexDir}: run \`govqa index\``);
+    const manifest = await readManifest(dir);
+    const chunks = await readChunks(dir, manifest.chunks);
+    let lexical: LexicalIndex;
+    try {
+      lexical = await LexicalIndex.load(dir);
+    } catch (err) {
+      throw new IndexError(`index at ${dir} is corrupt: ${(err as Error).message}`);
+    }
+    if (lexical.size !== chunks.length) throw new IndexError(`index at ${dir} is corrupt: lexical index and chunks differ`);
+    let vectors: VectorIndex | null = null;
+    let denseOff: string | null = null;
+    if (!embedder) denseOff = 'no embedding model';
+    else if (!manifest.model) denseOff = 'the index was built without embeddings';
+    else if (manifest.model.name !== embedder.info.name || manifest.model.dims !== embedder.info.dims) {
+      denseOff = `the index was built with ${manifest.model.name}, not ${embedder.info.name}: run \`govqa index\``;
+    } else {
+      try {
+        vectors = await VectorIndex.load(dir, manifest.model.dims);
+      } catch (err) {
+        throw new IndexError(`index at ${dir} is corrupt: hnsw.bin: ${(err as Error).message}`);
+      }
+    }
+    return new SearchEngine(dir, manifest, chunks, lexical, vectors, vectors ? embedder : null, glossary, denseOff);
+  }
+
+  get dense(): boolean {
+    return this.vectors !== null;
+  }
+
+  doc(docId: string): (IndexedDoc & { docId: string }) | undefined {
+    const d = this.manifest.docs[docId];
+    return d && { ...d, docId };
+  }
+
+  /** The question's lexical hits (cheap, synchronous): also what the answer layer uses to judge relevance. */
+  lexicalHits(question: string, k: number): Hit[] {
+    return this.lexical.search(queryTerms(question, this.glossary), k);
+  }
+
+  async search(question: string, options: SearchOptions = {}): Promise<SearchResult[]> {
+    const k = options.k ?? 10;
+    const mode = options.mode ?? 'hybrid';
+    const lexicalHits = mode === 'dense' ? [] : this.lexicalHits(question, Math.max(k, CANDIDATES));
+    let hits = lexicalHits;
+    if (mode !== 'lexical' && this.vectors && this.embedder) {
+      const denseHits = this.vectors.search(await this.embedder.embedQueryVector(question), Math.max(k, CANDIDATES));
+      hits = mode === 'dense' ? denseHits : reciprocalRankFusion([{ hits: lexicalHits, weight: 1 }, { hits: denseHits, weight: 1 }]);
+    }
+    const lexicalScore = new Map(lexicalHits.map((h) => [h.doc, h.score]));
+    return hits.slice(0, k).map((h) => {
+      const chunk = this.chunks[h.doc];
+      return { chunk, doc: this.doc(chunk.docId)!, score: h.score, lexicalScore: lexicalScore.get(h.doc) ?? 0 };
+    });
+  }
+}

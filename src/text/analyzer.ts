@@ -1,0 +1,91 @@
+// The kk/ru analyzer: text → index terms. One instance serves documents and questions, so both sides always
+// fold, stem and transliterate alike.
+import { fold, normalize, KAZAKH_LETTERS } from './normalize.ts';
+import { tokenize } from './tokenize.ts';
+import { stemKazakh } from './stem-kk.ts';
+import { stemRussian } from './stem-ru.ts';
+import { STOPWORDS } from './stopwords.ts';
+import { detectLang, type Lang } from './lang.ts';
+
+/** Bumped whenever analysis changes, so stored indexes built by an older analyzer are rebuilt. */
+export const ANALYZER_VERSION = 5;
+
+/** Prefix terms are marked so they never collide with stems. */
+export const PREFIX_MARK = '~';
+
+export interface AnalyzerOptions {
+  /** the Kazakh suffix stemmer for words with Kazakh letters (off: such words are only folded) */
+  kazakhStemmer: boolean;
+  /** Snowball for other Cyrillic words */
+  russianStemmer: boolean;
+  /** also emit «~» + the first N folded letters of longer words; 0 turns prefix terms off */
+  prefixLength: number;
+  stopwords: boolean;
+}
+
+export const DEFAULT_ANALYZER: AnalyzerOptions = { kazakhStemmer: true, russianStemmer: true, prefixLength: 4, stopwords: true };
+
+const CYRILLIC = /[\u0400-\u04ff]/;
+const QUOTED = /«[^«»\n]{1,80}»|"[^"\n]{1,80}"|“[^“”\n]{1,80}”/g;
+const DIGITS = /^\d+$/;
+const CACHE_LIMIT = 500_000;
+
+export class Analyzer {
+  private readonly cache = new Map<string, readonly string[]>();
+
+  constructor(readonly options: AnalyzerOptions = DEFAULT_ANALYZER) {}
+
+  /**
+   * Stem of one normalized word. Words with Kazakh letters are Kazakh; other Cyrillic words take the language
+   * of the text they stand in, since many Kazakh words («тауларын», «аталады») use only Russian letters.
+   */
+  stem(word: string, lang: Lang): string {
+    const { kazakhStemmer, russianStemmer } = this.options;
+    if (!CYRILLIC.test(word)) return word;
+    const kazakh = lang === 'kk' || KAZAKH_LETTERS.test(word);
+    if (kazakh) return fold(kazakhStemmer ? stemKazakh(word) : word);
+    return fold(russianStemmer ? stemRussian(word) : word);
+  }
+
+  /** Terms of one surface word: its folded stem and, for longer words, a prefix term. Stopwords give none. */
+  wordTerms(surface: string, lang: Lang): readonly string[] {
+    const key = lang + surface;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const word = normalize(surface);
+    const { prefixLength, stopwords } = this.options;
+    let terms: string[] = [];
+    if (!stopwords || !STOPWORDS.has(word)) {
+      const stem = this.stem(word, lang);
+      const folded = fold(word);
+      terms = prefixLength > 0 && folded.length > prefixLength && !DIGITS.test(folded)
+        ? [stem, PREFIX_MARK + folded.slice(0, prefixLength)]
+        : [stem];
+    }
+    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
+    this.cache.set(key, terms);
+    return terms;
+  }
+
+  /**
+   * All terms of a text, in order (prefix terms included); `lang` is detected when not given. A quoted name
+   * takes its own language: a Russian question about «Ауыл аманаты» must stem it as Kazakh.
+   */
+  analyze(text: string, lang: Lang = detectLang(text)): string[] {
+    const out: string[] = [];
+    const quotes = [...text.matchAll(QUOTED)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lang: detectLang(m[0], lang) }));
+    let q = 0;
+    for (const token of tokenize(text)) {
+      while (q < quotes.length && quotes[q].end <= token.start) q++;
+      const inQuote = q < quotes.length && quotes[q].start <= token.start;
+      for (const term of this.wordTerms(token.word, inQuote ? quotes[q].lang : lang)) out.push(term);
+    }
+    return out;
+  }
+}
+
+export const defaultAnalyzer = new Analyzer({ ...DEFAULT_ANALYZER });
+
+export const analyze = (text: string, lang?: Lang) => defaultAnalyzer.analyze(text, lang);
+
+export const isPrefixTerm = (term: string) => term.startsWith(PREFIX_MARK);

@@ -1,0 +1,35 @@
+// Text normalization shared by indexing and querying: both sides must fold the same way or terms never meet.
+
+// Latin letters that look Cyrillic, as typed into Cyrillic words by mistake or by stress-marked copies («Бáркли»).
+const LOOKALIKE: Record<string, string> = { a: 'а', e: 'е', o: 'о', p: 'р', c: 'с', x: 'х', y: 'у', k: 'к', m: 'м', t: 'т', h: 'н', b: 'в', i: 'і' };
+const MIXED = /[a-z]/;
+const CYR = /[\u0400-\u04ff]/;
+
+/**
+ * NFC, stress marks removed (Wikipedia writes «госуда́рство»), lower case, ё→е, Latin look-alikes inside a
+ * Cyrillic word made Cyrillic. Keeps й and the Kazakh letters.
+ */
+export function normalize(text: string): string {
+  const s = text
+    .normalize('NFD')
+    .replace(/[\u0300\u0301\u0341]/g, '') // grave/acute stress accents only: й (и + breve) must survive
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/ё/g, 'е');
+  return MIXED.test(s) && CYR.test(s) ? s.replace(/[a-z]/g, (c) => LOOKALIKE[c] ?? c) : s;
+}
+
+// Kazakh-specific letters folded to the Russian letters that informal and Russian-language texts write instead,
+// so «Кызылорда» meets «Қызылорда» and «Кок-Жайлау» meets «Көк Жайлау».
+const FOLD: Record<string, string> = {
+  'ә': 'а', 'ғ': 'г', 'қ': 'к', 'ң': 'н', 'ө': 'о', 'ұ': 'у', 'ү': 'у', 'һ': 'х', 'і': 'и', 'й': 'и', 'ъ': '', 'ь': '',
+};
+const FOLD_RE = /[әғқңөұүһійъь]/g;
+
+/** Folds a normalized term to the letters shared by Kazakh and Russian spelling. */
+export function fold(term: string): string {
+  return term.replace(FOLD_RE, (c) => FOLD[c]);
+}
+
+/** Letters that occur in Kazakh but not in Russian. */
+export const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;
