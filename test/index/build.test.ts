@@ -1,0 +1,134 @@
+import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../../src/index/build.ts';
+import { LexicalIndex } from '../../src/index/lexical.ts';
+import { currentBuild, IndexError, readManifest, writeManifest } from '../../src/index/store.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { queryTerms } from '../../src/text/query.ts';
+import { CORPUS, tempDir } from '../helpers/tmp.ts';
+
+async function corpusCopy(): Promise<string> {
+  const dir = path.join(await tempDir(), 'corpus');
+  await cp(CORPUS, dir, { recursive: true });
+  return dir;
+}
+
+const build = (corpus: string, indexDir: string) => buildIndex({ corpus, indexDir, embedder: null });
+
+describe('incremental index build', () => {
+  it('reports added, updated, removed and unchanged documents, and reuses unchanged chunks', async () => {
+    const corpus = await corpusCopy();
+    const index = path.join(await tempDir(), 'index');
+    const first = await build(corpus, index);
+    expect(first).toMatchObject({ added: 5, updated: 0, removed: 0, unchanged: 0, written: true });
+
+    const again = await build(corpus, index);
+    expect(again).toMatchObject({ added: 0, updated: 0, removed: 0, unchanged: 5, written: false });
+
+    await writeFile(path.join(corpus, 'new.txt'), 'Мәслихат сессиясында аудан бюджеті бекітілді\nБюджет 2 миллиард теңге.');
+    const ru = path.join(corpus, 'almaty-akim-city-activists-2019.ru.txt');
+    await writeFile(ru, (await readFile(ru, 'utf8')) + '\nДобавлена новая строка о ремонте дорог.');
+    await rm(path.join(corpus, 'almaty-president-meeting-2019.kk.txt'));
+    const before = await readManifest((await currentBuild(index))!);
+    const third = await build(corpus, index);
+    expect(third).toMatchObject({ added: 1, updated: 1, removed: 1, unchanged: 3, written: true });
+
+    const after = await readManifest((await currentBuild(index))!);
+    expect(Object.keys(after.docs)).not.toContain('almaty-president-meeting-2019.kk.txt');
+    expect(after.docs['new.txt'].count).toBeGreaterThan(0);
+    // unchanged documents keep their chunks exactly
+    const id = 'kyzylorda-internal-policy-interview-2022.kk.txt';
+    expect(after.docs[id].hash).toBe(before.docs[id].hash);
+    const engine = await SearchEngine.open(index, null);
+    const results = await engine.search('аудан бюджеті бекітілді', { k: 3 });
+    expect(results[0].chunk.docId).toBe('new.txt');
+    expect((await engine.search('ремонт дорог', { k: 1 }))[0].chunk.docId).toBe('almaty-akim-city-activists-2019.ru.txt');
+  });
+
+  it('rebuilds everything when the analyzer version in the manifest differs', async () => {
+    const index = path.join(await tempDir(), 'index');
+    await build(CORPUS, index);
+    const dir = (await currentBuild(index))!;
+    const manifest = await readManifest(dir);
+    await writeManifest(dir, { ...manifest, analyzerVersion: -1 });
+    const report = await build(CORPUS, index);
+    expect(report.written).toBe(true);
+    expect(report.rebuilt).toMatch(/analyzer/);
+  });
+});
+
+describe('crash-safe swap', () => {
+  it('leaves the old index live when a build fails midway, and a loaded engine keeps serving', async () => {
+    const corpus = await corpusCopy();
+    const index = path.join(await tempDir(), 'index');
+    await build(corpus, index);
+    const live = await currentBuild(index);
+    const engine = await SearchEngine.open(index, null);
+
+    await writeFile(path.join(corpus, 'extra.txt'), 'Жаңа құжат мәтіні мұнда жазылған.');
+    const failing = {
+      info: { name: 'failing', dims: 4, dtype: 'q8' },
+      embedBatch: async () => {
+        throw new Error('simulated crash while embedding');
+      },
+    };
+    await expect(buildIndex({ corpus, indexDir: index, embedder: failing as never })).rejects.toThrow(/simulated crash/);
+    expect(await currentBuild(index)).toBe(live);
+    expect((await readdir(index)).filter((n) => n.startsWith('build-'))).toHaveLength(1); // the half-written build is gone
+    expect((await SearchEngine.open(index, null)).chunks.length).toBe(engine.chunks.length);
+
+    // two successful builds later the old folder is deleted, yet the engine that loaded it still answers
+    await build(corpus, index);
+    await writeFile(path.join(corpus, 'extra2.txt'), 'Тағы бір жаңа құжат.');
+    await build(corpus, index);
+    expect((await readdir(index)).includes(path.basename(live!))).toBe(false);
+    expect((await engine.search('Қызылорда қоғамдық бірлестік', { k: 1 })).length).toBe(1);
+  });
+
+  it('a build folder without its manifest never becomes live', async () => {
+    const index = path.join(await tempDir(), 'index');
+    await build(CORPUS, index);
+    const dir = (await currentBuild(index))!;
+    await rm(path.join(dir, 'manifest.json'));
+    await expect(SearchEngine.open(index, null)).rejects.toThrow(IndexError);
+    // the next build recovers by rebuilding from scratch
+    const report = await build(CORPUS, index);
+    expect(report).toMatchObject({ added: 5, written: true });
+    expect((await SearchEngine.open(index, null)).chunks.length).toBeGreaterThan(0);
+  });
+});
+
+describe('stored index errors', () => {
+  it('says so in one line for a missing or corrupt index', async () => {
+    const empty = await tempDir();
+    await expect(SearchEngine.open(empty, null)).rejects.toThrow(/no index in .*govqa index/);
+    const index = path.join(await tempDir(), 'index');
+    await build(CORPUS, index);
+    const dir = (await currentBuild(index))!;
+    await writeFile(path.join(dir, 'postings.bin'), 'garbage');
+    await expect(SearchEngine.open(index, null)).rejects.toThrow(/corrupt.*postings\.bin/);
+    await writeFile(path.join(index, 'CURRENT'), '../../etc');
+    await expect(SearchEngine.open(index, null)).rejects.toThrow(/corrupt/);
+  });
+
+  it('refuses a second concurrent build', async () => {
+    const index = path.join(await tempDir(), 'index');
+    const [a, b] = await Promise.allSettled([build(CORPUS, index), build(CORPUS, index)]);
+    expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected']);
+    expect(String((b.status === 'rejected' ? b : a as PromiseRejectedResult).reason)).toMatch(/another build/);
+  });
+});
+
+describe('lexical index', () => {
+  it('round-trips through save and load with identical results', async () => {
+    const dir = await tempDir();
+    const texts = ['Аким Алматы встретился с активом', 'Әкімдік жұмысы туралы', 'Маслихат утвердил бюджет района'];
+    const index = LexicalIndex.build(texts, ['a', 'b', 'c']);
+    await index.save(dir);
+    const loaded = await LexicalIndex.load(dir);
+    const q = queryTerms('бюджет маслихата');
+    expect(loaded.search(q, 3)).toEqual(index.search(q, 3));
+    expect(index.search(q, 3)[0].doc).toBe(2);
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { topK } from '../../src/index/lexical.ts';
+import { reciprocalRankFusion } from '../../src/search/fusion.ts';
+
+describe('reciprocal rank fusion', () => {
+  it('favours items both lists rank well, whatever their raw scores', () => {
+    const lexical = [{ doc: 1, score: 30 }, { doc: 2, score: 20 }, { doc: 3, score: 10 }];
+    const dense = [{ doc: 3, score: 0.9 }, { doc: 2, score: 0.8 }, { doc: 4, score: 0.7 }];
+    const fused = reciprocalRankFusion([{ hits: lexical, weight: 1 }, { hits: dense, weight: 1 }]);
+    expect(fused.map((h) => h.doc)).toEqual([2, 3, 1, 4]);
+    expect(fused[0].score).toBeCloseTo(1 / 62 + 1 / 62);
+  });
+});
+
+describe('topK', () => {
+  it('returns the k best, best first, ties by position', () => {
+    const scores = [0.5, 3, 1, 3, 0, 2];
+    expect(topK([0, 1, 2, 3, 4, 5], scores, 3)).toEqual([{ doc: 1, score: 3 }, { doc: 3, score: 3 }, { doc: 5, score: 2 }]);
+    expect(topK([0, 1], scores, 0)).toEqual([]);
+    expect(topK([2], scores, 5)).toEqual([{ doc: 2, score: 1 }]);
+  });
+});

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, Analyzer, DEFAULT_ANALYZER, isPrefixTerm } from '../../src/text/analyzer.ts';
+import { Glossary } from '../../src/text/glossary.ts';
+import { detectLang } from '../../src/text/lang.ts';
+import { fold, normalize } from '../../src/text/normalize.ts';
+import { stemKazakh } from '../../src/text/stem-kk.ts';
+import { stemRussian } from '../../src/text/stem-ru.ts';
+import { tokenize } from '../../src/text/tokenize.ts';
+import { queryConcepts, queryTerms } from '../../src/text/query.ts';
+
+const stems = (text: string, lang?: 'kk' | 'ru') => analyze(text, lang).filter((t) => !isPrefixTerm(t));
+
+describe('Kazakh stemmer on real word forms', () => {
+  // Forms taken from the corpus texts: each group must meet at one stem.
+  const groups: string[][] = [
+    ['қала', 'қаласы', 'қалада', 'қаласындағы', 'қалалар', 'қаланың'],
+    ['жұмыс', 'жұмыстары', 'жұмыстарының', 'жұмысы', 'жұмыста'],
+    ['саясат', 'саясаты', 'саясатының', 'саясатқа'],
+    ['әкімдік', 'әкімдігі', 'әкімдігінің'],
+    ['мектеп', 'мектебі', 'мектептерде', 'мектепке'],
+    ['ұйым', 'ұйымдар', 'ұйымдарын', 'ұйымы'],
+    ['облыс', 'облысы', 'облысының', 'облыстың'],
+    ['ауыл', 'ауылдарда', 'ауылы'],
+    ['партия', 'партиясына', 'партиялардың'],
+    ['президент', 'президенттің', 'президентке'],
+    ['тау', 'тауы', 'таулар'],
+    ['биік', 'биіктік'],
+  ];
+  for (const group of groups) {
+    it(`«${group[0]}» and its forms share a stem`, () => {
+      const set = new Set(group.map(stemKazakh));
+      expect([...set], group.map((w) => `${w}→${stemKazakh(w)}`).join(' ')).toHaveLength(1);
+    });
+  }
+
+  it('does not cut roots that only look like suffixes', () => {
+    expect(stemKazakh('кәсіп')).toBe('кәсіп'); // not кәс + іп
+    expect(stemKazakh('саясаты')).toBe('саясат'); // not саяса + ты
+    expect(stemKazakh('облысы')).toBe('облыс'); // not облы + сы
+    expect(stemKazakh('үй')).toBe('үй'); // too short to cut
+  });
+
+  it('keeps distinct words apart', () => {
+    expect(stemKazakh('мектеп')).not.toBe(stemKazakh('мекен'));
+    expect(stemKazakh('партия')).not.toBe(stemKazakh('парламент'));
+  });
+});
+
+describe('Russian stemming (Snowball)', () => {
+  it('conflates inflections', () => {
+    expect(stemRussian('акиматами')).toBe(stemRussian('акимата'));
+    expect(stemRussian('школы')).toBe(stemRussian('школе'));
+  });
+});
+
+describe('normalization and folding', () => {
+  it('removes stress marks but keeps й', () => {
+    expect(normalize('Госуда́рство')).toBe('государство');
+    expect(normalize('Сестроре́цк')).toBe('сестрорецк');
+    expect(normalize('Лжедми́трий')).toBe('лжедмитрий');
+    expect(normalize('Ёлка')).toBe('елка');
+  });
+
+  it('keeps a stress-marked word whole', () => {
+    expect(tokenize('Сестроре́цк получил').map((t) => t.word)).toEqual(['Сестроре́цк', 'получил']);
+  });
+
+  it('turns Latin look-alikes inside Cyrillic words into Cyrillic', () => {
+    expect(normalize('Бáркли')).toBe('баркли');
+    expect(normalize('Теңiз')).toBe('теңіз');
+  });
+
+  it('folds Kazakh letters to their Russian spelling', () => {
+    expect(fold('қызылорда')).toBe('кызылорда');
+    expect(fold('көкжайлау')).toBe('кокжаилау');
+  });
+
+  it('«Кызылорда» meets «Қызылорда», «Кок-Жайлау» meets «Көк Жайлау» and «Көкжайлау»', () => {
+    // in one language, the same stem; across languages the stemmers differ, but the folded prefix term is shared
+    expect(stems('Кызылорда', 'kk')).toEqual(stems('Қызылорда', 'kk'));
+    const prefixes = (text: string, lang: 'kk' | 'ru') => analyze(text, lang).filter(isPrefixTerm);
+    expect(prefixes('Кызылорды', 'ru')).toEqual(prefixes('Қызылорда', 'kk'));
+    const hyphenated = new Set(analyze('Кок-Жайлау', 'ru'));
+    expect(prefixes('Көк Жайлау', 'kk').every((t) => hyphenated.has(t))).toBe(true);
+    expect(hyphenated.has(stems('Көк', 'kk')[0])).toBe(true);
+    expect(prefixes('Көкжайлау', 'kk').every((t) => hyphenated.has(t))).toBe(true);
+  });
+
+  it('splits hyphenated compounds and keeps the joined form', () => {
+    expect(tokenize('көші-қон').map((t) => t.word)).toEqual(['көші', 'қон', 'көшіқон']);
+  });
+});
+
+describe('language detection', () => {
+  it.each([
+    ['Қызылорда қаласында қанша қоғамдық бірлестік бар?', 'kk'],
+    ['Гидра немен тыныс алады?', 'kk'],
+    ['Какая средняя зарплата в Наурызбайском районе?', 'ru'],
+    ['Сколько проектов профинансировано по программе «Ауыл аманаты»?', 'ru'],
+    ['Что такое «Іскер ана»?', 'ru'],
+    ['Ертең Алматыда ауа райы қандай болады?', 'kk'],
+  ])('%s → %s', (text, lang) => {
+    expect(detectLang(text)).toBe(lang);
+  });
+});
+
+describe('analyzer', () => {
+  it('drops stopwords and question words', () => {
+    expect(stems('Какая средняя зарплата в районе?')).toEqual(stems('средняя зарплата районе'));
+    expect(stems('Қандай бағдарлама бар?', 'kk')).toEqual(stems('бағдарлама', 'kk'));
+  });
+
+  it('stems a quoted Kazakh name inside a Russian question as Kazakh', () => {
+    expect(stems('по программе «Ауыл аманаты»')).toContain(stems('ауыл аманаты', 'kk')[1]);
+  });
+
+  it('can turn parts off for ablations', () => {
+    const plain = new Analyzer({ ...DEFAULT_ANALYZER, kazakhStemmer: false, prefixLength: 0 });
+    expect(plain.analyze('қаласындағы', 'kk')).toEqual(['каласындагы']);
+  });
+});
+
+describe('glossary and query', () => {
+  const glossary = Glossary.parse('әкімдік\tакимат\nмәслихат\tмаслихат\nмемлекет басшысы\tглава государства, президент\n');
+
+  it('adds the other language for a question word', () => {
+    const terms = queryTerms('Что решил акимат?', glossary);
+    expect(terms.get(stems('әкімдік', 'kk')[0])).toBeGreaterThan(0);
+    expect(terms.get(stems('акимат', 'ru')[0])).toBe(1);
+  });
+
+  it('needs every word of a phrase', () => {
+    const whole = queryTerms('Мемлекет басшысы не айтты?', glossary);
+    expect(whole.has(stems('президент', 'ru')[0])).toBe(true);
+    const part = queryTerms('Мемлекет туралы', glossary);
+    expect(part.has(stems('президент', 'ru')[0])).toBe(false);
+  });
+
+  it('groups each question word with its alternatives', () => {
+    const concepts = queryConcepts('Что решил акимат?', glossary);
+    const akimat = concepts.find((c) => c.stem === stems('акимат', 'ru')[0])!;
+    expect([...akimat.terms.keys()]).toContain(stems('әкімдік', 'kk')[0]);
+  });
+
+  it('loads the shipped glossary file', () => {
+    const shipped = Glossary.load();
+    expect(queryTerms('Сколько школ в районе?', shipped).has(stems('мектеп', 'kk')[0])).toBe(true);
+  });
+});
