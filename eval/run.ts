@@ -13,6 +13,7 @@ import { SearchEngine, type SearchMode } from '../src/search/engine.ts';
 import { Analyzer, DEFAULT_ANALYZER } from '../src/text/analyzer.ts';
 import { Glossary } from '../src/text/glossary.ts';
 import { queryTerms } from '../src/text/query.ts';
+import type { Lang } from '../src/text/lang.ts';
 import { containsEvidence, mean, rankingMetrics } from './metrics.ts';
 
 interface Question {
@@ -38,6 +39,7 @@ const SETS: Record<string, { corpus: string; questions: string }> = {
   'tydi-ru': { corpus: path.join(shared, 'eval/tydi-ru/passages.jsonl'), questions: path.join(shared, 'eval/tydi-ru/queries-dev.jsonl') },
 };
 
+let langOf = new Map<string, Lang>();
 const plainTokens = (text: string) => text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 const pct = (x: number) => x.toFixed(3);
 
@@ -69,7 +71,7 @@ function questionDocLang(q: Question): string {
 }
 
 function inMemory(chunks: { docId: string; text: string }[], titles: string[], analyzer: Analyzer | null, opts: { glossary: boolean; titleBoost: number }): Search {
-  const analyze = analyzer ? (t: string) => analyzer.analyze(t) : plainTokens;
+  const analyze = analyzer ? (t: string, i: number) => analyzer.analyze(t, langOf.get(chunks[i].docId)) : plainTokens;
   const index = LexicalIndex.build(chunks.map((c) => c.text), titles, { ...DEFAULT_LEXICAL, titleBoost: opts.titleBoost }, analyze);
   const glossary = opts.glossary && analyzer ? Glossary.load(undefined, analyzer) : undefined;
   return (question) => {
@@ -94,6 +96,7 @@ for (const set of values.sets!.split(',')) {
   const corpus = await readCorpus(spec.corpus);
   const chunks = corpus.docs.flatMap((d) => chunkDoc(d));
   const titleOf = new Map(corpus.docs.map((d) => [d.docId, d.title]));
+  langOf = new Map(corpus.docs.map((d) => [d.docId, d.lang]));
   const titles = chunks.map((c) => titleOf.get(c.docId)!);
   const rows: [string, Record<string, number>][] = [];
   // The README's reference: plain BM25 over whole passages (title + text), lowercase word tokens, no stemming.

@@ -3,7 +3,7 @@
 // are rebuilt from the result (cheap), written into a fresh folder and swapped in atomically.
 import { readCorpus, type Corpus } from '../corpus/ingest.ts';
 import type { SourceDoc } from '../corpus/types.ts';
-import { ANALYZER_VERSION } from '../text/analyzer.ts';
+import { analyze, ANALYZER_VERSION } from '../text/analyzer.ts';
 import { chunkText, CHUNKER_VERSION } from './chunker.ts';
 import type { TransformersEmbedder } from './embedder.ts';
 import { LexicalIndex } from './lexical.ts';
@@ -113,7 +113,9 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
       finalVectors = vectors as Float32Array[];
     }
     onProgress?.('index', 0, 1);
-    const lexical = LexicalIndex.build(chunks.map((c) => c.text), chunks.map((c) => docs[c.docId].title));
+    // A chunk is analyzed in its document's language (detected once per document, not per chunk).
+    const langs = chunks.map((c) => docs[c.docId].lang);
+    const lexical = LexicalIndex.build(chunks.map((c) => c.text), chunks.map((c) => docs[c.docId].title), undefined, (text, i) => analyze(text, langs[i]));
     await lexical.save(dir);
     await writeChunks(dir, chunks);
     if (embedder && finalVectors) {

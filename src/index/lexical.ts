@@ -6,7 +6,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { analyze } from '../text/analyzer.ts';
 
-export type Analyze = (text: string) => string[];
+/** Terms of the text of chunk `doc` (the index passes the chunk's position so callers can supply its language). */
+export type Analyze = (text: string, doc: number) => string[];
 
 export interface LexicalParams {
   k1: number;
@@ -15,7 +16,7 @@ export interface LexicalParams {
   titleBoost: number;
 }
 
-export const DEFAULT_LEXICAL: LexicalParams = { k1: 1.2, b: 0.75, titleBoost: 2 };
+export const DEFAULT_LEXICAL: LexicalParams = { k1: 1.2, b: 0.75, titleBoost: 3 };
 
 export interface Hit {
   /** position of the chunk in the index */
@@ -49,16 +50,16 @@ export class LexicalIndex {
   }
 
   /** Builds the index; `titles[i]` and `texts[i]` are the fields of chunk i. */
-  static build(texts: readonly string[], titles: readonly string[], params = DEFAULT_LEXICAL, analyzeText: Analyze = analyze): LexicalIndex {
+  static build(texts: readonly string[], titles: readonly string[], params = DEFAULT_LEXICAL, analyzeText: Analyze = (t) => analyze(t)): LexicalIndex {
     const postings = new Map<string, number[]>(); // term → [doc, tf, doc, tf, ...]
     const lengths = new Float32Array(texts.length);
     const titleTerms = new Map<string, string[]>(); // chunks of one document share its title
     for (let doc = 0; doc < texts.length; doc++) {
       const tf = new Map<string, number>();
-      const body = analyzeText(texts[doc]);
+      const body = analyzeText(texts[doc], doc);
       for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
       let title = titleTerms.get(titles[doc]);
-      if (!title) titleTerms.set(titles[doc], (title = analyzeText(titles[doc] ?? '')));
+      if (!title) titleTerms.set(titles[doc], (title = analyzeText(titles[doc] ?? '', doc)));
       for (const t of title) tf.set(t, (tf.get(t) ?? 0) + params.titleBoost);
       lengths[doc] = body.length + params.titleBoost * title.length;
       for (const [t, f] of tf) {

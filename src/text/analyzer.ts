@@ -8,7 +8,7 @@ import { STOPWORDS } from './stopwords.ts';
 import { detectLang, type Lang } from './lang.ts';
 
 /** Bumped whenever analysis changes, so stored indexes built by an older analyzer are rebuilt. */
-export const ANALYZER_VERSION = 5;
+export const ANALYZER_VERSION = 6;
 
 /** Prefix terms are marked so they never collide with stems. */
 export const PREFIX_MARK = '~';
@@ -31,7 +31,7 @@ const DIGITS = /^\d+$/;
 const CACHE_LIMIT = 500_000;
 
 export class Analyzer {
-  private readonly cache = new Map<string, readonly string[]>();
+  private readonly caches: Record<Lang, Map<string, readonly string[]>> = { kk: new Map(), ru: new Map() };
 
   constructor(readonly options: AnalyzerOptions = DEFAULT_ANALYZER) {}
 
@@ -49,8 +49,8 @@ export class Analyzer {
 
   /** Terms of one surface word: its folded stem and, for longer words, a prefix term. Stopwords give none. */
   wordTerms(surface: string, lang: Lang): readonly string[] {
-    const key = lang + surface;
-    const hit = this.cache.get(key);
+    const cache = this.caches[lang];
+    const hit = cache.get(surface);
     if (hit) return hit;
     const word = normalize(surface);
     const { prefixLength, stopwords } = this.options;
@@ -62,8 +62,8 @@ export class Analyzer {
         ? [stem, PREFIX_MARK + folded.slice(0, prefixLength)]
         : [stem];
     }
-    if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
-    this.cache.set(key, terms);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(surface, terms);
     return terms;
   }
 

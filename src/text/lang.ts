@@ -23,7 +23,11 @@ const RU_LETTERS = /[ёщъэЁЩЪЭ]/g;
 const KK_LETTERS_G = new RegExp(KAZAKH_LETTERS.source, 'g');
 
 /** Detects kk or ru; `fallback` wins on a tie (e.g. a question of digits and names only). */
-export function detectLang(text: string, fallback: Lang = 'ru'): Lang {
+/** Enough text to tell the languages apart; a long document is judged by its beginning. */
+const SAMPLE = 4000;
+
+export function detectLang(fullText: string, fallback: Lang = 'ru'): Lang {
+  const text = fullText.length > SAMPLE ? fullText.slice(0, SAMPLE) : fullText;
   const kkLetters = text.match(KK_LETTERS_G)?.length ?? 0;
   const ruLetters = text.match(RU_LETTERS)?.length ?? 0;
   let kkWords = 0;
