@@ -10,6 +10,7 @@ import { buildIndex, chunkDoc } from '../src/index/build.ts';
 import { LexicalIndex, DEFAULT_LEXICAL } from '../src/index/lexical.ts';
 import { openEmbedder } from '../src/engine.ts';
 import { SearchEngine, type SearchMode } from '../src/search/engine.ts';
+import { Answerer } from '../src/answer/compose.ts';
 import { Analyzer, DEFAULT_ANALYZER } from '../src/text/analyzer.ts';
 import { Glossary } from '../src/text/glossary.ts';
 import { queryTerms } from '../src/text/query.ts';
@@ -56,7 +57,7 @@ async function score(questions: Question[], search: Search): Promise<Record<stri
       add('MRR@10', m.mrr);
       add('nDCG@10', m.ndcg);
     } else if (q.evidence) {
-      const same = q.lang === questionDocLang(q) ? 'same' : 'cross';
+      const same = q.lang === evidenceLang(q.evidence) ? 'same' : 'cross';
       const hitAt = results.findIndex((r) => containsEvidence(r.text, q.evidence!));
       add(`${same} R@1`, hitAt === 0 ? 1 : 0);
       add(`${same} R@5`, hitAt >= 0 && hitAt < 5 ? 1 : 0);
@@ -65,9 +66,24 @@ async function score(questions: Question[], search: Search): Promise<Record<stri
   return Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, mean(v)]));
 }
 
-// The seed evidence is a verbatim string of its source, so its script tells the source's language.
-function questionDocLang(q: Question): string {
-  return /[әғқңөұүһі]/i.test(q.evidence ?? '') ? 'kk' : 'ru';
+// The language of the document that holds a seed question's evidence: same- or cross-language question.
+let evidenceDocs: { text: string; lang: string }[] = [];
+function evidenceLang(evidence: string): string | undefined {
+  return evidenceDocs.find((d) => containsEvidence(d.text, evidence))?.lang;
+}
+
+/** Answer metrics of ../shared/eval/README.md: evidence in the first 3 excerpts, refusals, reply language. */
+async function scoreAnswers(questions: Question[], ask: (q: string) => Promise<{ answered: boolean; lang: string; excerpts: string[] }>) {
+  const hits: number[] = [];
+  const declined: number[] = [];
+  const langOk: number[] = [];
+  for (const q of questions) {
+    const a = await ask(q.question);
+    langOk.push(a.lang === q.lang ? 1 : 0);
+    if (q.answerable === false) declined.push(a.answered ? 0 : 1);
+    else hits.push(a.answered && a.excerpts.slice(0, 3).some((e) => e.length <= 600 && containsEvidence(e, q.evidence!)) ? 1 : 0);
+  }
+  return { 'evidence in top-3 excerpts': mean(hits), 'out-of-corpus declined': mean(declined), 'reply language': mean(langOk) };
 }
 
 function inMemory(chunks: { docId: string; text: string }[], titles: string[], analyzer: Analyzer | null, opts: { glossary: boolean; titleBoost: number }): Search {
@@ -84,8 +100,9 @@ function printTable(name: string, rows: [string, Record<string, number>][]) {
   const keys = [...new Set(rows.flatMap(([, r]) => Object.keys(r)))];
   const width = Math.max(...rows.map(([label]) => label.length), 10);
   console.log(`\n${name}`);
-  console.log(`  ${'system'.padEnd(width)}  ${keys.map((k) => k.padStart(9)).join(' ')}`);
-  for (const [label, r] of rows) console.log(`  ${label.padEnd(width)}  ${keys.map((k) => (r[k] === undefined ? '-' : pct(r[k])).padStart(9)).join(' ')}`);
+  const col = (k: string) => Math.max(9, k.length);
+  console.log(`  ${'system'.padEnd(width)}  ${keys.map((k) => k.padStart(col(k))).join('  ')}`);
+  for (const [label, r] of rows) console.log(`  ${label.padEnd(width)}  ${keys.map((k) => (r[k] === undefined ? '-' : pct(r[k])).padStart(col(k))).join('  ')}`);
 }
 
 const embedder = await openEmbedder(config, (msg) => console.error(msg));
@@ -97,8 +114,10 @@ for (const set of values.sets!.split(',')) {
   const chunks = corpus.docs.flatMap((d) => chunkDoc(d));
   const titleOf = new Map(corpus.docs.map((d) => [d.docId, d.title]));
   langOf = new Map(corpus.docs.map((d) => [d.docId, d.lang]));
+  evidenceDocs = corpus.docs;
   const titles = chunks.map((c) => titleOf.get(c.docId)!);
   const rows: [string, Record<string, number>][] = [];
+  let answerTable = () => {};
   // The README's reference: plain BM25 over whole passages (title + text), lowercase word tokens, no stemming.
   // Evidence questions are judged on result texts of at most 1500 characters, so there it ranks our chunks.
   const byEvidence = questions.some((q) => q.evidence);
@@ -114,6 +133,20 @@ for (const set of values.sets!.split(',')) {
   for (const mode of modes) {
     const search: Search = async (q) => (await engine.search(q, { k: 30, mode })).map((r) => ({ docId: r.chunk.docId, text: r.chunk.text }));
     rows.push([`govqa ${mode}`, await score(questions, search)]);
+  }
+  if (byEvidence) {
+    // Answers: govqa's quoted sentences vs. a baseline that quotes the first 600 characters of the top 3 plain-BM25
+    // chunks and never declines.
+    const plain = inMemory(chunks, titles, null, { glossary: false, titleBoost: 1 });
+    const answerRows: [string, Record<string, number>][] = [
+      ['baseline: top-3 BM25 chunk starts', await scoreAnswers(questions, async (q) => ({ answered: true, lang: 'ru', excerpts: (await plain(q)).slice(0, 3).map((r) => r.text.slice(0, 600)) }))],
+    ];
+    const answerer = new Answerer(engine);
+    answerRows.push(['govqa ask', await scoreAnswers(questions, async (q) => {
+      const a = await answerer.ask(q);
+      return { answered: a.answered, lang: a.lang, excerpts: a.citations.map((c) => c.excerpt) };
+    })]);
+    answerTable = () => printTable(`${set} answers: ${questions.length} questions`, answerRows);
   }
   await rm(dir, { recursive: true, force: true });
 
@@ -133,4 +166,5 @@ for (const set of values.sets!.split(',')) {
     }
   }
   printTable(`${set}: ${questions.length} questions, ${corpus.docs.length} documents, ${chunks.length} chunks${engine.dense ? '' : ` (dense off: ${engine.denseOff})`}`, rows);
+  answerTable();
 }

@@ -10,6 +10,8 @@ import { IndexError } from './index/store.ts';
 import type { BuildReport } from './index/types.ts';
 import { downloadProgress, progressBar } from './progress.ts';
 import { SearchEngine } from './search/engine.ts';
+import { Answerer } from './answer/compose.ts';
+import { consoleChat } from './chat.ts';
 
 const USAGE = `usage: govqa <command> [options]
 
@@ -127,9 +129,50 @@ async function cmdSearch(config: Config, args: string[]) {
   }
 }
 
+async function cmdAsk(config: Config, args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { index: { type: 'string' }, json: { type: 'boolean' }, queries: { type: 'string' } },
+  });
+  const queries = await queriesFrom(values, positionals);
+  const answerer = new Answerer(await engineFor({ ...config, indexDir: values.index ?? config.indexDir }));
+  for (const q of queries) {
+    const a = await answerer.ask(q.question);
+    if (values.json) {
+      const citations = a.citations.map(({ n, docId, title, excerpt }) => ({ n, docId, title, excerpt }));
+      process.stdout.write(JSON.stringify({ id: q.id, answered: a.answered, lang: a.lang, answer: a.answer, citations }) + '\n');
+    } else {
+      console.log(`${queries.length > 1 ? `\n${q.question}\n` : ''}${a.answer}`);
+    }
+  }
+}
+
+async function cmdChat(config: Config, args: string[]) {
+  const { values } = parseArgs({ args, options: { index: { type: 'string' } } });
+  const answerer = new Answerer(await engineFor({ ...config, indexDir: values.index ?? config.indexDir }));
+  await consoleChat(answerer, config);
+}
+
+async function cmdBot(config: Config) {
+  if (!config.botToken) throw new ConfigError('BOT_TOKEN is not set: get one from @BotFather and put it in .env');
+  const { runBot } = await import('./bot/main.ts');
+  await runBot(config, await engineFor(config));
+}
+
+async function cmdStart(config: Config, args: string[]) {
+  if (config.botToken) return cmdBot(config);
+  say('BOT_TOKEN is not set, so here is the console chat on the same engine. To run the Telegram bot, put BOT_TOKEN=... (from @BotFather) in .env and run `npm start` again.');
+  return cmdChat(config, args);
+}
+
 const COMMANDS: Record<string, (config: Config, args: string[]) => Promise<void>> = {
   index: cmdIndex,
   search: cmdSearch,
+  ask: cmdAsk,
+  chat: cmdChat,
+  bot: cmdBot,
+  start: cmdStart,
 };
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {

@@ -88,6 +88,13 @@ export class LexicalIndex {
     return new LexicalIndex(terms, offsets, docs, tfs, lengths, params);
   }
 
+  /** Inverse document frequency of a term; a term the index has never seen gets the highest possible value. */
+  idf(term: string): number {
+    const id = this.termIds.get(term);
+    const df = id === undefined ? 0 : this.offsets[id + 1] - this.offsets[id];
+    return Math.log(1 + (this.size - df + 0.5) / (df + 0.5));
+  }
+
   /** Scores every chunk that shares a term with the query; returns the best `k`, best first. */
   search(query: ReadonlyMap<string, number>, k: number): Hit[] {
     const n = this.size;

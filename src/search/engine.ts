@@ -78,9 +78,13 @@ export class SearchEngine {
     return d && { ...d, docId };
   }
 
-  /** The question's lexical hits (cheap, synchronous): also what the answer layer uses to judge relevance. */
   lexicalHits(question: string, k: number): Hit[] {
     return this.lexical.search(queryTerms(question, this.glossary), k);
+  }
+
+  /** How informative a term is in this corpus (BM25's idf). */
+  idf(term: string): number {
+    return this.lexical.idf(term);
   }
 
   async search(question: string, options: SearchOptions = {}): Promise<SearchResult[]> {

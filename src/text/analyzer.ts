@@ -1,7 +1,7 @@
 // The kk/ru analyzer: text → index terms. One instance serves documents and questions, so both sides always
 // fold, stem and transliterate alike.
 import { fold, normalize, KAZAKH_LETTERS } from './normalize.ts';
-import { tokenize } from './tokenize.ts';
+import { tokenize, type Token } from './tokenize.ts';
 import { stemKazakh } from './stem-kk.ts';
 import { stemRussian } from './stem-ru.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -67,18 +67,25 @@ export class Analyzer {
     return terms;
   }
 
-  /**
-   * All terms of a text, in order (prefix terms included); `lang` is detected when not given. A quoted name
-   * takes its own language: a Russian question about «Ауыл аманаты» must stem it as Kazakh.
-   */
+  /** All terms of a text, in order (prefix terms included); `lang` is detected when not given. */
   analyze(text: string, lang: Lang = detectLang(text)): string[] {
     const out: string[] = [];
+    for (const { terms } of this.analyzeTokens(text, lang)) for (const term of terms) out.push(term);
+    return out;
+  }
+
+  /**
+   * Each word of a text with its terms. A quoted name takes its own language: a Russian question about
+   * «Ауыл аманаты» must stem it as Kazakh.
+   */
+  analyzeTokens(text: string, lang: Lang = detectLang(text)): { token: Token; terms: readonly string[] }[] {
+    const out: { token: Token; terms: readonly string[] }[] = [];
     const quotes = [...text.matchAll(QUOTED)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lang: detectLang(m[0], lang) }));
     let q = 0;
     for (const token of tokenize(text)) {
       while (q < quotes.length && quotes[q].end <= token.start) q++;
       const inQuote = q < quotes.length && quotes[q].start <= token.start;
-      for (const term of this.wordTerms(token.word, inQuote ? quotes[q].lang : lang)) out.push(term);
+      out.push({ token, terms: this.wordTerms(token.word, inQuote ? quotes[q].lang : lang) });
     }
     return out;
   }

@@ -17,6 +17,23 @@ export interface Concept {
   stem: string;
   /** every term that meets this concept, with its weight (the stem itself: 1) */
   terms: Map<string, number>;
+  /** a name, number or quoted title: written alike in Kazakh and Russian texts */
+  name: boolean;
+  /** the glossary gave it an equivalent in the other language */
+  translated: boolean;
+}
+
+const QUOTED = /«[^»]*»|"[^"]*"|“[^”]*”/g;
+
+/** Word offsets that look like names: capitalized after the first word, quoted, Latin or with digits. */
+function nameOffsets(question: string): Set<number> {
+  const names = new Set<number>();
+  const quoted = [...question.matchAll(QUOTED)].map((m) => [m.index!, m.index! + m[0].length]);
+  tokenize(question).forEach((t, i) => {
+    const inQuotes = quoted.some(([a, b]) => t.start > a && t.start < b);
+    if (inQuotes || /[\p{N}a-zA-Z]/u.test(t.word) || (i > 0 && /^\p{Lu}/u.test(t.word))) names.add(t.start);
+  });
+  return names;
 }
 
 export function queryConcepts(
@@ -26,21 +43,27 @@ export function queryConcepts(
   analyzer: Analyzer = defaultAnalyzer,
 ): Concept[] {
   const lang = detectLang(question);
+  const names = nameOffsets(question);
   const byStem = new Map<string, Concept>();
-  let stem = '';
-  for (const term of analyzer.analyze(question, lang)) {
-    if (isPrefixTerm(term)) {
-      byStem.get(stem)?.terms.set(term, Math.max(byStem.get(stem)!.terms.get(term) ?? 0, weights.prefix));
-      continue;
+  for (const { token, terms } of analyzer.analyzeTokens(question, lang)) {
+    let concept: Concept | undefined;
+    for (const term of terms) {
+      if (isPrefixTerm(term)) {
+        if (concept) concept.terms.set(term, Math.max(concept.terms.get(term) ?? 0, weights.prefix));
+        continue;
+      }
+      concept = byStem.get(term);
+      if (!concept) byStem.set(term, (concept = { stem: term, terms: new Map([[term, 1]]), name: false, translated: false }));
+      if (names.has(token.start)) concept.name = true;
     }
-    stem = term;
-    if (!byStem.has(term)) byStem.set(term, { stem: term, terms: new Map([[term, 1]]) });
   }
   if (glossary) {
     const stems = new Set(byStem.keys());
     for (const concept of byStem.values()) {
       for (const s of glossary.expand(new Set([concept.stem]), stems)) {
-        if (!concept.terms.has(s)) concept.terms.set(s, weights.glossary);
+        if (concept.terms.has(s)) continue;
+        concept.terms.set(s, weights.glossary);
+        concept.translated = true;
       }
     }
   }

@@ -1,0 +1,205 @@
+// From a question to an answer: the sentences of the retrieved passages that meet the question best, quoted
+// verbatim with numbered citations, or an honest refusal when no passage meets enough of the question.
+import type { DocMeta } from '../corpus/types.ts';
+import type { SearchEngine, SearchResult } from '../search/engine.ts';
+import { analyze } from '../text/analyzer.ts';
+import { detectLang, type Lang } from '../text/lang.ts';
+import { queryConcepts, type Concept } from '../text/query.ts';
+import { sentenceSpans, type Span } from '../text/sentences.ts';
+import { tokenize } from '../text/tokenize.ts';
+import { messages } from './messages.ts';
+
+export interface Citation {
+  n: number;
+  docId: string;
+  title: string;
+  /** verbatim text of the source, at most MAX_EXCERPT characters */
+  excerpt: string;
+  /** language of the source (the excerpt is never translated) */
+  lang: Lang;
+  meta: DocMeta;
+  chunkId: string;
+  /** character offsets of the excerpt in its document */
+  start: number;
+  end: number;
+}
+
+export interface Answer {
+  answered: boolean;
+  lang: Lang;
+  /** the reply as plain text (the bot renders the same parts as HTML) */
+  answer: string;
+  citations: Citation[];
+  /** share of the question (idf-weighted) that the best passage meets, 0..1 */
+  coverage: number;
+}
+
+export interface AnswerOptions {
+  /** how many excerpts to quote */
+  excerpts: number;
+  /** below this coverage by the best passage, decline */
+  minCoverage: number;
+}
+
+export const DEFAULT_ANSWER: AnswerOptions = { excerpts: 3, minCoverage: 0.5 };
+export const MAX_EXCERPT = 600;
+/** passages whose sentences are considered */
+const PASSAGES = 6;
+/** a quote grows by neighbouring sentences until it is this long, so it reads on its own */
+const QUOTE_TARGET = 320;
+
+// «How many/much» questions are answered by a number: prefer sentences that hold one.
+const QUANTITY_WORDS = new Set(['сколько', 'скольких', 'скольким', 'неше', 'қанша', 'нешеу', 'қаншалықты']);
+const HAS_NUMBER = /\d/;
+const asksQuantity = (question: string) => tokenize(question).some((t) => QUANTITY_WORDS.has(t.word.toLowerCase()));
+
+interface Weighted {
+  concepts: Concept[];
+  weights: number[];
+}
+
+/** How well a concept is met by a set of terms: the weight of its best term present (1 for its own stem). */
+function met(c: Concept, terms: ReadonlySet<string>): number {
+  let best = 0;
+  for (const [t, w] of c.terms) if (w > best && terms.has(t)) best = w;
+  return best;
+}
+
+/** How much of the question a set of terms meets: Σ idf × how well met, over Σ idf. */
+function coverage(q: Weighted, terms: ReadonlySet<string>): number {
+  let total = 0;
+  let got = 0;
+  q.concepts.forEach((c, i) => {
+    total += q.weights[i];
+    got += q.weights[i] * met(c, terms);
+  });
+  return total ? got / total : 0;
+}
+
+/**
+ * Does a passage answer the question at all? In the question's own language every word counts: a word the
+ * passage lacks is evidence against it. Across languages only what can be checked without a translation model
+ * counts: names, numbers, quoted titles and glossary terms; at least two of them must be met.
+ */
+export function supports(q: Weighted, terms: ReadonlySet<string>, crossLanguage: boolean, minCoverage: number): { ok: boolean; coverage: number } {
+  if (!crossLanguage) {
+    const c = coverage(q, terms);
+    return { ok: c >= minCoverage, coverage: c };
+  }
+  const checkable = q.concepts.map((c, i) => ({ c, w: q.weights[i] })).filter(({ c }) => c.name || c.translated);
+  const c = coverage({ concepts: checkable.map((x) => x.c), weights: checkable.map((x) => x.w) }, terms);
+  const metCount = checkable.filter(({ c: concept }) => met(concept, terms) >= 0.5).length;
+  return { ok: metCount >= 2 && c >= minCoverage, coverage: c };
+}
+
+interface Candidate {
+  result: SearchResult;
+  rank: number;
+  span: Span; // offsets in the chunk text
+  score: number;
+}
+
+export class Answerer {
+  constructor(
+    private readonly engine: SearchEngine,
+    private readonly options: AnswerOptions = DEFAULT_ANSWER,
+  ) {}
+
+  async ask(rawQuestion: string): Promise<Answer> {
+    const question = rawQuestion.replace(/\s+/g, ' ').trim();
+    const lang = detectLang(question);
+    const say = messages(lang);
+    const concepts = queryConcepts(question, this.engine.glossary);
+    if (concepts.length === 0) return { answered: false, lang, answer: say.notAQuestion, citations: [], coverage: 0 };
+    const q: Weighted = { concepts, weights: concepts.map((c) => this.engine.idf(c.stem)) };
+
+    const quantity = asksQuantity(question);
+    const results = await this.engine.search(question, { k: PASSAGES });
+    const candidates: Candidate[] = [];
+    let best = 0;
+    results.forEach((result, rank) => {
+      const { text } = result.chunk;
+      const support = supports(q, new Set(analyze(text, result.doc.lang)), result.doc.lang !== lang, this.options.minCoverage);
+      best = Math.max(best, support.coverage);
+      if (!support.ok) return; // never quote a passage that does not answer
+      const spans = sentenceSpans(text);
+      const sentenceTerms = spans.map((s) => new Set(analyze(text.slice(s.start, s.end), result.doc.lang)));
+      spans.forEach((_, i) => {
+        const quote = quoteSpan(text, spans, i);
+        const quoted = new Set<string>();
+        spans.forEach((s, j) => {
+          if (s.start >= quote.start && s.end <= quote.end) for (const t of sentenceTerms[j]) quoted.add(t);
+        });
+        // the sentence itself matters most; what the quote adds around it and the passage's rank break ties
+        const own = text.slice(spans[i].start, spans[i].end);
+        const number = quantity && HAS_NUMBER.test(own) ? 0.3 : 0;
+        const score = coverage(q, sentenceTerms[i]) + 0.5 * coverage(q, quoted) + number + 0.05 / (rank + 1);
+        candidates.push({ result, rank, span: quote, score });
+      });
+    });
+    if (candidates.length === 0) {
+      return { answered: false, lang, answer: say.decline, citations: [], coverage: best };
+    }
+
+    candidates.sort((a, b) => b.score - a.score);
+    const citations: Citation[] = [];
+    for (const c of candidates) {
+      if (citations.length >= this.options.excerpts) break;
+      const start = c.result.chunk.start + c.span.start;
+      const end = c.result.chunk.start + c.span.end;
+      // overlapping chunks repeat sentences: never quote the same text twice
+      if (citations.some((x) => x.docId === c.result.chunk.docId && x.start < end && start < x.end)) continue;
+      citations.push({
+        n: citations.length + 1,
+        docId: c.result.chunk.docId,
+        title: c.result.doc.title,
+        excerpt: c.result.chunk.text.slice(c.span.start, c.span.end),
+        lang: c.result.doc.lang,
+        meta: c.result.doc.meta,
+        chunkId: c.result.chunk.id,
+        start,
+        end,
+      });
+    }
+    return { answered: true, lang, answer: plainAnswer(lang, citations), citations, coverage: best };
+  }
+}
+
+/**
+ * The span to quote for sentence i: the sentence, grown by whole neighbouring sentences, the one before first
+ * (a sentence often points back: «Именно столько…», «Бұл…»), then the one after, while it is shorter than
+ * QUOTE_TARGET and stays within MAX_EXCERPT; a sentence longer than that is cut at a word boundary.
+ */
+function quoteSpan(text: string, spans: Span[], i: number): Span {
+  let { start, end } = spans[i];
+  let next = i + 1;
+  let prev = i - 1;
+  for (let backward = true; end - start < QUOTE_TARGET; backward = !backward) {
+    const canPrev = prev >= 0 && end - spans[prev].start <= MAX_EXCERPT;
+    const canNext = next < spans.length && spans[next].end - start <= MAX_EXCERPT;
+    if (!canPrev && !canNext) break;
+    if (canPrev && (backward || !canNext)) start = spans[prev--].start;
+    else end = spans[next++].end;
+  }
+  if (end - start > MAX_EXCERPT) {
+    const cut = text.lastIndexOf(' ', start + MAX_EXCERPT);
+    end = cut > start + MAX_EXCERPT / 2 ? cut : start + MAX_EXCERPT;
+    while (end > start && /[\s,;:–-]/.test(text[end - 1])) end--;
+  }
+  return { start, end };
+}
+
+/** «Title (Region, 2019)»: where the source comes from, as far as it is known. */
+export function sourceLabel(c: Pick<Citation, 'title' | 'meta'>): string {
+  const where = [c.meta.region, c.meta.year].filter(Boolean).join(', ');
+  return where ? `${c.title} (${where})` : c.title;
+}
+
+export function plainAnswer(lang: Lang, citations: Citation[]): string {
+  const say = messages(lang);
+  const parts = citations.map((c) => {
+    const other = c.lang !== lang ? ` [${say.sourceLang[c.lang]}]` : '';
+    return `[${c.n}] «${c.excerpt}»${other}\n— ${sourceLabel(c)}`;
+  });
+  return [say.intro, ...parts].join('\n\n');
+}

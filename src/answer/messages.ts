@@ -1,0 +1,26 @@
+// Every word the product says to a person, in Kazakh and Russian: one table, so a reply never mixes languages.
+// The bot and the command line both read it.
+import type { Lang } from '../text/lang.ts';
+
+export const MESSAGES = {
+  kk: {
+    intro: 'Дереккөздерде былай делінген:',
+    decline: 'Менің дереккөздерімде бұл сұраққа жауап жоқ.',
+    notAQuestion: 'Сұрағыңызды сөзбен жазыңыз, мысалы: «Алматы әкімі қандай тапсырмалар берді?»',
+    sourceLang: { kk: 'қазақша', ru: 'орысша' },
+    truncated: (n: number) => `Сұрақ тым ұзын, алғашқы ${n} таңбасы ғана қарастырылды.`,
+    source: 'Дереккөз',
+  },
+  ru: {
+    intro: 'Вот что говорится в источниках:',
+    decline: 'В моих источниках нет ответа на этот вопрос.',
+    notAQuestion: 'Напишите вопрос словами, например: «Что поручил аким Алматы районным акимам?»',
+    sourceLang: { kk: 'на казахском', ru: 'на русском' },
+    truncated: (n: number) => `Вопрос слишком длинный, я прочитал только первые ${n} символов.`,
+    source: 'Источник',
+  },
+} as const;
+
+export type Messages = (typeof MESSAGES)[Lang];
+
+export const messages = (lang: Lang): Messages => MESSAGES[lang];

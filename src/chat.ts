@@ -1,0 +1,26 @@
+// The console chat: the bot's main job on a machine with no Telegram account. Reads questions line by line
+// (a terminal or a pipe), answers each with cited excerpts.
+import readline from 'node:readline';
+import type { Answerer } from './answer/compose.ts';
+import type { Config } from './config.ts';
+
+const MAX_QUESTION = 1000;
+
+export async function consoleChat(answerer: Answerer, _config: Config, input: NodeJS.ReadableStream = process.stdin, output: NodeJS.WritableStream = process.stdout): Promise<void> {
+  const tty = (input as NodeJS.ReadStream).isTTY === true;
+  const rl = readline.createInterface({ input, output: tty ? output : undefined, terminal: tty });
+  const prompt = () => tty && rl.prompt();
+  rl.setPrompt('? ');
+  if (tty) output.write('Сұрағыңызды жазыңыз / Задайте вопрос (Ctrl-D — выход)\n');
+  prompt();
+  for await (const line of rl) {
+    const question = line.trim();
+    if (!question) {
+      prompt();
+      continue;
+    }
+    const answer = await answerer.ask(question.slice(0, MAX_QUESTION));
+    output.write(answer.answer + '\n\n');
+    prompt();
+  }
+}

@@ -1,0 +1,90 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Answerer, MAX_EXCERPT } from '../../src/answer/compose.ts';
+import { MESSAGES } from '../../src/answer/messages.ts';
+import { buildIndex } from '../../src/index/build.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { CORPUS, tempDir } from '../helpers/tmp.ts';
+
+let answerer: Answerer;
+const texts = new Map<string, string>();
+
+beforeAll(async () => {
+  const index = path.join(await tempDir(), 'index');
+  await buildIndex({ corpus: CORPUS, indexDir: index, embedder: null });
+  const engine = await SearchEngine.open(index, null);
+  answerer = new Answerer(engine);
+  for (const docId of Object.keys(engine.manifest.docs)) texts.set(docId, await readFile(path.join(CORPUS, docId), 'utf8'));
+});
+
+describe('answers with cited excerpts', () => {
+  const questions = [
+    ['Сколько горожан обратились к акиму Алматы в соцсетях?', 'ru'],
+    ['Қызылорда қаласында неше үкіметтік емес ұйым тіркелген?', 'kk'],
+    ['Түркістан облысында AMANAT партиясының неше филиалы бар?', 'kk'],
+  ] as const;
+
+  for (const [question, lang] of questions) {
+    it(`quotes its sources verbatim: ${question}`, async () => {
+      const a = await answerer.ask(question);
+      expect(a.answered).toBe(true);
+      expect(a.lang).toBe(lang);
+      expect(a.citations.length).toBeGreaterThan(0);
+      a.citations.forEach((c, i) => {
+        expect(c.n).toBe(i + 1);
+        expect(c.excerpt.length).toBeLessThanOrEqual(MAX_EXCERPT);
+        expect(c.excerpt.length).toBeGreaterThan(20);
+        // verbatim and in one piece: exactly the source text at the cited offsets
+        expect(texts.get(c.docId)!.slice(c.start, c.end)).toBe(c.excerpt);
+        expect(a.answer).toContain(`[${c.n}] «${c.excerpt}»`);
+      });
+      expect(a.answer.startsWith(MESSAGES[lang].intro)).toBe(true);
+    });
+  }
+
+  it('finds the number a quantity question asks for', async () => {
+    const a = await answerer.ask('Қызылорда қаласында неше үкіметтік емес ұйым тіркелген?');
+    expect(a.citations[0].excerpt).toContain('487 үкіметтік емес ұйым тіркелген');
+  });
+
+  it('never quotes the same text twice', async () => {
+    const a = await answerer.ask('Аким Алматы встретился с городским активом');
+    for (let i = 0; i < a.citations.length; i++) {
+      for (let j = i + 1; j < a.citations.length; j++) {
+        const [x, y] = [a.citations[i], a.citations[j]];
+        expect(x.docId === y.docId && x.start < y.end && y.start < x.end).toBe(false);
+      }
+    }
+  });
+
+  it('labels an excerpt in the other language and keeps it untranslated', async () => {
+    const a = await answerer.ask('Сколько партийных филиалов AMANAT в Туркестанской области?');
+    if (a.answered) {
+      const kk = a.citations.find((c) => c.lang === 'kk');
+      if (kk) expect(a.answer).toContain(`[${MESSAGES.ru.sourceLang.kk}]`);
+    }
+    expect(a.lang).toBe('ru');
+  });
+});
+
+describe('honest refusals', () => {
+  it.each([
+    ['Какой курс евро к тенге на завтра?', 'ru'],
+    ['Кто выиграл чемпионат мира по футболу?', 'ru'],
+    ['Астанада ертең қар жауа ма?', 'kk'],
+    ['Какая погода в Туркестане?', 'ru'],
+  ] as const)('declines «%s» in one sentence of its language', async (question, lang) => {
+    const a = await answerer.ask(question);
+    expect(a.answered).toBe(false);
+    expect(a.citations).toEqual([]);
+    expect(a.lang).toBe(lang);
+    expect(a.answer).toBe(MESSAGES[lang].decline);
+  });
+
+  it('asks for words when there are none', async () => {
+    const a = await answerer.ask('🤔🤔 ???');
+    expect(a.answered).toBe(false);
+    expect(a.answer).toBe(MESSAGES.ru.notAQuestion);
+  });
+});
