@@ -10,6 +10,7 @@ import { IndexError } from './index/store.ts';
 import type { BuildReport } from './index/types.ts';
 import { downloadProgress, progressBar } from './progress.ts';
 import { SearchEngine } from './search/engine.ts';
+import type { TransformersEmbedder } from './index/embedder.ts';
 import { Answerer } from './answer/compose.ts';
 import { consoleChat } from './chat.ts';
 
@@ -69,6 +70,10 @@ function printSkipped(r: BuildReport) {
 }
 
 async function engineFor(config: Config): Promise<SearchEngine> {
+  return (await openAll(config)).engine;
+}
+
+async function openAll(config: Config): Promise<{ engine: SearchEngine; embedder: TransformersEmbedder | null }> {
   const progress = progressBar();
   const embedder = await openEmbedder(config, say, downloadProgress(progress));
   progress.stop();
@@ -83,7 +88,7 @@ async function engineFor(config: Config): Promise<SearchEngine> {
   );
   progress.stop();
   if (embedder && engine.denseOff) say(`dense retrieval off: ${engine.denseOff}`);
-  return engine;
+  return { engine, embedder };
 }
 
 async function cmdIndex(config: Config, args: string[]) {
@@ -157,7 +162,8 @@ async function cmdChat(config: Config, args: string[]) {
 async function cmdBot(config: Config) {
   if (!config.botToken) throw new ConfigError('BOT_TOKEN is not set: get one from @BotFather and put it in .env');
   const { runBot } = await import('./bot/main.ts');
-  await runBot(config, await engineFor(config));
+  const { engine, embedder } = await openAll(config);
+  await runBot(config, engine, embedder);
 }
 
 async function cmdStart(config: Config, args: string[]) {

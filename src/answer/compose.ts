@@ -105,7 +105,8 @@ export class Answerer {
     private readonly options: AnswerOptions = DEFAULT_ANSWER,
   ) {}
 
-  async ask(rawQuestion: string): Promise<Answer> {
+  async ask(rawQuestion: string, overrides: Partial<AnswerOptions> = {}): Promise<Answer> {
+    const options = { ...this.options, ...overrides };
     const question = rawQuestion.replace(/\s+/g, ' ').trim();
     const lang = detectLang(question);
     const say = messages(lang);
@@ -119,7 +120,7 @@ export class Answerer {
     let best = 0;
     results.forEach((result, rank) => {
       const { text } = result.chunk;
-      const support = supports(q, new Set(analyze(text, result.doc.lang)), result.doc.lang !== lang, this.options.minCoverage);
+      const support = supports(q, new Set(analyze(text, result.doc.lang)), result.doc.lang !== lang, options.minCoverage);
       best = Math.max(best, support.coverage);
       if (!support.ok) return; // never quote a passage that does not answer
       const spans = sentenceSpans(text);
@@ -144,7 +145,7 @@ export class Answerer {
     candidates.sort((a, b) => b.score - a.score);
     const citations: Citation[] = [];
     for (const c of candidates) {
-      if (citations.length >= this.options.excerpts) break;
+      if (citations.length >= options.excerpts) break;
       const start = c.result.chunk.start + c.span.start;
       const end = c.result.chunk.start + c.span.end;
       // overlapping chunks repeat sentences: never quote the same text twice

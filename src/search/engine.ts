@@ -69,6 +69,13 @@ export class SearchEngine {
     return new SearchEngine(dir, manifest, chunks, lexical, vectors, vectors ? embedder : null, glossary, denseOff);
   }
 
+  chunk(id: string): Chunk | undefined {
+    this.byId ??= new Map(this.chunks.map((c) => [c.id, c]));
+    return this.byId.get(id);
+  }
+
+  private byId?: Map<string, Chunk>;
+
   get dense(): boolean {
     return this.vectors !== null;
   }

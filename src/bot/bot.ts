@@ -1,0 +1,81 @@
+// createBot(config, deps): the grammY bot with its plugins and features, free of how updates arrive (long
+// polling or webhook, chosen in main.ts), so tests drive it with bot.handleUpdate.
+import { autoRetry } from '@grammyjs/auto-retry';
+import { limit } from '@grammyjs/ratelimiter';
+import { sequentialize } from '@grammyjs/runner';
+import { Bot, BotError, GrammyError, HttpError, type Context, type Transformer } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { BotDeps } from './deps.ts';
+import { adminFeature } from './features/admin.ts';
+import { askFeature } from './features/ask.ts';
+import { publicCommands } from './features/commands.ts';
+import { inlineFeature } from './features/inline.ts';
+import { texts, userLang } from './texts.ts';
+
+const HTML_METHODS = new Set(['sendMessage', 'editMessageText']);
+const SEEN_LIMIT = 10_000;
+
+export interface CreateBotOptions {
+  /** known bot info: skips getMe (tests) */
+  botInfo?: UserFromGetMe;
+  /** API transformers installed first, closest to the network: where a test records the outgoing calls */
+  transport?: Transformer[];
+}
+
+export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Context> {
+  const { config, log } = deps;
+  const bot = new Bot<Context>(config.botToken!, {
+    botInfo: options.botInfo,
+    client: config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : undefined,
+  });
+
+  for (const t of options.transport ?? []) bot.api.config.use(t);
+  // Outgoing calls: retry 429s and network errors; HTML parse mode unless a call says otherwise.
+  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  bot.api.config.use((prev, method, payload, signal) =>
+    prev(method, HTML_METHODS.has(method) && payload && !('parse_mode' in payload) ? { ...payload, parse_mode: 'HTML' } : payload, signal),
+  );
+
+  // A webhook retried by Telegram delivers the same update again: handle each update id once.
+  const seen = new Set<number>();
+  bot.use(async (ctx, next) => {
+    if (seen.has(ctx.update.update_id)) return;
+    seen.add(ctx.update.update_id);
+    if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value!);
+    await next();
+  });
+  // One chat's updates in order, other chats in parallel (matters under the runner's concurrency).
+  bot.use(sequentialize((ctx) => ctx.chat?.id.toString() ?? ctx.from?.id.toString()));
+  bot.use(
+    limit({
+      timeFrame: 5000,
+      limit: 5,
+      keyGenerator: (ctx) => ctx.from?.id.toString(),
+      onLimitExceeded: async (ctx) => {
+        if (ctx.chat?.type === 'private') await ctx.reply(texts(userLang(ctx.from?.language_code)).tooFast).catch(() => {});
+        else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0 }).catch(() => {});
+      },
+    }),
+  );
+
+  // The boundary catches a failing handler whatever delivers updates (polling, webhook, tests): the error is
+  // logged, the user gets a short apology, and a webhook still answers 200 so Telegram does not resend.
+  const features = bot.errorBoundary(onError);
+  features.use(publicCommands(deps));
+  features.use(adminFeature(deps));
+  features.use(inlineFeature(deps));
+  features.use(askFeature(deps));
+  // anything else (stickers, group chatter, channel posts) is left alone
+
+  async function onError(err: BotError<Context>) {
+    const ctx = err.ctx;
+    const cause = err.error;
+    const kind = cause instanceof GrammyError ? 'Telegram refused a call' : cause instanceof HttpError ? 'network error' : 'handler error';
+    log.error(kind, { update_id: ctx.update.update_id, err: cause instanceof Error ? cause : String(cause) });
+    if (ctx.chat && !(cause instanceof HttpError)) {
+      await ctx.reply(texts(userLang(ctx.from?.language_code)).error).catch(() => {});
+    }
+  }
+  bot.catch(onError); // errors outside the boundary (the plugins above it)
+  return bot;
+}

@@ -1,0 +1,30 @@
+// The public commands (/start, /help, /ask, /sources), defined once with their Kazakh and Russian menu texts
+// through the commands plugin, which also publishes the menu (setMyCommands).
+import { CommandGroup } from '@grammyjs/commands';
+import type { Context } from 'grammy';
+import { sourceLabel } from '../../answer/compose.ts';
+import type { BotDeps } from '../deps.ts';
+import { escapeHtml, splitMessages } from '../format.ts';
+import { COMMAND_DESCRIPTIONS, texts, userLang } from '../texts.ts';
+import { replyWithAnswer } from './ask.ts';
+
+const lang = (ctx: Context) => userLang(ctx.from?.language_code);
+const withBot = (text: string, ctx: Context) => text.replaceAll('{bot}', ctx.me.username);
+
+export function publicCommands(deps: BotDeps): CommandGroup<Context> {
+  const group = new CommandGroup<Context>();
+  const add = (name: keyof typeof COMMAND_DESCRIPTIONS, handler: (ctx: Context & { match: string }) => Promise<unknown>) =>
+    group.command(name, COMMAND_DESCRIPTIONS[name].ru, handler).localize('kk', name, COMMAND_DESCRIPTIONS[name].kk);
+
+  add('start', (ctx) => ctx.reply(withBot(texts(lang(ctx)).start, ctx)));
+  add('help', (ctx) => ctx.reply(withBot(texts(lang(ctx)).help, ctx)));
+  add('ask', (ctx) => replyWithAnswer(ctx, deps, ctx.match ?? ''));
+  add('sources', async (ctx) => {
+    const docs = Object.values(deps.live.engine.manifest.docs);
+    const lines = docs.map((d) => `• ${escapeHtml(sourceLabel(d))}${d.meta.source ? ` — <i>${escapeHtml(d.meta.source)}</i>` : ''}`);
+    for (const part of splitMessages([texts(lang(ctx)).sources(docs.length), ...lines])) {
+      await ctx.reply(part, { link_preview_options: { is_disabled: true } });
+    }
+  });
+  return group;
+}

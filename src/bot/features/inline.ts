@@ -1,0 +1,44 @@
+// Inline mode: «@bot question» in any chat returns up to 10 articles, one cited excerpt each, well inside
+// Telegram's answer deadline.
+import { createHash } from 'node:crypto';
+import { Composer, InlineQueryResultBuilder, type Context } from 'grammy';
+import type { Answer } from '../../answer/compose.ts';
+import { sourceLabel } from '../../answer/compose.ts';
+import type { BotDeps } from '../deps.ts';
+import { citationHtml, escapeHtml } from '../format.ts';
+import { texts, userLang } from '../texts.ts';
+import { MAX_QUESTION } from './ask.ts';
+
+/** Telegram drops an inline answer that comes later than this; keep well inside it. */
+const BUDGET_MS = 1500;
+const CACHE_SECONDS = 300;
+
+function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
+  let timer: NodeJS.Timeout;
+  const late = new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), ms)));
+  return Promise.race([work, late]).finally(() => clearTimeout(timer));
+}
+
+export function inlineFeature(deps: BotDeps): Composer<Context> {
+  const feature = new Composer<Context>();
+  feature.on('inline_query', async (ctx) => {
+    const question = ctx.inlineQuery.query.trim().slice(0, MAX_QUESTION);
+    const say = texts(userLang(ctx.from.language_code));
+    if (!question) {
+      return void (await ctx.answerInlineQuery([], { cache_time: CACHE_SECONDS, button: { text: say.inlineHelp, start_parameter: 'help' } }));
+    }
+    const answer: Answer | null = await within(deps.live.answerer.ask(question, { excerpts: 10 }), BUDGET_MS);
+    deps.questions++;
+    if (!answer || !answer.answered) {
+      const none = texts(answer?.lang ?? userLang(ctx.from.language_code)).inlineNone;
+      return void (await ctx.answerInlineQuery([], { cache_time: answer ? CACHE_SECONDS : 0, button: { text: none, start_parameter: 'help' } }));
+    }
+    const key = createHash('sha1').update(question).digest('hex').slice(0, 16);
+    const results = answer.citations.map((c) =>
+      InlineQueryResultBuilder.article(`${key}-${c.n}`, `[${c.n}] ${sourceLabel(c)}`.slice(0, 200), { description: c.excerpt.slice(0, 200) })
+        .text(`❓ <b>${escapeHtml(question)}</b>\n\n${citationHtml(c, answer.lang)}`, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }),
+    );
+    await ctx.answerInlineQuery(results, { cache_time: CACHE_SECONDS });
+  });
+  return feature;
+}

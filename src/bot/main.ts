@@ -1,0 +1,89 @@
+// Running the bot: long polling through @grammyjs/runner by default, a webhook server when WEBHOOK_URL is set;
+// the command menus in Kazakh and Russian; a clean stop on SIGINT/SIGTERM.
+import http from 'node:http';
+import { run } from '@grammyjs/runner';
+import { webhookCallback, type Bot, type Context } from 'grammy';
+import type { Config } from '../config.ts';
+import type { TransformersEmbedder } from '../index/embedder.ts';
+import { LiveIndex } from '../live.ts';
+import { createLogger, type Logger } from '../log.ts';
+import type { SearchEngine } from '../search/engine.ts';
+import type { Lang } from '../text/lang.ts';
+import { createBot } from './bot.ts';
+import { BotDeps } from './deps.ts';
+import { publicCommands } from './features/commands.ts';
+import { COMMAND_DESCRIPTIONS } from './texts.ts';
+
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+const STOP_GRACE_MS = 4000;
+
+/** Public menu for everyone; admins also see /stats and /reindex in their private chat with the bot. */
+export async function setCommandMenus(bot: Bot<Context>, deps: BotDeps): Promise<void> {
+  await publicCommands(deps).setCommands(bot);
+  const menu = (lang: Lang) => Object.entries(COMMAND_DESCRIPTIONS).map(([command, d]) => ({ command, description: d[lang] }));
+  for (const chat_id of deps.config.adminIds) {
+    await bot.api.setMyCommands(menu('ru'), { scope: { type: 'chat', chat_id } });
+    await bot.api.setMyCommands(menu('kk'), { scope: { type: 'chat', chat_id }, language_code: 'kk' });
+  }
+}
+
+export interface Running {
+  stop(): Promise<void>;
+  /** the webhook server's address, in webhook mode */
+  address?: { port: number };
+}
+
+/** Starts receiving updates; returns a handle that stops cleanly. */
+export async function startBot(bot: Bot<Context>, deps: BotDeps): Promise<Running> {
+  const { config, log } = deps;
+  await bot.init();
+  await setCommandMenus(bot, deps).catch((err) => log.warn('could not set the command menus', { err }));
+
+  if (config.webhookUrl) {
+    const url = new URL(config.webhookUrl);
+    const handle = webhookCallback(bot, 'http', { secretToken: config.webhookSecret ?? undefined, onTimeout: 'return', timeoutMilliseconds: 9000 });
+    const server = http.createServer((req, res) => {
+      if (req.method === 'POST' && req.url?.split('?')[0] === url.pathname) return void handle(req, res);
+      res.writeHead(req.url === '/healthz' ? 200 : 404).end(req.url === '/healthz' ? 'ok' : undefined);
+    });
+    await new Promise<void>((resolve) => server.listen(config.port, resolve));
+    const port = (server.address() as { port: number }).port;
+    await bot.api.setWebhook(url.href, { secret_token: config.webhookSecret ?? undefined, allowed_updates: [...ALLOWED_UPDATES] });
+    log.info(`bot @${bot.botInfo.username} receiving updates by webhook`, { url: url.origin + url.pathname, port });
+    return {
+      address: { port },
+      stop: async () => {
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeAllConnections();
+      },
+    };
+  }
+
+  await bot.api.deleteWebhook().catch((err) => log.warn('could not delete a webhook', { err }));
+  const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
+  log.info(`bot @${bot.botInfo.username} receiving updates by long polling`);
+  return { stop: () => (runner.isRunning() ? runner.stop() : Promise.resolve()) };
+}
+
+/** `govqa bot`: runs until SIGINT or SIGTERM, then stops within a few seconds. */
+export async function runBot(config: Config, engine: SearchEngine, embedder: TransformersEmbedder | null, log: Logger = createLogger(config.logLevel, [config.botToken])): Promise<void> {
+  const deps = new BotDeps(config, new LiveIndex(config, engine, embedder), log);
+  const bot = createBot(deps);
+  const running = await startBot(bot, deps);
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info(`${signal}: stopping`);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  const timer = setTimeout(() => {
+    log.warn('stop took too long; exiting');
+    process.exit(0);
+  }, STOP_GRACE_MS);
+  timer.unref();
+  await running.stop();
+  await Promise.race([deps.idle(), new Promise((r) => setTimeout(r, STOP_GRACE_MS - 500).unref())]);
+  log.info('stopped');
+}

@@ -1,0 +1,100 @@
+// What the bot says besides answers, in Kazakh and Russian. Answers' own words live in answer/messages.ts.
+import type { Lang } from '../text/lang.ts';
+
+export const TEXTS = {
+  ru: {
+    start:
+      'Здравствуйте! Я отвечаю на вопросы о работе акиматов, маслихатов, партийных филиалов и госпрограмм по новостям и интервью — цитатами из источников со ссылками.\n\n' +
+      'Просто напишите вопрос на русском или казахском. В группе: /ask вопрос или ответ на моё сообщение. В любом чате: @{bot} вопрос.',
+    help:
+      '<b>Как спросить</b>\n• В личном чате — просто текст вопроса.\n• В группе — <code>/ask вопрос</code> или ответ на моё сообщение.\n• В любом чате — <code>@{bot} вопрос</code>.\n\n' +
+      '<b>Команды</b>\n/sources — список документов\n/help — эта справка\n\nЯ цитирую источники дословно и честно говорю, если ответа в них нет.',
+    askUsage: 'Напишите вопрос после команды, например: <code>/ask Что поручил аким Алматы?</code>',
+    sources: (n: number) => `<b>Документы (${n})</b>`,
+    more: 'Ещё источники',
+    passage: 'Полный текст',
+    noMore: 'Других подходящих отрывков нет.',
+    expired: 'Этот ответ устарел — задайте вопрос ещё раз.',
+    tooFast: 'Слишком много вопросов подряд — подождите пару секунд.',
+    error: 'Что-то пошло не так. Попробуйте ещё раз чуть позже.',
+    notAdmin: 'Извините, это действие доступно только администраторам бота.',
+    reindexStarted: 'Переиндексация началась…',
+    reindexBusy: 'Переиндексация уже идёт — дождитесь её окончания.',
+    reindexProgress: (stage: string, pct: number) => `Переиндексация: ${stage} ${pct}%`,
+    reindexDone: (r: string) => `Готово: ${r}`,
+    reindexFailed: (why: string) => `Переиндексация не удалась: ${why}. Прежний индекс продолжает работать.`,
+    stages: { chunk: 'разбор документов', embed: 'векторизация', index: 'индекс' } as Record<string, string>,
+    docSaved: (name: string, updated: boolean) => `Документ «${name}» ${updated ? 'обновлён' : 'добавлен'} в корпус.`,
+    docRejected: (why: string) => `Документ не принят: ${why}.`,
+    docTypes: 'нужен файл .txt или .md',
+    docTooBig: (mb: number) => `файл больше ${mb} МБ`,
+    docNotUtf8: 'текст должен быть в кодировке UTF-8',
+    docEmpty: 'файл пустой',
+    stats: (s: Stats) =>
+      `<b>Статистика</b>\nДокументов: ${s.docs}\nФрагментов: ${s.chunks}\nПоиск: ${s.dense ? `гибридный (${s.model})` : 'лексический'}\nИндекс собран: ${s.builtAt}\n` +
+      `Вопросов с запуска: ${s.questions}\nРаботает: ${s.uptime}\nПереиндексация: ${s.reindexing ? 'идёт' : 'нет'}`,
+    inlineHelp: 'Напишите вопрос после имени бота',
+    inlineNone: 'В источниках нет ответа',
+  },
+  kk: {
+    start:
+      'Сәлеметсіз бе! Мен әкімдіктер, мәслихаттар, партия филиалдары мен мемлекеттік бағдарламалар туралы сұрақтарға жаңалықтар мен сұхбаттардан дереккөзге сілтеме жасап, дәйексөзбен жауап беремін.\n\n' +
+      'Сұрағыңызды қазақша не орысша жазыңыз. Топта: /ask сұрақ немесе менің хабарыма жауап. Кез келген чатта: @{bot} сұрақ.',
+    help:
+      '<b>Қалай сұрауға болады</b>\n• Жеке чатта — сұрақ мәтінін жаза беріңіз.\n• Топта — <code>/ask сұрақ</code> немесе менің хабарыма жауап.\n• Кез келген чатта — <code>@{bot} сұрақ</code>.\n\n' +
+      '<b>Командалар</b>\n/sources — құжаттар тізімі\n/help — осы анықтама\n\nМен дереккөздерді сөзбе-сөз келтіремін, жауап жоқ болса, ашық айтамын.',
+    askUsage: 'Сұрақты командадан кейін жазыңыз, мысалы: <code>/ask Алматы әкімі қандай тапсырма берді?</code>',
+    sources: (n: number) => `<b>Құжаттар (${n})</b>`,
+    more: 'Тағы дереккөздер',
+    passage: 'Толық мәтін',
+    noMore: 'Басқа сәйкес үзінді жоқ.',
+    expired: 'Бұл жауаптың мерзімі өтті — сұрағыңызды қайта қойыңыз.',
+    tooFast: 'Сұрақтар тым жиі — бірнеше секунд күте тұрыңыз.',
+    error: 'Бір нәрсе дұрыс болмады. Сәл кейінірек қайталап көріңіз.',
+    notAdmin: 'Кешіріңіз, бұл әрекет тек бот әкімшілеріне қолжетімді.',
+    reindexStarted: 'Қайта индекстеу басталды…',
+    reindexBusy: 'Қайта индекстеу жүріп жатыр — аяқталуын күтіңіз.',
+    reindexProgress: (stage: string, pct: number) => `Қайта индекстеу: ${stage} ${pct}%`,
+    reindexDone: (r: string) => `Дайын: ${r}`,
+    reindexFailed: (why: string) => `Қайта индекстеу сәтсіз аяқталды: ${why}. Бұрынғы индекс жұмыс істеп тұр.`,
+    stages: { chunk: 'құжаттарды талдау', embed: 'векторлау', index: 'индекс' } as Record<string, string>,
+    docSaved: (name: string, updated: boolean) => `«${name}» құжаты корпусқа ${updated ? 'жаңартылды' : 'қосылды'}.`,
+    docRejected: (why: string) => `Құжат қабылданбады: ${why}.`,
+    docTypes: '.txt немесе .md файлы керек',
+    docTooBig: (mb: number) => `файл ${mb} МБ-тан үлкен`,
+    docNotUtf8: 'мәтін UTF-8 кодтауында болуы керек',
+    docEmpty: 'файл бос',
+    stats: (s: Stats) =>
+      `<b>Статистика</b>\nҚұжаттар: ${s.docs}\nҮзінділер: ${s.chunks}\nІздеу: ${s.dense ? `гибридті (${s.model})` : 'лексикалық'}\nИндекс жасалған: ${s.builtAt}\n` +
+      `Іске қосылғаннан бергі сұрақтар: ${s.questions}\nЖұмыс уақыты: ${s.uptime}\nҚайта индекстеу: ${s.reindexing ? 'жүріп жатыр' : 'жоқ'}`,
+    inlineHelp: 'Бот атынан кейін сұрағыңызды жазыңыз',
+    inlineNone: 'Дереккөздерде жауап жоқ',
+  },
+};
+
+export interface Stats {
+  docs: number;
+  chunks: number;
+  dense: boolean;
+  model: string;
+  builtAt: string;
+  questions: number;
+  uptime: string;
+  reindexing: boolean;
+}
+
+export type Texts = (typeof TEXTS)['ru'];
+
+export const texts = (lang: Lang): Texts => TEXTS[lang] as Texts;
+
+/** The language to greet a user in: Kazakh for a Kazakh Telegram client, Russian otherwise. */
+export const userLang = (languageCode?: string): Lang => (languageCode?.startsWith('kk') ? 'kk' : 'ru');
+
+export const COMMAND_DESCRIPTIONS: Record<string, Record<Lang, string>> = {
+  start: { ru: 'О боте', kk: 'Бот туралы' },
+  help: { ru: 'Как задавать вопросы', kk: 'Қалай сұрауға болады' },
+  ask: { ru: 'Задать вопрос (в группе)', kk: 'Сұрақ қою (топта)' },
+  sources: { ru: 'Документы, на которых основаны ответы', kk: 'Жауаптар негізделген құжаттар' },
+  stats: { ru: 'Статистика (для администраторов)', kk: 'Статистика (әкімшілерге)' },
+  reindex: { ru: 'Переиндексировать корпус (для администраторов)', kk: 'Корпусты қайта индекстеу (әкімшілерге)' },
+};

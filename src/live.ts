@@ -1,0 +1,54 @@
+// The index a long-running process serves from, and its reindexing: a build runs in the background while the
+// old engine keeps answering; the new one takes over only once it is complete. One build at a time.
+import type { Config } from './config.ts';
+import { Answerer } from './answer/compose.ts';
+import { buildIndex, type BuildProgress } from './index/build.ts';
+import type { TransformersEmbedder } from './index/embedder.ts';
+import type { BuildReport } from './index/types.ts';
+import { SearchEngine } from './search/engine.ts';
+
+export class ReindexBusy extends Error {}
+
+export class LiveIndex {
+  private building: Promise<BuildReport> | null = null;
+  private current: { engine: SearchEngine; answerer: Answerer };
+
+  constructor(
+    private readonly config: Pick<Config, 'corpusDir' | 'indexDir'>,
+    engine: SearchEngine,
+    private readonly embedder: TransformersEmbedder | null,
+  ) {
+    this.current = { engine, answerer: new Answerer(engine) };
+  }
+
+  get engine(): SearchEngine {
+    return this.current.engine;
+  }
+
+  get answerer(): Answerer {
+    return this.current.answerer;
+  }
+
+  get reindexing(): boolean {
+    return this.building !== null;
+  }
+
+  /** Builds incrementally and swaps the new index in; throws ReindexBusy while another build runs. */
+  async reindex(onProgress?: BuildProgress): Promise<BuildReport> {
+    if (this.building) throw new ReindexBusy('a reindex is already running');
+    const run = async () => {
+      const report = await buildIndex({ corpus: this.config.corpusDir, indexDir: this.config.indexDir, embedder: this.embedder, onProgress });
+      if (report.written) {
+        const engine = await SearchEngine.open(this.config.indexDir, this.embedder);
+        this.current = { engine, answerer: new Answerer(engine) };
+      }
+      return report;
+    };
+    this.building = run();
+    try {
+      return await this.building;
+    } finally {
+      this.building = null;
+    }
+  }
+}

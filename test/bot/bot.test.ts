@@ -1,0 +1,247 @@
+import http from 'node:http';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { GrammyError } from 'grammy';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../src/answer/messages.ts';
+import { TEXTS } from '../../src/bot/texts.ts';
+import { safeFileName } from '../../src/bot/features/admin.ts';
+import { splitMessages } from '../../src/bot/format.ts';
+import { createLogger } from '../../src/log.ts';
+import {
+  ADMIN, callback, document, groupText, inlineQuery, makeHarness, privateText, sent, TOKEN, USER, type Harness,
+} from '../helpers/bot.ts';
+
+let h: Harness;
+beforeAll(async () => {
+  h = await makeHarness();
+});
+
+describe('private chat', () => {
+  it('answers any text with cited excerpts in HTML, typing first, buttons under it', async () => {
+    const calls = await h.send(privateText('Какая средняя зарплата в Наурызбайском районе?'));
+    expect(calls[0].method).toBe('sendChatAction');
+    expect(calls[0].payload.action).toBe('typing');
+    const [reply] = sent(calls);
+    expect(reply.payload.parse_mode).toBe('HTML');
+    expect(reply.payload.text).toContain(`<b>${MESSAGES.ru.intro}</b>`);
+    const first = reply.payload.text.split('<b>[2]</b>')[0];
+    expect(first).toMatch(/<b>\[1\]<\/b> «/);
+    expect(first).toContain('126 тысяч');
+    expect(reply.payload.text.length).toBeLessThan(4096);
+    const buttons = reply.payload.reply_markup.inline_keyboard.flat().map((b: { callback_data: string }) => b.callback_data);
+    expect(buttons).toContain(buttons.find((d: string) => /^full:\w+:1$/.test(d)));
+    expect(buttons.some((d: string) => /^more:\w+$/.test(d))).toBe(true);
+  });
+
+  it('replies in Kazakh to a Kazakh question', async () => {
+    const [reply] = sent(await h.send(privateText('Түркістан облысында неше бастауыш партия ұйымы бар?')));
+    expect(reply.payload.text).toContain(MESSAGES.kk.intro);
+    expect(reply.payload.text).toContain('242 бастауыш партия ұйымдарын');
+  });
+
+  it('declines in one sentence, no buttons, when the sources do not answer', async () => {
+    const [reply] = sent(await h.send(privateText('Какой курс доллара сегодня?')));
+    expect(reply.payload.text).toBe(MESSAGES.ru.decline);
+    expect(reply.payload.reply_markup).toBeUndefined();
+  });
+
+  it('handles emoji-only, HTML-looking and very long questions', async () => {
+    expect(sent(await h.send(privateText('🙂🙂🙂')))[0].payload.text).toBe(MESSAGES.ru.notAQuestion);
+    const html = sent(await h.send(privateText('<b>Аким</b> Алматы & <script>alert(1)</script> активисты?')))[0].payload.text;
+    expect(html).not.toContain('<script>');
+    const long = 'Что поручил аким Алматы акимам районов? ' + 'очень '.repeat(300);
+    const reply = sent(await h.send(privateText(long)))[0].payload.text;
+    expect(reply).toContain(MESSAGES.ru.truncated(1000));
+  });
+
+  it('shows the full passage and more sources from the buttons', async () => {
+    const [reply] = sent(await h.send(privateText('Сколько жителей Алматы написали комментарии акиму в соцсетях?')));
+    const data = reply.payload.reply_markup.inline_keyboard.flat().map((b: { callback_data: string }) => b.callback_data);
+    const full = await h.send(callback(data.find((d: string) => d.startsWith('full:'))));
+    expect(full.find((c) => c.method === 'answerCallbackQuery')).toBeTruthy();
+    const passage = sent(full)[0].payload.text;
+    expect(passage).toMatch(/^<b>\[1\] /);
+    expect(passage).toMatch(/<b>[^<]+<\/b>/); // the quoted excerpt in bold inside its passage
+    const more = await h.send(callback(data.find((d: string) => d.startsWith('more:'))));
+    const extra = sent(more);
+    if (extra.length) expect(extra[0].payload.text).toMatch(/<b>\[4\]<\/b>/);
+    else expect(more.find((c) => c.method === 'answerCallbackQuery')!.payload.text).toBe(TEXTS.ru.noMore);
+    const stale = await h.send(callback('full:zzzz:1'));
+    expect(stale[0].payload).toMatchObject({ text: TEXTS.ru.expired, show_alert: true });
+  });
+});
+
+describe('commands', () => {
+  it('/start and /help in the user\'s language, /sources lists the documents', async () => {
+    expect(sent(await h.send(privateText('/start', undefined, 'kk')))[0].payload.text).toContain('Сәлеметсіз бе');
+    expect(sent(await h.send(privateText('/start')))[0].payload.text).toContain('@govqa_bot');
+    expect(sent(await h.send(privateText('/help')))[0].payload.text).toContain('/ask');
+    const sources = sent(await h.send(privateText('/sources')))[0].payload.text;
+    expect(sources).toContain('Документы (5)');
+    expect(sources).toContain('Еселі еңбекпен өрілген берекелі жұмыс (Түркістан облысы, 2025)');
+  });
+});
+
+describe('groups', () => {
+  it('stays silent on chatter', async () => {
+    expect(await h.send(groupText('Всем привет, кто идёт на собрание?'))).toEqual([]);
+  });
+
+  it('answers /ask, /ask@botname and replies to its own messages, as a reply', async () => {
+    for (const text of ['/ask Какая средняя зарплата в Наурызбайском районе?', '/ask@govqa_bot Какая средняя зарплата в Наурызбайском районе?']) {
+      const [reply] = sent(await h.send(groupText(text)));
+      expect(reply.payload.text).toContain('126 тысяч');
+      expect(reply.payload.reply_parameters.message_id).toBeGreaterThan(0);
+    }
+    const [reply] = sent(await h.send(groupText('Түркістан облысында неше бастауыш партия ұйымы бар?', undefined, { from: { id: 4242 } })));
+    expect(reply.payload.text).toContain('242');
+    expect(await h.send(groupText('а это ответ другому человеку', undefined, { from: { id: 777 } }))).toEqual([]);
+    expect(sent(await h.send(groupText('/ask')))[0].payload.text).toBe(TEXTS.ru.askUsage);
+  });
+});
+
+describe('inline mode', () => {
+  it('returns up to 10 cited articles within the deadline, cached', async () => {
+    const started = Date.now();
+    const calls = await h.send(inlineQuery('Сколько проектов профинансировано по программе «Ауыл аманаты»?'));
+    expect(Date.now() - started).toBeLessThan(2000);
+    const answer = calls.find((c) => c.method === 'answerInlineQuery')!;
+    expect(answer.payload.cache_time).toBeGreaterThan(0);
+    expect(answer.payload.results.length).toBeGreaterThan(0);
+    expect(answer.payload.results.length).toBeLessThanOrEqual(10);
+    for (const r of answer.payload.results) {
+      expect(r.type).toBe('article');
+      expect(r.id.length).toBeLessThanOrEqual(64);
+      expect(r.input_message_content.parse_mode).toBe('HTML');
+      expect(r.input_message_content.message_text).toMatch(/<b>\[\d+\]<\/b> «/);
+    }
+  });
+
+  it('offers help for an empty query and says so when there is no answer', async () => {
+    const empty = (await h.send(inlineQuery(''))).find((c) => c.method === 'answerInlineQuery')!;
+    expect(empty.payload.results).toEqual([]);
+    expect(empty.payload.button.text).toBe(TEXTS.ru.inlineHelp);
+    const none = (await h.send(inlineQuery('Какой курс доллара сегодня?'))).find((c) => c.method === 'answerInlineQuery')!;
+    expect(none.payload.button.text).toBe(TEXTS.ru.inlineNone);
+  });
+});
+
+describe('admin actions', () => {
+  it('refuses anyone else politely and runs nothing', async () => {
+    for (const cmd of ['/stats', '/reindex']) {
+      const calls = await h.send(privateText(cmd, USER));
+      expect(sent(calls).map((c) => c.payload.text)).toEqual([TEXTS.ru.notAdmin]);
+    }
+    expect(h.deps.live.reindexing).toBe(false);
+    expect(sent(await h.send(document('new.txt', 'f1', USER)))[0].payload.text).toBe(TEXTS.ru.notAdmin);
+  });
+
+  it('/stats for an admin', async () => {
+    const text = sent(await h.send(privateText('/stats', ADMIN)))[0].payload.text;
+    expect(text).toContain('Документов: 5');
+    expect(text).toContain('лексический');
+  });
+
+  it('/reindex runs in the background with a progress message edited in place; a second one is told to wait', async () => {
+    const first = sent(await h.send(privateText('/reindex', ADMIN)));
+    expect(first[0].payload.text).toBe(TEXTS.ru.reindexStarted);
+    expect(h.deps.live.reindexing).toBe(true);
+    // the old index keeps answering while the build runs
+    expect((await h.deps.live.answerer.ask('Какая средняя зарплата в Наурызбайском районе?')).answered).toBe(true);
+    const second = sent(await h.send(privateText('/reindex', ADMIN)));
+    expect(second[0].payload.text).toBe(TEXTS.ru.reindexBusy);
+    await h.deps.idle();
+    const edits = h.calls.filter((c) => c.method === 'editMessageText');
+    expect(edits.at(-1)!.payload.text).toMatch(/^Готово: \+0 ~0 −0 =5/);
+    expect(new Set(edits.map((e) => e.payload.message_id)).size).toBe(1); // one message, edited in place
+  });
+});
+
+describe('admin document upload', () => {
+  let files: http.Server;
+  let hu: Harness;
+  const bodies: Record<string, Buffer> = {
+    'doc-ok': Buffer.from('Мәслихат сессиясы өтті\nАудандық мәслихат жаңа жол салуға 5 миллиард теңге бөлді.'),
+    'doc-cp1251': Buffer.from([0xcc, 0xe0, 0xf1, 0xeb, 0xe8, 0xf5, 0xe0, 0xf2]),
+  };
+  beforeAll(async () => {
+    files = http.createServer((req, res) => {
+      const id = req.url!.split('/').pop()!;
+      if (!req.url!.startsWith(`/file/bot${TOKEN}/`) || !bodies[id]) return void res.writeHead(404).end();
+      res.writeHead(200).end(bodies[id]);
+    });
+    await new Promise<void>((r) => files.listen(0, '127.0.0.1', r));
+    hu = await makeHarness({ TELEGRAM_API_ROOT: `http://127.0.0.1:${(files.address() as { port: number }).port}` });
+  });
+  afterAll(() => new Promise<void>((r) => files.close(() => r())));
+
+  it('adds a UTF-8 .txt to the corpus under a safe name and reindexes', async () => {
+    const calls = sent(await hu.send(document('../../etc/Аудан жаңалығы.txt', 'doc-ok')));
+    expect(calls[0].payload.text).toBe(TEXTS.ru.docSaved('Аудан_жаңалығы.txt', false));
+    await hu.deps.idle();
+    expect(await readFile(path.join(hu.corpus, 'Аудан_жаңалығы.txt'), 'utf8')).toContain('5 миллиард теңге');
+    const answer = await hu.deps.live.answerer.ask('Мәслихат жол салуға қанша теңге бөлді?');
+    expect(answer.citations[0].docId).toBe('Аудан_жаңалығы.txt');
+  });
+
+  it('rejects other types, non-UTF-8 and oversized files', async () => {
+    expect(sent(await hu.send(document('report.pdf', 'doc-ok')))[0].payload.text).toBe(TEXTS.ru.docRejected(TEXTS.ru.docTypes));
+    expect(sent(await hu.send(document('old.txt', 'doc-cp1251')))[0].payload.text).toBe(TEXTS.ru.docRejected(TEXTS.ru.docNotUtf8));
+    expect(sent(await hu.send(document('big.txt', 'doc-ok', ADMIN, 50 * 1024 * 1024)))[0].payload.text).toBe(TEXTS.ru.docRejected(TEXTS.ru.docTooBig(2)));
+  });
+
+  it('file names are made safe', () => {
+    expect(safeFileName('../../x.md')).toBe('x.md');
+    expect(safeFileName('.hidden.txt')).toBe('hidden.txt');
+    expect(safeFileName('a b<c>.TXT')).toBe('a_b_c_.TXT');
+    expect(safeFileName('script.sh')).toBeNull();
+  });
+});
+
+describe('reliability', () => {
+  it('rate-limits a user who floods', async () => {
+    const hr = await makeHarness();
+    const replies: string[] = [];
+    for (let i = 0; i < 8; i++) replies.push(...sent(await hr.send(privateText(`/help`, 3003))).map((c) => c.payload.text));
+    expect(replies).toContain(TEXTS.ru.tooFast);
+    expect(replies.filter((t) => t === TEXTS.ru.tooFast).length).toBeLessThan(4);
+  });
+
+  it('handles each update id once (webhook retries)', async () => {
+    const update = { update_id: 999_001, ...privateText('/help') };
+    await h.bot.handleUpdate(update as never);
+    const before = h.calls.length;
+    await h.bot.handleUpdate(update as never);
+    expect(h.calls.length).toBe(before);
+  });
+
+  it('logs a failed call with the update id, tells the user, never crashes; the token never reaches the log', async () => {
+    h.fail.set('sendMessage', () => new GrammyError(`Call to 'sendMessage' failed! (400: Bad Request) bot${TOKEN}`, { ok: false, error_code: 400, description: 'Bad Request' }, 'sendMessage', {}));
+    const calls = await h.send(privateText('Какая средняя зарплата в Наурызбайском районе?'));
+    h.fail.clear();
+    expect(calls.filter((c) => c.method === 'sendMessage').length).toBe(2); // the answer, then the apology
+    const line = h.logs.find((l) => l.includes('Telegram refused a call'))!;
+    expect(line).toMatch(/"update_id":\d+/);
+    expect(h.logs.join('\n')).not.toContain(TOKEN);
+    expect(line).toContain('***');
+  });
+
+  it('splits long replies below 4096 characters without cutting a tag', () => {
+    const blocks = Array.from({ length: 12 }, (_, i) => `<b>[${i}]</b> «${'ж'.repeat(590)}»`);
+    const parts = splitMessages(blocks);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const p of parts) {
+      expect(p.length).toBeLessThanOrEqual(4096);
+      expect((p.match(/<b>/g) ?? []).length).toBe((p.match(/<\/b>/g) ?? []).length);
+    }
+    const huge = splitMessages(['<b>' + 'слово '.repeat(2000) + '</b>']);
+    for (const p of huge) expect(p.length).toBeLessThanOrEqual(4096);
+  });
+
+  it('the logger masks secrets', () => {
+    const lines: string[] = [];
+    createLogger('info', [TOKEN], (l) => lines.push(l)).error(`failed https://api.telegram.org/bot${TOKEN}/getMe`);
+    expect(lines[0]).not.toContain(TOKEN);
+  });
+});
