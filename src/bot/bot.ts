@@ -36,11 +36,14 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
     prev(method, HTML_METHODS.has(method) && payload && !('parse_mode' in payload) ? { ...payload, parse_mode: 'HTML' } : payload, signal),
   );
 
-  // A webhook retried by Telegram delivers the same update again: handle each update id once.
-  const seen = new Set<number>();
+  // A webhook retried by Telegram delivers the same update again: handle each one once. The key is the update
+  // id with the chat and message (or query) it carries, which a redelivery repeats exactly; emulators that
+  // reuse update ids across chats stay served.
+  const seen = new Set<string>();
   bot.use(async (ctx, next) => {
-    if (seen.has(ctx.update.update_id)) return;
-    seen.add(ctx.update.update_id);
+    const key = `${ctx.update.update_id}:${ctx.chat?.id ?? ''}:${ctx.msg?.message_id ?? ctx.inlineQuery?.id ?? ctx.callbackQuery?.id ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value!);
     await next();
   });

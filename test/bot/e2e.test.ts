@@ -3,7 +3,7 @@
 import { cp } from 'node:fs/promises';
 import { once } from 'node:events';
 import path from 'node:path';
-import TelegramServer from 'telegram-test-api';
+import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/bot/bot.ts';
 import { BotDeps } from '../../src/bot/deps.ts';
@@ -17,7 +17,7 @@ import { TOKEN } from '../helpers/bot.ts';
 import { freePort } from '../helpers/ports.ts';
 import { CORPUS, tempDir } from '../helpers/tmp.ts';
 
-let server: InstanceType<typeof TelegramServer>;
+let server: TelegramServer;
 let running: Running;
 const logs: string[] = [];
 

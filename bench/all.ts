@@ -1,0 +1,3 @@
+// `npm run bench`: the engine benchmark, then the bot benchmark.
+await import('./run.ts');
+await import('./bot.ts');
