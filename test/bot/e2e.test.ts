@@ -1,6 +1,7 @@
 // One end-to-end run over real HTTP: the bot in webhook mode against telegram-test-api, a Bot API emulator
 // started by the test (its long polling spins, so webhook mode is the one that works).
 import { cp } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
@@ -41,6 +42,36 @@ beforeAll(async () => {
 afterAll(async () => {
   await running?.stop();
   await server?.stop();
+});
+
+describe('govqa bot as a process', () => {
+  it('starts on the stored index and stops cleanly within a few seconds on SIGTERM', async () => {
+    const dir = await tempDir();
+    const hookPort = await freePort();
+    const child = spawn(process.execPath, [path.resolve('bin/govqa.js'), 'bot'], {
+      env: {
+        PATH: process.env.PATH!, HOME: process.env.HOME!, EMBEDDING_MODEL: 'none', CORPUS_DIR: CORPUS, INDEX_DIR: path.join(dir, 'index'),
+        BOT_TOKEN: '987654321:OTHER-token-abcdefghijklmnopqrstuvwxyz', TELEGRAM_API_ROOT: server.config.apiURL,
+        WEBHOOK_URL: `http://127.0.0.1:${hookPort}/hook`, PORT: String(hookPort),
+      },
+    });
+    let stderr = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stderr.on('data', (d) => {
+        stderr += d;
+        if (stderr.includes('receiving updates by webhook')) resolve();
+      });
+      child.once('exit', () => reject(new Error(`exited early: ${stderr}`)));
+    });
+    expect(stderr).toMatch(/indexed: added 5/); // no index yet: built once at start
+    const stopped = Date.now();
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(Date.now() - stopped).toBeLessThan(5000);
+    expect(stderr).toContain('stopped');
+    expect(stderr).not.toContain('OTHER-token-abcdefghijklmnopqrstuvwxyz');
+  });
 });
 
 describe('bot over HTTP against a Bot API emulator (webhook mode)', () => {
