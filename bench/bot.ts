@@ -15,15 +15,10 @@ import { LiveIndex } from '../src/live.ts';
 import { createLogger } from '../src/log.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { freePort } from '../test/helpers/ports.ts';
+import { latency, ms, percentiles } from './timing.ts';
 
 const TOKEN = '123456789:BENCH-token-abcdefghijklmnopqrstuvwxyz';
 const USERS = 20;
-const ms = (t: number) => `${t.toFixed(t < 10 ? 2 : 0)} ms`;
-
-function percentiles(times: number[]) {
-  const s = [...times].sort((a, b) => a - b);
-  return { p50: s[Math.floor(s.length * 0.5)], p95: s[Math.min(s.length - 1, Math.floor(s.length * 0.95))], n: s.length };
-}
 
 const config0 = loadConfig();
 const dir = await mkdtemp(path.join(os.tmpdir(), 'govqa-botbench-'));
@@ -38,18 +33,8 @@ const read = async (file: string) => (await readFile(path.join(config0.sharedDir
 const questions = [...(await read('eval/seeds/questions-dev.jsonl')), ...(await read('eval/tydi-ru/queries-dev.jsonl')).slice(0, 100), ...(await read('eval/kazqad/queries-dev.jsonl')).slice(0, 100)];
 
 const answerer = new Answerer(engine);
-async function timeEach(fn: (q: string) => Promise<unknown>) {
-  for (const q of questions.slice(0, 20)) await fn(q);
-  const times: number[] = [];
-  for (const q of questions) {
-    const t = performance.now();
-    await fn(q);
-    times.push(performance.now() - t);
-  }
-  return percentiles(times);
-}
-const retrieval = await timeEach((q) => engine.search(q, { k: 6 }));
-const ask = await timeEach((q) => answerer.ask(q));
+const retrieval = await latency(questions, (q) => engine.search(q, { k: 6 }));
+const ask = await latency(questions, (q) => answerer.ask(q));
 console.log(`\nin-process, ${questions.length} questions (seed corpus, dense off)`);
 console.log(`  ${'retrieval only (search k=6)'.padEnd(30)} p50 ${ms(retrieval.p50).padStart(8)}  p95 ${ms(retrieval.p95).padStart(8)}`);
 console.log(`  ${'govqa ask (answer + citations)'.padEnd(30)} p50 ${ms(ask.p50).padStart(8)}  p95 ${ms(ask.p95).padStart(8)}`);

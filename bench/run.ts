@@ -10,6 +10,7 @@ import { loadConfig } from '../src/config.ts';
 import { readCorpus } from '../src/corpus/ingest.ts';
 import { buildIndex, chunkDoc } from '../src/index/build.ts';
 import { SearchEngine } from '../src/search/engine.ts';
+import { latency, ms } from './timing.ts';
 
 const { values } = parseArgs({ options: { scales: { type: 'string', default: '1,10' }, queries: { type: 'string', default: '400' } } });
 const config = loadConfig();
@@ -19,7 +20,6 @@ const questions = (await readFile(path.join(config.sharedDir, 'eval/tydi-ru/quer
   .trim().split('\n').map((l) => JSON.parse(l).question as string).slice(0, Number(values.queries));
 
 const MB = 1024 * 1024;
-const ms = (t: number) => `${t.toFixed(t < 10 ? 2 : 0)} ms`;
 const gc = () => (globalThis as { gc?: () => void }).gc?.();
 const heap = () => {
   gc();
@@ -38,19 +38,6 @@ async function timeAsync<T>(fn: () => Promise<T>): Promise<[T, number]> {
   return [out, performance.now() - t];
 }
 
-/** Per-query latency: warm up, then median and p95 over all questions. */
-async function latency(search: (q: string) => unknown): Promise<{ p50: number; p95: number; mean: number }> {
-  for (const q of questions.slice(0, 20)) await search(q);
-  const times: number[] = [];
-  for (const q of questions) {
-    const t = performance.now();
-    await search(q);
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[times.length >> 1], p95: times[Math.floor(times.length * 0.95)], mean: times.reduce((a, b) => a + b, 0) / times.length };
-}
-
 const lines = (await readFile(source, 'utf8')).trim().split('\n');
 const rows: string[] = [];
 for (const scale of values.scales!.split(',').map(Number)) {
@@ -64,8 +51,6 @@ for (const scale of values.scales!.split(',').map(Number)) {
     }
   }
   await writeFile(corpusFile, copies.join('\n') + '\n');
-  const corpusMB = (copies.join('\n').length * 2) / MB; // rough UTF-16 size; file size printed below
-  void corpusMB;
 
   // MiniSearch: default options, in memory, over exactly our chunks.
   const corpus = await readCorpus(corpusFile);
@@ -74,7 +59,7 @@ for (const scale of values.scales!.split(',').map(Number)) {
   const mini = new MiniSearch({ fields: ['text'], idField: 'id' });
   const [, miniBuild] = time(() => mini.addAll(chunks));
   const miniHeap = heap() - h0;
-  const miniLatency = await latency((q) => mini.search(q).slice(0, 10));
+  const miniLatency = await latency(questions, (q) => mini.search(q).slice(0, 10));
 
   // govqa: the full `govqa index` path (read, chunk, analyze, index, persist, swap), then load and search.
   const indexDir = path.join(dir, 'index');
@@ -82,7 +67,7 @@ for (const scale of values.scales!.split(',').map(Number)) {
   const h1 = heap();
   const [engine, loadTime] = await timeAsync(() => SearchEngine.open(indexDir, null));
   const engineHeap = heap() - h1;
-  const ours = await latency((q) => engine.search(q, { k: 10, mode: 'lexical' }));
+  const ours = await latency(questions, (q) => engine.search(q, { k: 10, mode: 'lexical' }));
   const { size } = await import('node:fs').then((fs) => fs.promises.stat(corpusFile));
 
   rows.push(
