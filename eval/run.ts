@@ -134,6 +134,10 @@ for (const set of values.sets!.split(',')) {
     const search: Search = async (q) => (await engine.search(q, { k: 30, mode })).map((r) => ({ docId: r.chunk.docId, text: r.chunk.text }));
     rows.push([`govqa ${mode}`, await score(questions, search)]);
   }
+  if (values.ablations) {
+    const search: Search = async (q) => (await engine.search(q, { k: 30, mode: 'lexical', feedback: false })).map((r) => ({ docId: r.chunk.docId, text: r.chunk.text }));
+    rows.push(['  without feedback', await score(questions, search)]);
+  }
   if (byEvidence) {
     // Answers: govqa's quoted sentences vs. a baseline that quotes the first 600 characters of the top 3 plain-BM25
     // chunks and never declines.

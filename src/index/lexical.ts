@@ -97,27 +97,39 @@ export class LexicalIndex {
 
   /** Scores every chunk that shares a term with the query; returns the best `k`, best first. */
   search(query: ReadonlyMap<string, number>, k: number): Hit[] {
+    const acc = this.accumulator();
+    acc.add(query);
+    return acc.top(k);
+  }
+
+  /**
+   * BM25F scores that can be added to in steps: a second set of terms (query expansion) costs only its own
+   * postings, not a second pass over the first.
+   */
+  accumulator(): { add(query: ReadonlyMap<string, number>): void; top(k: number): Hit[] } {
     const n = this.size;
-    if (n === 0) return [];
     const { k1, b } = this.params;
     const avg = this.avgLength;
     const scores = new Float32Array(n);
     const touched: number[] = [];
-    for (const [term, weight] of query) {
-      const id = this.termIds.get(term);
-      if (id === undefined) continue;
-      const from = this.offsets[id];
-      const to = this.offsets[id + 1];
-      const df = to - from;
-      const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
-      for (let at = from; at < to; at++) {
-        const doc = this.docs[at];
-        const tf = this.tfs[at];
-        if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (weight * idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.lengths[doc]) / avg));
-      }
-    }
-    return topK(touched, scores, k);
+    return {
+      add: (query) => {
+        for (const [term, weight] of query) {
+          const id = this.termIds.get(term);
+          if (id === undefined) continue;
+          const from = this.offsets[id];
+          const to = this.offsets[id + 1];
+          const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
+          for (let at = from; at < to; at++) {
+            const doc = this.docs[at];
+            const tf = this.tfs[at];
+            if (scores[doc] === 0) touched.push(doc);
+            scores[doc] += (weight * idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.lengths[doc]) / avg));
+          }
+        }
+      },
+      top: (k) => topK(touched, scores, k),
+    };
   }
 
   async save(dir: string): Promise<void> {
@@ -156,18 +168,42 @@ export class LexicalIndex {
   }
 }
 
-/** The k best of the touched docs, best first; ties keep index order so results are stable. */
+/** The k best of the touched docs, best first; ties keep index order so results are stable. A min-heap of
+ * size k keeps this O(n log k), so asking for 100 candidates costs little more than asking for 10. */
 export function topK(candidates: Iterable<number>, scores: ArrayLike<number>, k: number): Hit[] {
-  const hits: Hit[] = [];
-  if (k <= 0) return hits;
+  if (k <= 0) return [];
+  // heap[0] is the worst kept hit: lower score, or equal score and later position
+  const heap: Hit[] = [];
+  const worse = (a: Hit, b: Hit) => a.score < b.score || (a.score === b.score && a.doc > b.doc);
+  const up = (i: number) => {
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (!worse(heap[i], heap[parent])) break;
+      [heap[i], heap[parent]] = [heap[parent], heap[i]];
+      i = parent;
+    }
+  };
+  const down = (i: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < heap.length && worse(heap[l], heap[m])) m = l;
+      if (r < heap.length && worse(heap[r], heap[m])) m = r;
+      if (m === i) return;
+      [heap[i], heap[m]] = [heap[m], heap[i]];
+      i = m;
+    }
+  };
   for (const doc of candidates) {
-    const score = scores[doc];
-    const beats = (h: Hit) => score > h.score || (score === h.score && doc < h.doc);
-    if (hits.length === k) {
-      if (!beats(hits[k - 1])) continue;
-      hits[k - 1] = { doc, score };
-    } else hits.push({ doc, score });
-    for (let i = hits.length - 1; i > 0 && beats(hits[i - 1]); i--) [hits[i - 1], hits[i]] = [hits[i], hits[i - 1]];
+    const hit = { doc, score: scores[doc] };
+    if (heap.length < k) {
+      heap.push(hit);
+      up(heap.length - 1);
+    } else if (worse(heap[0], hit)) {
+      heap[0] = hit;
+      down(0);
+    }
   }
-  return hits;
+  return heap.sort((a, b) => (worse(a, b) ? 1 : worse(b, a) ? -1 : 0));
 }

@@ -21,3 +21,14 @@ describe('topK', () => {
     expect(topK([2], scores, 5)).toEqual([{ doc: 2, score: 1 }]);
   });
 });
+
+describe('topK at depth', () => {
+  it('agrees with a full sort for any k', () => {
+    let seed = 7;
+    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const scores = Array.from({ length: 500 }, () => Math.round(rand() * 50));
+    const all = scores.map((_, i) => i);
+    const sorted = [...all].sort((a, b) => scores[b] - scores[a] || a - b).map((doc) => ({ doc, score: scores[doc] }));
+    for (const k of [1, 10, 100, 500, 600]) expect(topK(all, scores, k)).toEqual(sorted.slice(0, k));
+  });
+});
