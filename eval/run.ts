@@ -14,6 +14,7 @@ import { Answerer } from '../src/answer/compose.ts';
 import { Analyzer, DEFAULT_ANALYZER } from '../src/text/analyzer.ts';
 import { Glossary } from '../src/text/glossary.ts';
 import { queryTerms } from '../src/text/query.ts';
+import { searchWithFeedback } from '../src/search/feedback.ts';
 import type { Lang } from '../src/text/lang.ts';
 import { containsEvidence, mean, rankingMetrics } from './metrics.ts';
 
@@ -91,8 +92,10 @@ function inMemory(chunks: { docId: string; text: string }[], titles: string[], a
   const index = LexicalIndex.build(chunks.map((c) => c.text), titles, { ...DEFAULT_LEXICAL, titleBoost: opts.titleBoost }, analyze);
   const glossary = opts.glossary && analyzer ? Glossary.load(undefined, analyzer) : undefined;
   return (question) => {
-    const terms = analyzer ? queryTerms(question, glossary, undefined, analyzer) : new Map(plainTokens(question).map((t) => [t, 1]));
-    return index.search(terms, 30).map((h) => chunks[h.doc]);
+    if (!analyzer) return index.search(new Map(plainTokens(question).map((t) => [t, 1])), 30).map((h) => chunks[h.doc]);
+    const terms = queryTerms(question, glossary, undefined, analyzer);
+    const chunk = (i: number) => ({ text: chunks[i].text, lang: langOf.get(chunks[i].docId)! });
+    return searchWithFeedback(index, terms, 30, chunk, analyzer).map((h) => chunks[h.doc]);
   };
 }
 

@@ -17,6 +17,8 @@ export class LiveIndex {
     private readonly config: Pick<Config, 'corpusDir' | 'indexDir'>,
     engine: SearchEngine,
     private readonly embedder: TransformersEmbedder | null,
+    /** the build to run (a test may hold it at a gate) */
+    private readonly build: typeof buildIndex = buildIndex,
   ) {
     this.current = { engine, answerer: new Answerer(engine) };
   }
@@ -37,7 +39,7 @@ export class LiveIndex {
   async reindex(onProgress?: BuildProgress): Promise<BuildReport> {
     if (this.building) throw new ReindexBusy('a reindex is already running');
     const run = async () => {
-      const report = await buildIndex({ corpus: this.config.corpusDir, indexDir: this.config.indexDir, embedder: this.embedder, onProgress });
+      const report = await this.build({ corpus: this.config.corpusDir, indexDir: this.config.indexDir, embedder: this.embedder, onProgress });
       if (report.written) {
         const engine = await SearchEngine.open(this.config.indexDir, this.embedder);
         this.current = { engine, answerer: new Answerer(engine) };

@@ -94,7 +94,6 @@ export function supports(q: Weighted, terms: ReadonlySet<string>, crossLanguage:
 
 interface Candidate {
   result: SearchResult;
-  rank: number;
   span: Span; // offsets in the chunk text
   score: number;
 }
@@ -105,10 +104,11 @@ export class Answerer {
     private readonly options: AnswerOptions = DEFAULT_ANSWER,
   ) {}
 
-  async ask(rawQuestion: string, overrides: Partial<AnswerOptions> = {}): Promise<Answer> {
+  /** `langHint`: the language to reply in when the question itself does not tell (digits and names only). */
+  async ask(rawQuestion: string, overrides: Partial<AnswerOptions> = {}, langHint: Lang = 'ru'): Promise<Answer> {
     const options = { ...this.options, ...overrides };
     const question = rawQuestion.replace(/\s+/g, ' ').trim();
-    const lang = detectLang(question);
+    const lang = detectLang(question, langHint);
     const say = messages(lang);
     const concepts = queryConcepts(question, this.engine.glossary);
     if (concepts.length === 0) return { answered: false, lang, answer: say.notAQuestion, citations: [], coverage: 0 };
@@ -135,7 +135,7 @@ export class Answerer {
         const own = text.slice(spans[i].start, spans[i].end);
         const number = quantity && HAS_NUMBER.test(own) ? 0.3 : 0;
         const score = coverage(q, sentenceTerms[i]) + 0.5 * coverage(q, quoted) + number + 0.05 / (rank + 1);
-        candidates.push({ result, rank, span: quote, score });
+        candidates.push({ result, span: quote, score });
       });
     });
     if (candidates.length === 0) {

@@ -7,7 +7,7 @@ import type { Chunk, IndexedDoc, IndexManifest } from '../index/types.ts';
 import { VectorIndex } from '../index/vectors.ts';
 import { Glossary } from '../text/glossary.ts';
 import { queryTerms } from '../text/query.ts';
-import { analyze, isPrefixTerm } from '../text/analyzer.ts';
+import { searchWithFeedback } from './feedback.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 
 export interface SearchResult {
@@ -23,16 +23,9 @@ export type SearchMode = 'hybrid' | 'lexical' | 'dense';
 export interface SearchOptions {
   k?: number;
   mode?: SearchMode;
-  /** pseudo-relevance feedback from the top lexical hit (default on) */
+  /** pseudo-relevance feedback from the top lexical hit (default on; see feedback.ts) */
   feedback?: boolean;
 }
-
-/**
- * Pseudo-relevance feedback (RM3-style, one document): the best chunk's most characteristic stems (tf·idf) join
- * the question at a low weight. It pulls in the vocabulary the question lacks, and is measured in `npm run eval`:
- * on KazQAD +0.008 nDCG@10, on both halves of the set; on TyDi it changes nothing.
- */
-export const FEEDBACK = { terms: 10, weight: 0.3 };
 
 /** How many candidates each side contributes to the fusion. */
 const CANDIDATES = 100;
@@ -97,22 +90,8 @@ export class SearchEngine {
 
   lexicalHits(question: string, k: number, feedback = true): Hit[] {
     const terms = queryTerms(question, this.glossary);
-    const scores = this.lexical.accumulator();
-    scores.add(terms);
-    if (!feedback) return scores.top(k);
-    const [best] = scores.top(1);
-    if (best) scores.add(this.feedbackTerms(best.doc, terms));
-    return scores.top(k);
-  }
-
-  private feedbackTerms(doc: number, query: ReadonlyMap<string, number>): Map<string, number> {
-    const chunk = this.chunks[doc];
-    const { lang } = this.manifest.docs[chunk.docId];
-    const tf = new Map<string, number>();
-    for (const t of analyze(chunk.text, lang)) if (!isPrefixTerm(t) && !query.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
-    const scored = [...tf].map(([t, f]) => [t, f * this.lexical.idf(t)] as const).sort((a, b) => b[1] - a[1]).slice(0, FEEDBACK.terms);
-    const top = scored[0]?.[1] ?? 1;
-    return new Map(scored.map(([t, v]) => [t, (FEEDBACK.weight * v) / top]));
+    if (!feedback) return this.lexical.search(terms, k);
+    return searchWithFeedback(this.lexical, terms, k, (doc) => ({ text: this.chunks[doc].text, lang: this.manifest.docs[this.chunks[doc].docId].lang }));
   }
 
   /** How informative a term is in this corpus (BM25's idf). */

@@ -144,6 +144,8 @@ describe('admin actions', () => {
   });
 
   it('/reindex runs in the background with a progress message edited in place; a second one is told to wait', async () => {
+    let open!: () => void;
+    const h = await makeHarness({}, new Promise<void>((resolve) => (open = resolve)));
     const first = sent(await h.send(privateText('/reindex', ADMIN)));
     expect(first[0].payload.text).toBe(TEXTS.ru.reindexStarted);
     expect(h.deps.live.reindexing).toBe(true);
@@ -151,6 +153,7 @@ describe('admin actions', () => {
     expect((await h.deps.live.answerer.ask('Какая средняя зарплата в Наурызбайском районе?')).answered).toBe(true);
     const second = sent(await h.send(privateText('/reindex', ADMIN)));
     expect(second[0].payload.text).toBe(TEXTS.ru.reindexBusy);
+    open();
     await h.deps.idle();
     const edits = h.calls.filter((c) => c.method === 'editMessageText');
     expect(edits.at(-1)!.payload.text).toMatch(/^Готово: \+0 ~0 −0 =5/);

@@ -39,7 +39,8 @@ export interface Harness {
 let updateId = 1;
 let messageId = 100;
 
-export async function makeHarness(env: Record<string, string> = {}): Promise<Harness> {
+/** `gate`: when given, every reindex waits for it before building, so a test can act while one runs. */
+export async function makeHarness(env: Record<string, string> = {}, gate?: Promise<void>): Promise<Harness> {
   const dir = await tempDir();
   const corpus = path.join(dir, 'corpus');
   await cp(CORPUS, corpus, { recursive: true });
@@ -47,7 +48,11 @@ export async function makeHarness(env: Record<string, string> = {}): Promise<Har
   await buildIndex({ corpus, indexDir: config.indexDir, embedder: null });
   const logs: string[] = [];
   const log = createLogger('debug', [TOKEN], (line) => logs.push(line));
-  const deps = new BotDeps(config, new LiveIndex(config, await SearchEngine.open(config.indexDir, null), null), log);
+  const build: typeof buildIndex = async (options) => {
+    await gate;
+    return buildIndex(options);
+  };
+  const deps = new BotDeps(config, new LiveIndex(config, await SearchEngine.open(config.indexDir, null), null, build), log);
   const calls: Call[] = [];
   const fail = new Map<string, () => Error>();
   const record: Transformer = async (_prev, method, payload) => {

@@ -23,7 +23,8 @@ function keyboard(id: string, answer: Answer, from = 0): InlineKeyboard | undefi
 
 /** Answers `raw` in the chat of `ctx`, as a reply to the asking message in groups. */
 export async function replyWithAnswer(ctx: Context, deps: BotDeps, raw: string): Promise<void> {
-  const lang = detectLang(raw, userLang(ctx.from?.language_code));
+  const hint = userLang(ctx.from?.language_code);
+  const lang = detectLang(raw, hint);
   const question = raw.trim();
   if (!question) {
     await ctx.reply(texts(lang).askUsage);
@@ -31,7 +32,7 @@ export async function replyWithAnswer(ctx: Context, deps: BotDeps, raw: string):
   }
   const truncated = question.length > MAX_QUESTION;
   await ctx.replyWithChatAction('typing').catch(() => {}); // cosmetic: never let it fail a reply
-  const answer = await deps.live.answerer.ask(question.slice(0, MAX_QUESTION), { excerpts: FIRST });
+  const answer = await deps.live.answerer.ask(question.slice(0, MAX_QUESTION), { excerpts: FIRST }, hint);
   deps.questions++;
   const id = deps.answers.put({ question: question.slice(0, MAX_QUESTION), lang: answer.lang, citations: answer.citations });
   const blocks = answerBlocks(answer);
@@ -75,7 +76,7 @@ export function askFeature(deps: BotDeps): Composer<Context> {
     const id = ctx.match[1];
     const entry = deps.answers.get(id);
     if (!entry) return void (await ctx.answerCallbackQuery({ text: texts(userLang(ctx.from.language_code)).expired, show_alert: true }));
-    const answer = await deps.live.answerer.ask(entry.question, { excerpts: FIRST + MORE });
+    const answer = await deps.live.answerer.ask(entry.question, { excerpts: FIRST + MORE }, entry.lang);
     const extra = answer.citations.slice(FIRST);
     if (!answer.answered || extra.length === 0) return void (await ctx.answerCallbackQuery({ text: texts(entry.lang).noMore }));
     await ctx.answerCallbackQuery();
