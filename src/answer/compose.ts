@@ -125,8 +125,9 @@ export class Answerer {
       if (!support.ok) return; // never quote a passage that does not answer
       const spans = sentenceSpans(text);
       const sentenceTerms = spans.map((s) => new Set(analyze(text.slice(s.start, s.end), result.doc.lang)));
+      const relevance = sentenceTerms.map((terms) => coverage(q, terms));
       spans.forEach((_, i) => {
-        const quote = quoteSpan(text, spans, i);
+        const quote = quoteSpan(text, spans, i, relevance);
         const quoted = new Set<string>();
         spans.forEach((s, j) => {
           if (s.start >= quote.start && s.end <= quote.end) for (const t of sentenceTerms[j]) quoted.add(t);
@@ -134,7 +135,7 @@ export class Answerer {
         // the sentence itself matters most; what the quote adds around it and the passage's rank break ties
         const own = text.slice(spans[i].start, spans[i].end);
         const number = quantity && HAS_NUMBER.test(own) ? 0.3 : 0;
-        const score = coverage(q, sentenceTerms[i]) + 0.5 * coverage(q, quoted) + number + 0.05 / (rank + 1);
+        const score = relevance[i] + 0.5 * coverage(q, quoted) + number + 0.05 / (rank + 1);
         candidates.push({ result, span: quote, score });
       });
     });
@@ -166,20 +167,29 @@ export class Answerer {
   }
 }
 
+// A sentence that points back to the one before it: quote that one too.
+const ANAPHORA = /^[–—-]?\s*(?:это|этот|эта|эти|так|такие|такой|именно|он|она|они|оно|там|тогда|бұл|осы|ол|олар|сол|мұның|оның|соның)(?![\p{L}])/iu;
+const PARAGRAPH = /\n\s*\n/;
+
 /**
- * The span to quote for sentence i: the sentence, grown by whole neighbouring sentences, the one before first
- * (a sentence often points back: «Именно столько…», «Бұл…»), then the one after, while it is shorter than
- * QUOTE_TARGET and stays within MAX_EXCERPT; a sentence longer than that is cut at a word boundary.
+ * The span to quote for sentence i: the sentence, grown by whole neighbouring sentences while it is shorter than
+ * QUOTE_TARGET and stays within MAX_EXCERPT. The neighbour that meets more of the question goes first; between
+ * two that meet nothing, the one before when the sentence points back to it («Именно столько…», «Бұл…»), else
+ * the one after. A paragraph break stops the growth once the quote reads on its own. A sentence longer than
+ * MAX_EXCERPT is cut at a word boundary.
  */
-function quoteSpan(text: string, spans: Span[], i: number): Span {
+function quoteSpan(text: string, spans: Span[], i: number, relevance: number[]): Span {
   let { start, end } = spans[i];
-  let next = i + 1;
   let prev = i - 1;
-  for (let backward = true; end - start < QUOTE_TARGET; backward = !backward) {
-    const canPrev = prev >= 0 && end - spans[prev].start <= MAX_EXCERPT;
-    const canNext = next < spans.length && spans[next].end - start <= MAX_EXCERPT;
+  let next = i + 1;
+  const backFirst = ANAPHORA.test(text.slice(start, end));
+  while (end - start < QUOTE_TARGET) {
+    const shortEnough = end - start < QUOTE_TARGET / 3;
+    const canPrev = prev >= 0 && end - spans[prev].start <= MAX_EXCERPT && (shortEnough || !PARAGRAPH.test(text.slice(spans[prev].end, start)));
+    const canNext = next < spans.length && spans[next].end - start <= MAX_EXCERPT && (shortEnough || !PARAGRAPH.test(text.slice(end, spans[next].start)));
     if (!canPrev && !canNext) break;
-    if (canPrev && (backward || !canNext)) start = spans[prev--].start;
+    const preferPrev = canPrev && (!canNext || relevance[prev] > relevance[next] || (relevance[prev] === relevance[next] && backFirst));
+    if (preferPrev) start = spans[prev--].start;
     else end = spans[next++].end;
   }
   if (end - start > MAX_EXCERPT) {

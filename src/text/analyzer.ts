@@ -8,7 +8,7 @@ import { STOPWORDS } from './stopwords.ts';
 import { detectLang, type Lang } from './lang.ts';
 
 /** Bumped whenever analysis changes, so stored indexes built by an older analyzer are rebuilt. */
-export const ANALYZER_VERSION = 6;
+export const ANALYZER_VERSION = 7;
 
 /** Prefix terms are marked so they never collide with stems. */
 export const PREFIX_MARK = '~';

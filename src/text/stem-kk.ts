@@ -70,8 +70,10 @@ function fits(before: string, suffix: string): boolean {
 // The converb «-ып/-іп» only after a root of 4+ letters: «кәсіп», «тұрып» are words, not кәс + іп.
 const longEnough = (root: string, suffix: string) => root.length >= (suffix === 'ып' || suffix === 'іп' ? 4 : MIN_STEM);
 
-// Before a vowel-initial suffix a final к/қ/п voices to г/ғ/б (әкімдік → әкімдігі); undo it on the stem.
-const DEVOICE: Record<string, string> = { 'г': 'к', 'ғ': 'қ', 'б': 'п' };
+// Before a vowel-initial suffix a final к/қ/п voices to г/ғ/б (әкімдік → әкімдігі), while loanwords keep a
+// voiced final in every form (клуб, клубы). Devoicing every stem's final consonant makes both kinds meet.
+const DEVOICE: Record<string, string> = { 'г': 'к', 'ғ': 'қ', 'б': 'п', 'д': 'т' };
+const devoice = (stem: string) => (DEVOICE[stem[stem.length - 1]] ? stem.slice(0, -1) + DEVOICE[stem[stem.length - 1]] : stem);
 
 /** Stems one lower-cased Kazakh word: «қаласындағы» → «қал», «жұмыстарының» → «жұмыс». */
 export function stemKazakh(word: string): string {
@@ -88,8 +90,8 @@ export function stemKazakh(word: string): string {
     }
     if (!cut) break;
     stem = stem.slice(0, -cut.length);
-    const last = stem[stem.length - 1];
-    if (isVowel(cut[0]) && DEVOICE[last]) stem = stem.slice(0, -1) + DEVOICE[last];
+    // devoice as soon as a vowel suffix is gone, so the restored root can lose its own suffixes (әкімдігі → әкімдік → әкім)
+    if (isVowel(cut[0])) stem = devoice(stem);
   }
-  return stem;
+  return devoice(stem);
 }
