@@ -49,6 +49,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
   const dtype = get('EMBEDDING_DTYPE') ?? 'q8';
   if (!['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4'].includes(dtype)) throw new ConfigError(`EMBEDDING_DTYPE must be q8, fp32, fp16, int8, uint8 or q4, got "${dtype}"`);
+  const secret = get('WEBHOOK_SECRET');
+  if (secret && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw new ConfigError('WEBHOOK_SECRET may hold only letters, digits, _ and - (at most 256), as Telegram requires');
   for (const name of ['TELEGRAM_API_ROOT', 'WEBHOOK_URL']) {
     const v = get(name);
     if (v && !/^https?:\/\/\S+$/.test(v)) throw new ConfigError(`${name} must be an http(s) URL, got "${v}"`);
@@ -65,7 +67,7 @@ export function loadConfig(env: Env = process.env): Config {
     adminIds,
     telegramApiRoot: get('TELEGRAM_API_ROOT')?.replace(/\/+$/, '') ?? null,
     webhookUrl: get('WEBHOOK_URL'),
-    webhookSecret: get('WEBHOOK_SECRET'),
+    webhookSecret: secret,
     port,
     logLevel,
   };
