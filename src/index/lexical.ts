@@ -51,40 +51,74 @@ export class LexicalIndex {
 
   /** Builds the index; `titles[i]` and `texts[i]` are the fields of chunk i. */
   static build(texts: readonly string[], titles: readonly string[], params = DEFAULT_LEXICAL, analyzeText: Analyze = (t) => analyze(t)): LexicalIndex {
-    const postings = new Map<string, number[]>(); // term → [doc, tf, doc, tf, ...]
+    // Terms get ids as they come; (term, doc, tf) triples go into growable typed arrays, then a counting sort
+    // by term lays the postings out contiguously. Far fewer small objects than a Map of arrays.
+    const ids = new Map<string, number>();
+    const terms: string[] = [];
+    let tripleTerm = new Uint32Array(1 << 16);
+    let tripleDoc = new Uint32Array(1 << 16);
+    let tripleTf = new Float32Array(1 << 16);
+    let n = 0;
+    const push = (term: number, doc: number, tf: number) => {
+      if (n === tripleTerm.length) {
+        const grow = <T extends Uint32Array | Float32Array>(a: T): T => {
+          const b = new (a.constructor as new (len: number) => T)(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        tripleTerm = grow(tripleTerm);
+        tripleDoc = grow(tripleDoc);
+        tripleTf = grow(tripleTf);
+      }
+      tripleTerm[n] = term;
+      tripleDoc[n] = doc;
+      tripleTf[n++] = tf;
+    };
+    const idOf = (t: string) => {
+      let id = ids.get(t);
+      if (id === undefined) {
+        ids.set(t, (id = terms.length));
+        terms.push(t);
+      }
+      return id;
+    };
     const lengths = new Float32Array(texts.length);
-    const titleTerms = new Map<string, string[]>(); // chunks of one document share its title
+    const titleTerms = new Map<string, number[]>(); // chunks of one document share its title
+    let tf = new Float32Array(1024); // per-term counts of the current chunk, indexed by term id
+    const seen: number[] = [];
+    const count = (id: number, by: number) => {
+      if (id >= tf.length) {
+        const bigger = new Float32Array(Math.max(tf.length * 2, id + 1));
+        bigger.set(tf);
+        tf = bigger;
+      }
+      if (tf[id] === 0) seen.push(id);
+      tf[id] += by;
+    };
     for (let doc = 0; doc < texts.length; doc++) {
-      const tf = new Map<string, number>();
       const body = analyzeText(texts[doc], doc);
-      for (const t of body) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const t of body) count(idOf(t), 1);
       let title = titleTerms.get(titles[doc]);
-      if (!title) titleTerms.set(titles[doc], (title = analyzeText(titles[doc] ?? '', doc)));
-      for (const t of title) tf.set(t, (tf.get(t) ?? 0) + params.titleBoost);
+      if (!title) titleTerms.set(titles[doc], (title = analyzeText(titles[doc] ?? '', doc).map(idOf)));
+      for (const id of title) count(id, params.titleBoost);
       lengths[doc] = body.length + params.titleBoost * title.length;
-      for (const [t, f] of tf) {
-        const list = postings.get(t);
-        if (list) list.push(doc, f);
-        else postings.set(t, [doc, f]);
+      for (const id of seen) {
+        push(id, doc, tf[id]);
+        tf[id] = 0;
       }
+      seen.length = 0;
     }
-    const terms = [...postings.keys()];
     const offsets = new Uint32Array(terms.length + 1);
-    let total = 0;
-    terms.forEach((t, i) => {
-      offsets[i] = total;
-      total += postings.get(t)!.length / 2;
-    });
-    offsets[terms.length] = total;
-    const docs = new Uint32Array(total);
-    const tfs = new Float32Array(total);
-    terms.forEach((t, i) => {
-      const list = postings.get(t)!;
-      for (let j = 0, at = offsets[i]; j < list.length; j += 2, at++) {
-        docs[at] = list[j];
-        tfs[at] = list[j + 1];
-      }
-    });
+    for (let i = 0; i < n; i++) offsets[tripleTerm[i] + 1]++;
+    for (let t = 0; t < terms.length; t++) offsets[t + 1] += offsets[t];
+    const docs = new Uint32Array(n);
+    const tfs = new Float32Array(n);
+    const cursor = offsets.slice(0, terms.length);
+    for (let i = 0; i < n; i++) {
+      const at = cursor[tripleTerm[i]]++;
+      docs[at] = tripleDoc[i]; // triples come in doc order, so each posting list stays sorted by doc
+      tfs[at] = tripleTf[i];
+    }
     return new LexicalIndex(terms, offsets, docs, tfs, lengths, params);
   }
 

@@ -1,7 +1,7 @@
 // The kk/ru analyzer: text → index terms. One instance serves documents and questions, so both sides always
 // fold, stem and transliterate alike.
 import { fold, normalize, KAZAKH_LETTERS } from './normalize.ts';
-import { tokenize, type Token } from './tokenize.ts';
+import { eachToken, type Token } from './tokenize.ts';
 import { stemKazakh } from './stem-kk.ts';
 import { stemRussian } from './stem-ru.ts';
 import { STOPWORDS } from './stopwords.ts';
@@ -27,6 +27,7 @@ export const DEFAULT_ANALYZER: AnalyzerOptions = { kazakhStemmer: true, russianS
 
 const CYRILLIC = /[\u0400-\u04ff]/;
 const QUOTED = /«[^«»\n]{1,80}»|"[^"\n]{1,80}"|“[^“”\n]{1,80}”/g;
+const HAS_QUOTE = /[«"“]/;
 const DIGITS = /^\d+$/;
 const CACHE_LIMIT = 500_000;
 
@@ -70,24 +71,33 @@ export class Analyzer {
   /** All terms of a text, in order (prefix terms included); `lang` is detected when not given. */
   analyze(text: string, lang: Lang = detectLang(text)): string[] {
     const out: string[] = [];
-    for (const { terms } of this.analyzeTokens(text, lang)) for (const term of terms) out.push(term);
+    this.eachWord(text, lang, (_word, _start, terms) => {
+      for (const term of terms) out.push(term);
+    });
+    return out;
+  }
+
+  /** Each word of a text with its terms. */
+  analyzeTokens(text: string, lang: Lang = detectLang(text)): { token: Token; terms: readonly string[] }[] {
+    const out: { token: Token; terms: readonly string[] }[] = [];
+    this.eachWord(text, lang, (word, start, terms) => out.push({ token: { word, start }, terms }));
     return out;
   }
 
   /**
-   * Each word of a text with its terms. A quoted name takes its own language: a Russian question about
+   * Walks the words of a text with their terms. A quoted name takes its own language: a Russian question about
    * «Ауыл аманаты» must stem it as Kazakh.
    */
-  analyzeTokens(text: string, lang: Lang = detectLang(text)): { token: Token; terms: readonly string[] }[] {
-    const out: { token: Token; terms: readonly string[] }[] = [];
-    const quotes = [...text.matchAll(QUOTED)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lang: detectLang(m[0], lang) }));
+  private eachWord(text: string, lang: Lang, each: (word: string, start: number, terms: readonly string[]) => void): void {
+    const quotes = HAS_QUOTE.test(text)
+      ? [...text.matchAll(QUOTED)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lang: detectLang(m[0], lang) }))
+      : [];
     let q = 0;
-    for (const token of tokenize(text)) {
-      while (q < quotes.length && quotes[q].end <= token.start) q++;
-      const inQuote = q < quotes.length && quotes[q].start <= token.start;
-      out.push({ token, terms: this.wordTerms(token.word, inQuote ? quotes[q].lang : lang) });
-    }
-    return out;
+    eachToken(text, (word, start) => {
+      while (q < quotes.length && quotes[q].end <= start) q++;
+      const inQuote = q < quotes.length && quotes[q].start <= start;
+      each(word, start, this.wordTerms(word, inQuote ? quotes[q].lang : lang));
+    });
   }
 }
 

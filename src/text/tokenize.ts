@@ -11,22 +11,31 @@ export interface Token {
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-‐‑–][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
 const HYPHEN = /[-‐‑–]/;
 
-/** Splits text into words; «көші-қон» gives «көші», «қон» and «көшіқон» (sources write it all three ways). */
-export function tokenize(text: string): Token[] {
-  const out: Token[] = [];
-  for (const m of text.matchAll(WORD)) {
+/**
+ * Calls `each` for every word of the text; «көші-қон» gives «көші», «қон» and «көшіқон» (sources write it all
+ * three ways). The allocation-free form, for indexing.
+ */
+export function eachToken(text: string, each: (word: string, start: number) => void): void {
+  const re = new RegExp(WORD);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
     const word = m[0];
-    const start = m.index!;
+    const start = m.index;
     if (!HYPHEN.test(word)) {
-      out.push({ word, start });
+      each(word, start);
       continue;
     }
     let offset = start;
     for (const part of word.split(HYPHEN)) {
-      out.push({ word: part, start: offset });
+      each(part, offset);
       offset += part.length + 1;
     }
-    out.push({ word: word.replace(/[-‐‑–]/g, ''), start });
+    each(word.replace(/[-‐‑–]/g, ''), start);
   }
+}
+
+/** The words of a text, with their offsets. */
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  eachToken(text, (word, start) => out.push({ word, start }));
   return out;
 }
