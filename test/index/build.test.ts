@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build.ts';
 import { LexicalIndex } from '../../src/index/lexical.ts';
-import { currentBuild, IndexError, readManifest, writeManifest } from '../../src/index/store.ts';
+import { currentBuild, IndexError, readManifest, withBuildLock, writeManifest } from '../../src/index/store.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { queryTerms } from '../../src/text/query.ts';
 import { CORPUS, tempDir } from '../helpers/tmp.ts';
@@ -112,11 +112,14 @@ describe('stored index errors', () => {
     await expect(SearchEngine.open(index, null)).rejects.toThrow(/corrupt/);
   });
 
-  it('refuses a second concurrent build', async () => {
+  it('refuses a second build while one holds the lock, and frees the lock after', async () => {
     const index = path.join(await tempDir(), 'index');
-    const [a, b] = await Promise.allSettled([build(CORPUS, index), build(CORPUS, index)]);
-    expect([a.status, b.status].sort()).toEqual(['fulfilled', 'rejected']);
-    expect(String((b.status === 'rejected' ? b : a as PromiseRejectedResult).reason)).toMatch(/another build/);
+    let release!: () => void;
+    const held = withBuildLock(index, () => new Promise<void>((resolve) => (release = resolve)));
+    await expect(build(CORPUS, index)).rejects.toThrow(/another build/);
+    release();
+    await held;
+    expect((await build(CORPUS, index)).written).toBe(true);
   });
 });
 
