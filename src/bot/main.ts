@@ -67,10 +67,8 @@ export async function startBot(bot: Bot<Context>, deps: BotDeps): Promise<Runnin
 
 /** `govqa bot`: runs until SIGINT or SIGTERM, then stops within a few seconds. */
 export async function runBot(config: Config, engine: SearchEngine, embedder: TransformersEmbedder | null, log: Logger = createLogger(config.logLevel, [config.botToken])): Promise<void> {
-  const deps = new BotDeps(config, new LiveIndex(config, engine, embedder), log);
-  const bot = createBot(deps);
-  const running = await startBot(bot, deps);
-  await new Promise<void>((resolve) => {
+  // Listen for signals before starting, so one that arrives during start-up still means a clean stop.
+  const stopRequested = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
       log.info(`${signal}: stopping`);
       resolve();
@@ -78,6 +76,10 @@ export async function runBot(config: Config, engine: SearchEngine, embedder: Tra
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  const deps = new BotDeps(config, new LiveIndex(config, engine, embedder), log);
+  const bot = createBot(deps);
+  const running = await startBot(bot, deps);
+  await stopRequested;
   const timer = setTimeout(() => {
     log.warn('stop took too long; exiting');
     process.exit(0);
