@@ -81,7 +81,7 @@ function coverage(q: Weighted, terms: ReadonlySet<string>): number {
  * passage lacks is evidence against it. Across languages only what can be checked without a translation model
  * counts: names, numbers, quoted titles and glossary terms; at least two of them must be met.
  */
-export function supports(q: Weighted, terms: ReadonlySet<string>, crossLanguage: boolean, minCoverage: number): { ok: boolean; coverage: number } {
+function supports(q: Weighted, terms: ReadonlySet<string>, crossLanguage: boolean, minCoverage: number): { ok: boolean; coverage: number } {
   if (!crossLanguage) {
     const c = coverage(q, terms);
     return { ok: c >= minCoverage, coverage: c };

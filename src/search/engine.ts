@@ -13,9 +13,8 @@ import { reciprocalRankFusion } from './fusion.ts';
 export interface SearchResult {
   chunk: Chunk;
   doc: IndexedDoc & { docId: string };
+  /** BM25F score in lexical mode, cosine similarity in dense mode, the fused RRF score in hybrid mode */
   score: number;
-  /** BM25F score of the chunk for the question; 0 when only the dense side found it */
-  lexicalScore: number;
 }
 
 export type SearchMode = 'hybrid' | 'lexical' | 'dense';
@@ -102,18 +101,22 @@ export class SearchEngine {
   async search(question: string, options: SearchOptions = {}): Promise<SearchResult[]> {
     const k = options.k ?? 10;
     const mode = options.mode ?? 'hybrid';
-    // Fusion wants a deep candidate list from each side; lexical alone needs only k.
-    const fused = mode !== 'lexical' && this.vectors !== null;
-    const lexicalHits = mode === 'dense' ? [] : this.lexicalHits(question, fused ? Math.max(k, CANDIDATES) : k, options.feedback ?? true);
-    let hits = lexicalHits;
-    if (mode !== 'lexical' && this.vectors && this.embedder) {
-      const denseHits = this.vectors.search(await this.embedder.embedQueryVector(question), Math.max(k, CANDIDATES));
-      hits = mode === 'dense' ? denseHits : reciprocalRankFusion([{ hits: lexicalHits, weight: 1 }, { hits: denseHits, weight: 1 }]);
+    // Without vectors every mode is lexical. Fusion wants a deep candidate list from each side.
+    const dense = mode !== 'lexical' && this.vectors && this.embedder ? { vectors: this.vectors, embedder: this.embedder } : null;
+    let hits: Hit[];
+    if (!dense) hits = this.lexicalHits(question, k, options.feedback ?? true);
+    else {
+      const denseHits = dense.vectors.search(await dense.embedder.embedQueryVector(question), Math.max(k, CANDIDATES));
+      hits = mode === 'dense'
+        ? denseHits
+        : reciprocalRankFusion([
+            { hits: this.lexicalHits(question, Math.max(k, CANDIDATES), options.feedback ?? true), weight: 1 },
+            { hits: denseHits, weight: 1 },
+          ]);
     }
-    const lexicalScore = new Map(lexicalHits.map((h) => [h.doc, h.score]));
     return hits.slice(0, k).map((h) => {
       const chunk = this.chunks[h.doc];
-      return { chunk, doc: this.doc(chunk.docId)!, score: h.score, lexicalScore: lexicalScore.get(h.doc) ?? 0 };
+      return { chunk, doc: this.doc(chunk.docId)!, score: h.score };
     });
   }
 }
