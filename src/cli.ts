@@ -4,14 +4,14 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { CorpusError } from './corpus/ingest.ts';
-import { openEmbedder, openEngine } from './engine.ts';
+import { openEmbedder, openEngine, openSummarizer } from './engine.ts';
 import { buildIndex } from './index/build.ts';
 import { IndexError } from './index/store.ts';
 import type { BuildReport } from './index/types.ts';
 import { downloadProgress, progressBar } from './progress.ts';
 import { SearchEngine } from './search/engine.ts';
 import type { TransformersEmbedder } from './index/embedder.ts';
-import { Answerer } from './answer/compose.ts';
+import { Answerer, DEFAULT_ANSWER } from './answer/compose.ts';
 import { consoleChat } from './chat.ts';
 
 const USAGE = `usage: govqa <command> [options]
@@ -141,7 +141,7 @@ async function cmdAsk(config: Config, args: string[]) {
     options: { index: { type: 'string' }, json: { type: 'boolean' }, queries: { type: 'string' } },
   });
   const queries = await queriesFrom(values, positionals);
-  const answerer = new Answerer(await engineFor({ ...config, indexDir: values.index ?? config.indexDir }));
+  const answerer = new Answerer(await engineFor({ ...config, indexDir: values.index ?? config.indexDir }), DEFAULT_ANSWER, openSummarizer(config, say));
   for (const q of queries) {
     const a = await answerer.ask(q.question);
     if (values.json) {
@@ -155,7 +155,7 @@ async function cmdAsk(config: Config, args: string[]) {
 
 async function cmdChat(config: Config, args: string[]) {
   const { values } = parseArgs({ args, options: { index: { type: 'string' } } });
-  const answerer = new Answerer(await engineFor({ ...config, indexDir: values.index ?? config.indexDir }));
+  const answerer = new Answerer(await engineFor({ ...config, indexDir: values.index ?? config.indexDir }), DEFAULT_ANSWER, openSummarizer(config, say));
   await consoleChat(answerer, config);
 }
 

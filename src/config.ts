@@ -26,6 +26,8 @@ export interface Config {
   webhookSecret: string | null;
   port: number;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** an OpenAI-compatible chat API for an optional summary before the excerpts */
+  llm: { baseUrl: string; apiKey: string | null; model: string; timeoutMs: number } | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -51,7 +53,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (!['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4'].includes(dtype)) throw new ConfigError(`EMBEDDING_DTYPE must be q8, fp32, fp16, int8, uint8 or q4, got "${dtype}"`);
   const secret = get('WEBHOOK_SECRET');
   if (secret && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw new ConfigError('WEBHOOK_SECRET may hold only letters, digits, _ and - (at most 256), as Telegram requires');
-  for (const name of ['TELEGRAM_API_ROOT', 'WEBHOOK_URL']) {
+  const llmTimeout = Number(get('LLM_TIMEOUT_MS') ?? 8000);
+  if (!Number.isInteger(llmTimeout) || llmTimeout <= 0) throw new ConfigError(`LLM_TIMEOUT_MS must be a number of milliseconds, got "${get('LLM_TIMEOUT_MS')}"`);
+  for (const name of ['TELEGRAM_API_ROOT', 'WEBHOOK_URL', 'LLM_BASE_URL']) {
     const v = get(name);
     if (v && !/^https?:\/\/\S+$/.test(v)) throw new ConfigError(`${name} must be an http(s) URL, got "${v}"`);
   }
@@ -70,5 +74,8 @@ export function loadConfig(env: Env = process.env): Config {
     webhookSecret: secret,
     port,
     logLevel,
+    llm: get('LLM_BASE_URL')
+      ? { baseUrl: get('LLM_BASE_URL')!, apiKey: get('LLM_API_KEY'), model: get('LLM_MODEL') ?? 'gpt-4o-mini', timeoutMs: llmTimeout }
+      : null,
   };
 }

@@ -6,6 +6,7 @@ import { EmbedderError, TransformersEmbedder } from './index/embedder.ts';
 import { currentBuild } from './index/store.ts';
 import type { BuildReport } from './index/types.ts';
 import { SearchEngine } from './search/engine.ts';
+import { Summarizer } from './answer/summary.ts';
 
 export type Say = (line: string) => void;
 
@@ -25,6 +26,11 @@ export async function openEmbedder(config: Config, say: Say, onDownload?: (file:
     say(`${err.message}; continuing with lexical search only (EMBEDDING_MODEL=none silences this)`);
     return null;
   }
+}
+
+/** The summarizer when LLM_BASE_URL is set; its refusals go to `say` (debugging what the model wrote). */
+export function openSummarizer(config: Config, say: Say): Summarizer | null {
+  return config.llm ? new Summarizer(config.llm, (why) => say(`summary left out: ${why}`)) : null;
 }
 
 /** Opens the stored index; builds it first when there is none. */

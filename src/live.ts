@@ -1,7 +1,8 @@
 // The index a long-running process serves from, and its reindexing: a build runs in the background while the
 // old engine keeps answering; the new one takes over only once it is complete. One build at a time.
 import type { Config } from './config.ts';
-import { Answerer } from './answer/compose.ts';
+import { Answerer, DEFAULT_ANSWER } from './answer/compose.ts';
+import type { Summarizer } from './answer/summary.ts';
 import { buildIndex, type BuildProgress } from './index/build.ts';
 import type { TransformersEmbedder } from './index/embedder.ts';
 import type { BuildReport } from './index/types.ts';
@@ -19,8 +20,9 @@ export class LiveIndex {
     private readonly embedder: TransformersEmbedder | null,
     /** the build to run (a test may hold it at a gate) */
     private readonly build: typeof buildIndex = buildIndex,
+    private readonly summarizer: Summarizer | null = null,
   ) {
-    this.current = { engine, answerer: new Answerer(engine) };
+    this.current = { engine, answerer: new Answerer(engine, DEFAULT_ANSWER, summarizer) };
   }
 
   get engine(): SearchEngine {
@@ -42,7 +44,7 @@ export class LiveIndex {
       const report = await this.build({ corpus: this.config.corpusDir, indexDir: this.config.indexDir, embedder: this.embedder, onProgress });
       if (report.written) {
         const engine = await SearchEngine.open(this.config.indexDir, this.embedder);
-        this.current = { engine, answerer: new Answerer(engine) };
+        this.current = { engine, answerer: new Answerer(engine, DEFAULT_ANSWER, this.summarizer) };
       }
       return report;
     };

@@ -8,6 +8,7 @@ import { queryConcepts, type Concept } from '../text/query.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { messages } from './messages.ts';
+import type { Summarizer } from './summary.ts';
 
 export interface Citation {
   n: number;
@@ -32,6 +33,8 @@ export interface Answer {
   citations: Citation[];
   /** share of the question (idf-weighted) that the best passage meets, 0..1 */
   coverage: number;
+  /** a short generated summary citing the excerpts, when an LLM is configured and its text passed the checks */
+  summary?: string;
 }
 
 export interface AnswerOptions {
@@ -39,9 +42,11 @@ export interface AnswerOptions {
   excerpts: number;
   /** below this coverage by the best passage, decline */
   minCoverage: number;
+  /** ask the summarizer, when there is one (off where a deadline is tight: inline mode) */
+  summary: boolean;
 }
 
-export const DEFAULT_ANSWER: AnswerOptions = { excerpts: 3, minCoverage: 0.5 };
+export const DEFAULT_ANSWER: AnswerOptions = { excerpts: 3, minCoverage: 0.5, summary: true };
 export const MAX_EXCERPT = 600;
 /** passages whose sentences are considered */
 const PASSAGES = 6;
@@ -102,6 +107,7 @@ export class Answerer {
   constructor(
     private readonly engine: SearchEngine,
     private readonly options: AnswerOptions = DEFAULT_ANSWER,
+    private readonly summarizer: Summarizer | null = null,
   ) {}
 
   /** `langHint`: the language to reply in when the question itself does not tell (digits and names only). */
@@ -163,7 +169,8 @@ export class Answerer {
         end,
       });
     }
-    return { answered: true, lang, answer: plainAnswer(lang, citations), citations, coverage: best };
+    const summary = options.summary && this.summarizer ? ((await this.summarizer.summarize(question, lang, citations)) ?? undefined) : undefined;
+    return { answered: true, lang, answer: plainAnswer(lang, citations, summary), citations, coverage: best, summary };
   }
 }
 
@@ -206,11 +213,11 @@ export function sourceLabel(c: Pick<Citation, 'title' | 'meta'>): string {
   return where ? `${c.title} (${where})` : c.title;
 }
 
-export function plainAnswer(lang: Lang, citations: Citation[]): string {
+export function plainAnswer(lang: Lang, citations: Citation[], summary?: string): string {
   const say = messages(lang);
   const parts = citations.map((c) => {
     const other = c.lang !== lang ? ` [${say.sourceLang[c.lang]}]` : '';
     return `[${c.n}] «${c.excerpt}»${other}\n— ${sourceLabel(c)}`;
   });
-  return [say.intro, ...parts].join('\n\n');
+  return [...(summary ? [summary] : []), say.intro, ...parts].join('\n\n');
 }

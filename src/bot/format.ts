@@ -18,7 +18,8 @@ export function citationHtml(c: Citation, lang: Lang): string {
 /** The blocks of an answer: the intro, then one block per citation (or the refusal alone). */
 export function answerBlocks(answer: Answer): string[] {
   if (!answer.answered) return [escapeHtml(answer.answer)];
-  return [`<b>${escapeHtml(messages(answer.lang).intro)}</b>`, ...answer.citations.map((c) => citationHtml(c, answer.lang))];
+  const summary = answer.summary ? [escapeHtml(answer.summary)] : [];
+  return [...summary, `<b>${escapeHtml(messages(answer.lang).intro)}</b>`, ...answer.citations.map((c) => citationHtml(c, answer.lang))];
 }
 
 /** Joins blocks into as few messages as fit the limit; a block too long on its own is cut as plain text. */

@@ -6,6 +6,7 @@ import { webhookCallback, type Bot, type Context } from 'grammy';
 import type { Config } from '../config.ts';
 import type { TransformersEmbedder } from '../index/embedder.ts';
 import { LiveIndex } from '../live.ts';
+import { openSummarizer } from '../engine.ts';
 import { createLogger, type Logger } from '../log.ts';
 import type { SearchEngine } from '../search/engine.ts';
 import type { Lang } from '../text/lang.ts';
@@ -66,7 +67,12 @@ export async function startBot(bot: Bot<Context>, deps: BotDeps): Promise<Runnin
 }
 
 /** `govqa bot`: runs until SIGINT or SIGTERM, then stops within a few seconds. */
-export async function runBot(config: Config, engine: SearchEngine, embedder: TransformersEmbedder | null, log: Logger = createLogger(config.logLevel, [config.botToken])): Promise<void> {
+export async function runBot(
+  config: Config,
+  engine: SearchEngine,
+  embedder: TransformersEmbedder | null,
+  log: Logger = createLogger(config.logLevel, [config.botToken, config.llm?.apiKey]),
+): Promise<void> {
   // Listen for signals before starting, so one that arrives during start-up still means a clean stop.
   const stopRequested = new Promise<void>((resolve) => {
     const stop = (signal: string) => {
@@ -76,7 +82,8 @@ export async function runBot(config: Config, engine: SearchEngine, embedder: Tra
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  const deps = new BotDeps(config, new LiveIndex(config, engine, embedder), log);
+  const summarizer = openSummarizer(config, (line) => log.debug(line));
+  const deps = new BotDeps(config, new LiveIndex(config, engine, embedder, undefined, summarizer), log);
   const bot = createBot(deps);
   const running = await startBot(bot, deps);
   await stopRequested;

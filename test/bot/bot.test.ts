@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/answer/messages.ts';
 import { TEXTS } from '../../src/bot/texts.ts';
 import { safeFileName } from '../../src/bot/features/admin.ts';
-import { splitMessages } from '../../src/bot/format.ts';
+import { answerBlocks, splitMessages } from '../../src/bot/format.ts';
 import { createLogger } from '../../src/log.ts';
 import {
   ADMIN, callback, document, groupText, inlineQuery, makeHarness, privateText, sent, TOKEN, USER, type Harness,
@@ -240,6 +240,12 @@ describe('reliability', () => {
     }
     const huge = splitMessages(['<b>' + 'слово '.repeat(2000) + '</b>']);
     for (const p of huge) expect(p.length).toBeLessThanOrEqual(4096);
+  });
+
+  it('renders a checked summary first, escaped, when the answer has one', () => {
+    const blocks = answerBlocks({ answered: true, lang: 'ru', answer: '', coverage: 1, summary: 'Зарплата <126> тысяч [1].', citations: [] });
+    expect(blocks[0]).toBe('Зарплата &lt;126&gt; тысяч [1].');
+    expect(blocks[1]).toBe(`<b>${MESSAGES.ru.intro}</b>`);
   });
 
   it('the logger masks secrets', () => {

@@ -76,7 +76,7 @@ export function askFeature(deps: BotDeps): Composer<Context> {
     const id = ctx.match[1];
     const entry = deps.answers.get(id);
     if (!entry) return void (await ctx.answerCallbackQuery({ text: texts(userLang(ctx.from.language_code)).expired, show_alert: true }));
-    const answer = await deps.live.answerer.ask(entry.question, { excerpts: FIRST + MORE }, entry.lang);
+    const answer = await deps.live.answerer.ask(entry.question, { excerpts: FIRST + MORE, summary: false }, entry.lang);
     const extra = answer.citations.slice(FIRST);
     if (!answer.answered || extra.length === 0) return void (await ctx.answerCallbackQuery({ text: texts(entry.lang).noMore }));
     await ctx.answerCallbackQuery();

@@ -27,7 +27,7 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
     if (!question) {
       return void (await ctx.answerInlineQuery([], { cache_time: CACHE_SECONDS, button: { text: say.inlineHelp, start_parameter: 'help' } }));
     }
-    const answer: Answer | null = await within(deps.live.answerer.ask(question, { excerpts: 10 }, userLang(ctx.from.language_code)), BUDGET_MS);
+    const answer: Answer | null = await within(deps.live.answerer.ask(question, { excerpts: 10, summary: false }, userLang(ctx.from.language_code)), BUDGET_MS);
     deps.questions++;
     if (!answer || !answer.answered) {
       const none = texts(answer?.lang ?? userLang(ctx.from.language_code)).inlineNone;
