@@ -84,14 +84,20 @@ function coverage(q: Weighted, terms: ReadonlySet<string>): number {
 /**
  * Does a passage answer the question at all? In the question's own language every word counts: a word the
  * passage lacks is evidence against it. Across languages only what can be checked without a translation model
- * counts: names, numbers, quoted titles and glossary terms; at least two of them must be met.
+ * counts (`checkable`): names, numbers, quoted titles and glossary terms; at least two of them must be met.
  */
-function supports(q: Weighted, terms: ReadonlySet<string>, crossLanguage: boolean, minCoverage: number): { ok: boolean; coverage: number } {
+function supports(
+  q: Weighted,
+  terms: ReadonlySet<string>,
+  crossLanguage: boolean,
+  minCoverage: number,
+  checkableConcept: (c: Concept) => boolean,
+): { ok: boolean; coverage: number } {
   if (!crossLanguage) {
     const c = coverage(q, terms);
     return { ok: c >= minCoverage, coverage: c };
   }
-  const checkable = q.concepts.map((c, i) => ({ c, w: q.weights[i] })).filter(({ c }) => c.name || c.translated);
+  const checkable = q.concepts.map((c, i) => ({ c, w: q.weights[i] })).filter(({ c }) => checkableConcept(c));
   const c = coverage({ concepts: checkable.map((x) => x.c), weights: checkable.map((x) => x.w) }, terms);
   const metCount = checkable.filter(({ c: concept }) => met(concept, terms) >= 0.5).length;
   return { ok: metCount >= 2 && c >= minCoverage, coverage: c };
@@ -120,13 +126,15 @@ export class Answerer {
     if (concepts.length === 0) return { answered: false, lang, answer: say.notAQuestion, citations: [], coverage: 0 };
     const q: Weighted = { concepts, weights: concepts.map((c) => this.engine.idf(c.stem)) };
 
+    // A capitalized first word is taken for a name when the corpus writes it in both languages («Алматы …?»).
+    const checkable = (c: Concept) => c.name || c.translated || (c.initialCapital && this.engine.bilingual(c.stem));
     const quantity = asksQuantity(question);
     const results = await this.engine.search(question, { k: PASSAGES });
     const candidates: Candidate[] = [];
     let best = 0;
     results.forEach((result, rank) => {
       const { text } = result.chunk;
-      const support = supports(q, new Set(analyze(text, result.doc.lang)), result.doc.lang !== lang, options.minCoverage);
+      const support = supports(q, new Set(analyze(text, result.doc.lang)), result.doc.lang !== lang, options.minCoverage, checkable);
       best = Math.max(best, support.coverage);
       if (!support.ok) return; // never quote a passage that does not answer
       const spans = sentenceSpans(text);

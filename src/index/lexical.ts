@@ -122,6 +122,17 @@ export class LexicalIndex {
     return new LexicalIndex(terms, offsets, docs, tfs, lengths, params);
   }
 
+  /** For every term, the OR of `docMask[doc]` over the chunks that hold it (e.g. which languages use the term). */
+  termMasks(docMask: Uint8Array): Map<string, number> {
+    const masks = new Map<string, number>();
+    this.terms.forEach((term, id) => {
+      let mask = 0;
+      for (let at = this.offsets[id]; at < this.offsets[id + 1]; at++) mask |= docMask[this.docs[at]];
+      masks.set(term, mask);
+    });
+    return masks;
+  }
+
   /** Inverse document frequency of a term; a term the index has never seen gets the highest possible value. */
   idf(term: string): number {
     const id = this.termIds.get(term);

@@ -19,21 +19,28 @@ export interface Concept {
   terms: Map<string, number>;
   /** a name, number or quoted title: written alike in Kazakh and Russian texts */
   name: boolean;
+  /** capitalized as the question's first word: a name or just the start of the sentence */
+  initialCapital: boolean;
   /** the glossary gave it an equivalent in the other language */
   translated: boolean;
 }
 
 const QUOTED = /«[^»]*»|"[^"]*"|“[^”]*”/g;
 
-/** Word offsets that look like names: capitalized after the first word, quoted, Latin or with digits. */
-function nameOffsets(question: string): Set<number> {
+/**
+ * Word offsets that look like names: capitalized after the first word, quoted, Latin or with digits; and the
+ * offset of a capitalized first word, which may be a name or only the start of the sentence.
+ */
+function nameOffsets(question: string): { names: Set<number>; initial: number | null } {
   const names = new Set<number>();
+  let initial: number | null = null;
   const quoted = [...question.matchAll(QUOTED)].map((m) => [m.index!, m.index! + m[0].length]);
   tokenize(question).forEach((t, i) => {
     const inQuotes = quoted.some(([a, b]) => t.start > a && t.start < b);
     if (inQuotes || /[\p{N}a-zA-Z]/u.test(t.word) || (i > 0 && /^\p{Lu}/u.test(t.word))) names.add(t.start);
+    else if (i === 0 && /^\p{Lu}/u.test(t.word)) initial = t.start;
   });
-  return names;
+  return { names, initial };
 }
 
 export function queryConcepts(
@@ -43,7 +50,7 @@ export function queryConcepts(
   analyzer: Analyzer = defaultAnalyzer,
 ): Concept[] {
   const lang = detectLang(question);
-  const names = nameOffsets(question);
+  const { names, initial } = nameOffsets(question);
   const byStem = new Map<string, Concept>();
   for (const { token, terms } of analyzer.analyzeTokens(question, lang)) {
     let concept: Concept | undefined;
@@ -53,8 +60,9 @@ export function queryConcepts(
         continue;
       }
       concept = byStem.get(term);
-      if (!concept) byStem.set(term, (concept = { stem: term, terms: new Map([[term, 1]]), name: false, translated: false }));
+      if (!concept) byStem.set(term, (concept = { stem: term, terms: new Map([[term, 1]]), name: false, translated: false, initialCapital: false }));
       if (names.has(token.start)) concept.name = true;
+      if (token.start === initial) concept.initialCapital = true;
     }
   }
   if (glossary) {

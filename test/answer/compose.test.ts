@@ -48,6 +48,12 @@ describe('answers with cited excerpts', () => {
     expect(a.citations[0].excerpt).toContain('487 үкіметтік емес ұйым тіркелген');
   });
 
+  it('takes a capitalized first word the corpus writes in both languages for a name (across languages)', async () => {
+    const a = await answerer.ask('Алматы әкімі кім?');
+    expect(a.answered).toBe(true);
+    expect(a.lang).toBe('kk');
+  });
+
   it('never quotes the same text twice', async () => {
     const a = await answerer.ask('Аким Алматы встретился с городским активом');
     for (let i = 0; i < a.citations.length; i++) {
