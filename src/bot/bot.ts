@@ -8,7 +8,7 @@ import type { UserFromGetMe } from 'grammy/types';
 import type { BotDeps } from './deps.ts';
 import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';
-import { publicCommands } from './features/commands.ts';
+import { publicCommands, withBot } from './features/commands.ts';
 import { inlineFeature } from './features/inline.ts';
 import { texts, userLang } from './texts.ts';
 
@@ -68,7 +68,8 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   features.use(adminFeature(deps));
   features.use(inlineFeature(deps));
   features.use(askFeature(deps));
-  // anything else (stickers, group chatter, channel posts) is left alone
+  // An unknown command in a private chat gets the help; anything else (stickers, group chatter) is left alone.
+  features.chatType('private').on('message:text', (ctx) => ctx.reply(withBot(texts(userLang(ctx.from.language_code)).help, ctx)));
 
   async function onError(err: BotError<Context>) {
     const ctx = err.ctx;

@@ -77,6 +77,7 @@ describe('commands', () => {
     expect(sent(await h.send(privateText('/start', undefined, 'kk')))[0].payload.text).toContain('Сәлеметсіз бе');
     expect(sent(await h.send(privateText('/start')))[0].payload.text).toContain('@govqa_bot');
     expect(sent(await h.send(privateText('/help')))[0].payload.text).toContain('/ask');
+    expect(sent(await h.send(privateText('/frobnicate')))[0].payload.text).toContain('/ask');
     const sources = sent(await h.send(privateText('/sources')))[0].payload.text;
     expect(sources).toContain('Документы (5)');
     expect(sources).toContain('Еселі еңбекпен өрілген берекелі жұмыс (Түркістан облысы, 2025)');

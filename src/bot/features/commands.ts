@@ -9,7 +9,8 @@ import { COMMAND_DESCRIPTIONS, texts, userLang } from '../texts.ts';
 import { replyWithAnswer } from './ask.ts';
 
 const lang = (ctx: Context) => userLang(ctx.from?.language_code);
-const withBot = (text: string, ctx: Context) => text.replaceAll('{bot}', ctx.me.username);
+/** A text with the bot's @username filled in. */
+export const withBot = (text: string, ctx: Context) => text.replaceAll('{bot}', ctx.me.username);
 
 export function publicCommands(deps: BotDeps): CommandGroup<Context> {
   const group = new CommandGroup<Context>();
