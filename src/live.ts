@@ -42,7 +42,8 @@ export class LiveIndex {
     if (this.building) throw new ReindexBusy('a reindex is already running');
     const run = async () => {
       const report = await this.build({ corpus: this.config.corpusDir, indexDir: this.config.indexDir, embedder: this.embedder, onProgress });
-      if (report.written) {
+      // Reload after a new build, and also when another process (`govqa index`) swapped one in meanwhile.
+      if (report.written || report.dir !== this.current.engine.dir) {
         const engine = await SearchEngine.open(this.config.indexDir, this.embedder);
         this.current = { engine, answerer: new Answerer(engine, DEFAULT_ANSWER, this.summarizer) };
       }

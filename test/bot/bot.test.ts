@@ -1,5 +1,6 @@
 import http from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { buildIndex } from '../../src/index/build.ts';
 import path from 'node:path';
 import { GrammyError } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -159,6 +160,19 @@ describe('admin actions', () => {
     const edits = h.calls.filter((c) => c.method === 'editMessageText');
     expect(edits.at(-1)!.payload.text).toMatch(/^Готово: \+0 ~0 −0 =5/);
     expect(new Set(edits.map((e) => e.payload.message_id)).size).toBe(1); // one message, edited in place
+  });
+});
+
+describe('live index', () => {
+  it('picks up an index that another process built meanwhile', async () => {
+    const hl = await makeHarness();
+    const before = hl.deps.live.engine.dir;
+    await writeFile(path.join(hl.corpus, 'extra.txt'), 'Мәслихат депутаттары жаңа саябақ салуды қолдады.');
+    await buildIndex({ corpus: hl.corpus, indexDir: hl.deps.config.indexDir, embedder: null }); // as `govqa index` would
+    const report = await hl.deps.live.reindex();
+    expect(report.written).toBe(false); // nothing left to build…
+    expect(hl.deps.live.engine.dir).not.toBe(before); // …but the bot now serves the new build
+    expect(hl.deps.live.engine.chunk('extra.txt#0')).toBeTruthy();
   });
 });
 
