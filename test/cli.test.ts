@@ -50,6 +50,38 @@ describe('govqa search --json contract', () => {
   });
 });
 
+describe('govqa ask --json contract', () => {
+  it('prints one line per question with exactly the documented fields', async () => {
+    const dir = await tempDir();
+    const file = path.join(dir, 'q.jsonl');
+    await writeFile(file, [
+      JSON.stringify({ id: 'in', question: 'Қызылорда қаласында неше үкіметтік емес ұйым тіркелген?' }),
+      JSON.stringify({ id: 'out', question: 'Какой курс евро на завтра?' }),
+    ].join('\n'));
+    const run = await govqa(['ask', '--index', index, '--json', '--queries', file]);
+    expect(run.code).toBe(0);
+    const [yes, no] = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
+    expect(Object.keys(yes)).toEqual(['id', 'answered', 'lang', 'answer', 'citations']);
+    expect(yes).toMatchObject({ id: 'in', answered: true, lang: 'kk' });
+    for (const c of yes.citations) {
+      expect(Object.keys(c)).toEqual(['n', 'docId', 'title', 'excerpt']);
+      expect(c.excerpt.length).toBeLessThanOrEqual(600);
+      expect(yes.answer).toContain(c.excerpt);
+    }
+    expect(no).toEqual({ id: 'out', answered: false, lang: 'ru', answer: 'В моих источниках нет ответа на этот вопрос.', citations: [] });
+  });
+});
+
+describe('npm start without BOT_TOKEN', () => {
+  it('says how to connect a bot and answers questions from the console', async () => {
+    const run = await govqa(['start', '--index', index], {}, 'Какая средняя зарплата в Наурызбайском районе?\n\n');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/BOT_TOKEN is not set.*\.env/);
+    expect(run.stdout).toContain('Вот что говорится в источниках:');
+    expect(run.stdout).toContain('126 тысяч');
+  });
+});
+
 describe('govqa errors', () => {
   it('a missing corpus: one line, non-zero exit', async () => {
     const run = await govqa(['index', '--corpus', '/no/such/corpus', '--index', path.join(await tempDir(), 'i')]);

@@ -112,10 +112,16 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
       }
       finalVectors = vectors as Float32Array[];
     }
-    onProgress?.('index', 0, 1);
+    onProgress?.('index', 0, chunks.length);
     // A chunk is analyzed in its document's language (detected once per document, not per chunk).
     const langs = chunks.map((c) => docs[c.docId].lang);
-    const lexical = LexicalIndex.build(chunks.map((c) => c.text), chunks.map((c) => docs[c.docId].title), undefined, (text, i) => analyze(text, langs[i]));
+    const lexical = LexicalIndex.build(
+      chunks.map((c) => c.text),
+      chunks.map((c) => docs[c.docId].title),
+      undefined,
+      (text, i) => analyze(text, langs[i]),
+      (done, total) => onProgress?.('index', done, total),
+    );
     await lexical.save(dir);
     await writeChunks(dir, chunks);
     if (embedder && finalVectors) {
@@ -132,7 +138,7 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
       docs,
     };
     await writeManifest(dir, manifest); // written last: a folder without it is an unfinished build
-    onProgress?.('index', 1, 1);
+    onProgress?.('index', chunks.length, chunks.length);
     await swapIn(options.indexDir, dir);
   } catch (err) {
     await rm(dir, { recursive: true, force: true });

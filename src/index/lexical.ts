@@ -50,7 +50,13 @@ export class LexicalIndex {
   }
 
   /** Builds the index; `titles[i]` and `texts[i]` are the fields of chunk i. */
-  static build(texts: readonly string[], titles: readonly string[], params = DEFAULT_LEXICAL, analyzeText: Analyze = (t) => analyze(t)): LexicalIndex {
+  static build(
+    texts: readonly string[],
+    titles: readonly string[],
+    params = DEFAULT_LEXICAL,
+    analyzeText: Analyze = (t) => analyze(t),
+    onProgress?: (done: number, total: number) => void,
+  ): LexicalIndex {
     // Terms get ids as they come; (term, doc, tf) triples go into growable typed arrays, then a counting sort
     // by term lays the postings out contiguously. Far fewer small objects than a Map of arrays.
     const ids = new Map<string, number>();
@@ -107,6 +113,7 @@ export class LexicalIndex {
         tf[id] = 0;
       }
       seen.length = 0;
+      if (onProgress && (doc + 1) % 500 === 0) onProgress(doc + 1, texts.length);
     }
     const offsets = new Uint32Array(terms.length + 1);
     for (let i = 0; i < n; i++) offsets[tripleTerm[i] + 1]++;
