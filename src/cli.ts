@@ -61,7 +61,8 @@ async function queriesFrom(values: { queries?: string }, positionals: string[]):
 
 function reportLine(r: BuildReport): string {
   const parts = `added ${r.added}, updated ${r.updated}, removed ${r.removed}, unchanged ${r.unchanged}`;
-  const tail = r.written ? `; ${r.chunks} chunks, ${r.embedded} embedded` : '; index already up to date';
+  const pending = r.pending ? `, ${r.pending} waiting for the embedding model` : '';
+  const tail = r.written ? `; ${r.chunks} chunks, ${r.embedded} embedded${pending}` : '; index already up to date';
   return `indexed: ${parts}${tail}${r.rebuilt ? ` (full rebuild: ${r.rebuilt})` : ''}`;
 }
 
@@ -98,13 +99,19 @@ async function cmdIndex(config: Config, args: string[]) {
   const progress = progressBar();
   const embedder = await openEmbedder(config, say, downloadProgress(progress));
   progress.stop();
-  const report = await buildIndex({ corpus, indexDir, embedder, onProgress: (stage, done, total) => progress.update(stage, done, total) });
+  const report = await buildIndex({
+    corpus,
+    indexDir,
+    embedder,
+    wantedModel: config.embeddingModel,
+    onProgress: (stage, done, total) => progress.update(stage, done, total),
+  });
   progress.stop();
   printSkipped(report);
   say(reportLine(report));
   if (values.json) {
-    const { added, updated, removed, unchanged, chunks, embedded, skipped } = report;
-    console.log(JSON.stringify({ added, updated, removed, unchanged, chunks, embedded, skipped }));
+    const { added, updated, removed, unchanged, chunks, embedded, pending, skipped } = report;
+    console.log(JSON.stringify({ added, updated, removed, unchanged, chunks, embedded, pending, skipped }));
   }
 }
 

@@ -36,7 +36,7 @@ export function openSummarizer(config: Config, say: Say): Summarizer | null {
 /** Opens the stored index; builds it first when there is none. */
 export async function openEngine(config: Config, embedder: TransformersEmbedder | null, onBuild?: (report: BuildReport) => void, onProgress?: BuildProgress): Promise<SearchEngine> {
   if (!(await currentBuild(config.indexDir))) {
-    const report = await buildIndex({ corpus: config.corpusDir, indexDir: config.indexDir, embedder, onProgress });
+    const report = await buildIndex({ corpus: config.corpusDir, indexDir: config.indexDir, embedder, wantedModel: config.embeddingModel, onProgress });
     onBuild?.(report);
   }
   return SearchEngine.open(config.indexDir, embedder);

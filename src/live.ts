@@ -15,7 +15,7 @@ export class LiveIndex {
   private current: { engine: SearchEngine; answerer: Answerer };
 
   constructor(
-    private readonly config: Pick<Config, 'corpusDir' | 'indexDir'>,
+    private readonly config: Pick<Config, 'corpusDir' | 'indexDir' | 'embeddingModel'>,
     engine: SearchEngine,
     private readonly embedder: TransformersEmbedder | null,
     /** the build to run (a test may hold it at a gate) */
@@ -41,7 +41,8 @@ export class LiveIndex {
   async reindex(onProgress?: BuildProgress): Promise<BuildReport> {
     if (this.building) throw new ReindexBusy('a reindex is already running');
     const run = async () => {
-      const report = await this.build({ corpus: this.config.corpusDir, indexDir: this.config.indexDir, embedder: this.embedder, onProgress });
+      const { corpusDir: corpus, indexDir, embeddingModel: wantedModel } = this.config;
+      const report = await this.build({ corpus, indexDir, embedder: this.embedder, wantedModel, onProgress });
       // Reload after a new build, and also when another process (`govqa index`) swapped one in meanwhile.
       if (report.written || report.dir !== this.current.engine.dir) {
         const engine = await SearchEngine.open(this.config.indexDir, this.embedder);

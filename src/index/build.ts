@@ -21,15 +21,22 @@ export type BuildProgress = (stage: Stage, done: number, total: number) => void;
 export interface BuildOptions {
   corpus: string;
   indexDir: string;
-  /** null: dense retrieval off */
+  /** null: dense retrieval off, or the model could not be loaded */
   embedder: TransformersEmbedder | null;
+  /**
+   * The model the configuration asks for. When it could not be loaded (embedder null) and the live index was
+   * built with it, its vectors are kept: new and changed chunks wait for the next build that has the model,
+   * instead of the whole corpus being re-embedded later.
+   */
+  wantedModel?: string | null;
   onProgress?: BuildProgress;
 }
 
 interface Previous {
   manifest: IndexManifest;
   chunks: Chunk[];
-  vectors: Float32Array[] | null;
+  /** in chunk order; null rows are chunks still waiting for a vector */
+  vectors: (Float32Array | null)[] | null;
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
@@ -52,8 +59,11 @@ async function loadPrevious(indexDir: string, model: string | null): Promise<Pre
 
 async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildReport> {
   const { embedder, onProgress } = options;
-  const modelName = embedder?.info.name ?? null;
-  const prev = await loadPrevious(options.indexDir, modelName);
+  const live = embedder ? null : await loadPrevious(options.indexDir, options.wantedModel ?? null);
+  const kept = live?.manifest.model && live.manifest.model.name === options.wantedModel ? live.manifest.model : null;
+  const model = embedder?.info ?? kept;
+  const modelName = model?.name ?? null;
+  const prev = live ?? (await loadPrevious(options.indexDir, modelName));
   const rebuilt = !prev ? undefined
     : prev.manifest.chunkerVersion !== CHUNKER_VERSION ? 'the chunker changed'
     : prev.manifest.analyzerVersion !== ANALYZER_VERSION ? 'the analyzer changed'
@@ -61,7 +71,7 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
     : undefined;
   const reuseChunks = prev && prev.manifest.chunkerVersion === CHUNKER_VERSION;
 
-  const report: BuildReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: corpus.skipped, chunks: 0, embedded: 0, written: false, dir: '' };
+  const report: BuildReport = { added: 0, updated: 0, removed: 0, unchanged: 0, skipped: corpus.skipped, chunks: 0, embedded: 0, pending: 0, written: false, dir: '' };
   const chunks: Chunk[] = [];
   const vectors: (Float32Array | null)[] = [];
   const docs: Record<string, IndexedDoc> = {};
@@ -91,7 +101,9 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
   for (const id of Object.keys(prev?.manifest.docs ?? {})) if (!present.has(id)) report.removed++;
   report.chunks = chunks.length;
 
-  const unchangedIndex = prev && !rebuilt && report.added + report.updated + report.removed === 0;
+  report.pending = model && !embedder ? vectors.filter((v) => !v).length : 0;
+  const pendingBefore = prev?.vectors?.some((v) => !v) ?? false;
+  const unchangedIndex = prev && !rebuilt && report.added + report.updated + report.removed === 0 && !(embedder && pendingBefore);
   if (unchangedIndex) {
     report.dir = (await currentBuild(options.indexDir))!;
     return report;
@@ -100,7 +112,6 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
 
   const dir = await newBuildDir(options.indexDir);
   try {
-    let finalVectors: Float32Array[] | null = null;
     if (embedder) {
       const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
       for (let i = 0; i < missing.length; i += 64) {
@@ -110,7 +121,6 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
         report.embedded += batch.length;
         onProgress?.('embed', Math.min(i + 64, missing.length), missing.length);
       }
-      finalVectors = vectors as Float32Array[];
     }
     onProgress?.('index', 0, chunks.length);
     // A chunk is analyzed in its document's language (detected once per document, not per chunk).
@@ -124,15 +134,15 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
     );
     await lexical.save(dir);
     await writeChunks(dir, chunks);
-    if (embedder && finalVectors) {
-      await writeVectors(dir, finalVectors);
-      await VectorIndex.build(finalVectors, embedder.info.dims).save(dir);
+    if (model) {
+      await writeVectors(dir, vectors, model.dims);
+      await VectorIndex.build(vectors, model.dims).save(dir);
     }
     const manifest: IndexManifest = {
       format: INDEX_FORMAT,
       analyzerVersion: ANALYZER_VERSION,
       chunkerVersion: CHUNKER_VERSION,
-      model: embedder?.info ?? null,
+      model,
       createdAt: new Date().toISOString(),
       chunks: chunks.length,
       docs,

@@ -88,24 +88,21 @@ export async function readChunks(dir: string, expected: number): Promise<Chunk[]
   return chunks;
 }
 
-/** Vectors in chunk order, as one Float32 file (n × dims). */
-export async function writeVectors(dir: string, vectors: readonly Float32Array[]): Promise<void> {
-  const fh = await open(path.join(dir, 'vectors.f32'), 'w');
-  try {
-    for (const v of vectors) await fh.write(new Uint8Array(v.buffer, v.byteOffset, v.byteLength));
-  } finally {
-    await fh.close();
-  }
+/** Vectors in chunk order, as one Float32 file (n × dims); a chunk still waiting for its vector is a row of NaN. */
+export async function writeVectors(dir: string, vectors: readonly (Float32Array | null)[], dims: number): Promise<void> {
+  const all = new Float32Array(vectors.length * dims);
+  vectors.forEach((v, i) => (v ? all.set(v, i * dims) : all.fill(NaN, i * dims, (i + 1) * dims)));
+  await writeFile(path.join(dir, 'vectors.f32'), new Uint8Array(all.buffer));
 }
 
-export async function readVectors(dir: string, n: number, dims: number): Promise<Float32Array[]> {
+export async function readVectors(dir: string, n: number, dims: number): Promise<(Float32Array | null)[]> {
   const bytes = await readFile(path.join(dir, 'vectors.f32')).catch(() => {
     throw new IndexError(`index at ${dir} is corrupt: vectors.f32 is missing`);
   });
   if (bytes.byteLength !== n * dims * 4) throw new IndexError(`index at ${dir} is corrupt: vectors.f32 has the wrong size`);
   const all = new Float32Array(n * dims);
   new Uint8Array(all.buffer).set(bytes);
-  return Array.from({ length: n }, (_, i) => all.subarray(i * dims, (i + 1) * dims));
+  return Array.from({ length: n }, (_, i) => (Number.isNaN(all[i * dims]) ? null : all.subarray(i * dims, (i + 1) * dims)));
 }
 
 /** One builder at a time per index folder: an exclusive lock file holding the builder's pid. */

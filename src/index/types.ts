@@ -46,6 +46,8 @@ export interface BuildReport {
   skipped: { path: string; reason: string }[];
   chunks: number;
   embedded: number;
+  /** chunks without a vector yet: the model could not be loaded for this build */
+  pending: number;
   /** why everything was rebuilt, when it was (a new analyzer, chunker or model) */
   rebuilt?: string;
   /** false when nothing changed and the live index was kept as it was */

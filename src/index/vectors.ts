@@ -14,10 +14,11 @@ const EF_SEARCH = 64;
 export class VectorIndex {
   private constructor(private readonly hnsw: hnswlib.HierarchicalNSW, readonly dims: number) {}
 
-  static build(vectors: readonly Float32Array[], dims: number): VectorIndex {
+  /** `vectors[i]` is chunk i's vector; a null (waiting for the model) is left out of the graph. */
+  static build(vectors: readonly (Float32Array | null)[], dims: number): VectorIndex {
     const hnsw = new hnswlib.HierarchicalNSW('cosine', dims);
     hnsw.initIndex(Math.max(vectors.length, 1), M, EF_CONSTRUCTION, 100);
-    vectors.forEach((v, i) => hnsw.addPoint(Array.from(v), i));
+    vectors.forEach((v, i) => v && hnsw.addPoint(Array.from(v), i));
     hnsw.setEf(EF_SEARCH);
     return new VectorIndex(hnsw, dims);
   }

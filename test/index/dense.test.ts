@@ -75,6 +75,27 @@ describe('dense retrieval with a generated model, through the real loading path'
     expect(updated.embedded).toBeLessThan(first.embedded);
   });
 
+  it('keeps the vectors when a reindex runs while the model cannot load, and embeds only the rest later', async () => {
+    const corpus = path.join(await tempDir(), 'corpus');
+    await cp(CORPUS, corpus, { recursive: true });
+    const index = path.join(await tempDir(), 'index');
+    const first = await buildIndex({ corpus, indexDir: index, embedder });
+    await writeFile(path.join(corpus, 'new.txt'), 'Аудандық мәслихат жаңа мектеп салуға қаражат бөлді.\nМектеп 2026 жылы ашылады.');
+    // offline: the configured model is wanted but not loaded
+    const offline = await buildIndex({ corpus, indexDir: index, embedder: null, wantedModel: embedder.info.name });
+    expect(offline).toMatchObject({ added: 1, embedded: 0, pending: 1, written: true });
+    expect(offline.rebuilt).toBeUndefined();
+    const manifest = await readManifest((await currentBuild(index))!);
+    expect(manifest.model?.name).toBe(embedder.info.name);
+    const engine = await SearchEngine.open(index, embedder);
+    expect(engine.dense).toBe(true);
+    expect((await engine.search(engine.chunks[3].text, { k: 1, mode: 'dense' }))[0].chunk.id).toBe(engine.chunks[3].id);
+    // back online: only the waiting chunk is embedded, though no document changed
+    const online = await buildIndex({ corpus, indexDir: index, embedder });
+    expect(online).toMatchObject({ embedded: 1, pending: 0, written: true, unchanged: 6 });
+    expect(first.embedded).toBeGreaterThan(1);
+  });
+
   it('notices a different model: dense off until reindexed, then a full re-embed', async () => {
     const index = path.join(await tempDir(), 'index');
     await buildIndex({ corpus: CORPUS, indexDir: index, embedder });

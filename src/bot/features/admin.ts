@@ -17,7 +17,8 @@ const EDIT_EVERY_MS = 3000;
 const lang = (ctx: Context) => userLang(ctx.from?.language_code);
 
 function reportLine(r: BuildReport): string {
-  return `+${r.added} ~${r.updated} −${r.removed} =${r.unchanged}; ${r.chunks} chunks${r.skipped.length ? `; ${r.skipped.length} skipped` : ''}`;
+  const pending = r.pending ? `; ${r.pending} without vectors (model not loaded)` : '';
+  return `+${r.added} ~${r.updated} −${r.removed} =${r.unchanged}; ${r.chunks} chunks${pending}${r.skipped.length ? `; ${r.skipped.length} skipped` : ''}`;
 }
 
 function uptime(ms: number): string {
