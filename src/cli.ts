@@ -9,7 +9,7 @@ import { buildIndex } from './index/build.ts';
 import { IndexError } from './index/store.ts';
 import type { BuildReport } from './index/types.ts';
 import { downloadProgress, progressBar } from './progress.ts';
-import { SearchEngine } from './search/engine.ts';
+import { SearchEngine, type SearchMode } from './search/engine.ts';
 import type { TransformersEmbedder } from './index/embedder.ts';
 import { Answerer, DEFAULT_ANSWER } from './answer/compose.ts';
 import { consoleChat } from './chat.ts';
@@ -17,7 +17,7 @@ import { consoleChat } from './chat.ts';
 const USAGE = `usage: govqa <command> [options]
 
   index  [--corpus DIR|FILE.jsonl] [--index DIR] [--json]  build or update the index (incremental)
-  search [--index DIR] [-k N] [--json] (QUESTION | --queries FILE.jsonl)
+  search [--index DIR] [-k N] [--json] [--mode hybrid|lexical|dense] (QUESTION | --queries FILE.jsonl)
   ask    [--index DIR] [--json] (QUESTION | --queries FILE.jsonl)
   chat   [--index DIR]                                  ask questions in the console
   bot                                                   run the Telegram bot (needs BOT_TOKEN)
@@ -119,14 +119,16 @@ async function cmdSearch(config: Config, args: string[]) {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { index: { type: 'string' }, k: { type: 'string', short: 'k' }, json: { type: 'boolean' }, queries: { type: 'string' } },
+    options: { index: { type: 'string' }, k: { type: 'string', short: 'k' }, json: { type: 'boolean' }, queries: { type: 'string' }, mode: { type: 'string' } },
   });
   const k = Number(values.k ?? 10);
   if (!Number.isInteger(k) || k < 1 || k > 100) throw new UsageError('-k must be a whole number from 1 to 100');
+  const mode = (values.mode ?? 'hybrid') as SearchMode;
+  if (!['hybrid', 'lexical', 'dense'].includes(mode)) throw new UsageError('--mode must be hybrid, lexical or dense');
   const queries = await queriesFrom(values, positionals);
   const engine = await engineFor({ ...config, indexDir: values.index ?? config.indexDir });
   for (const q of queries) {
-    const results = await engine.search(q.question, { k });
+    const results = await engine.search(q.question, { k, mode });
     if (values.json) {
       const out = results.map((r) => ({ docId: r.chunk.docId, title: r.doc.title, chunkId: r.chunk.id, score: Number(r.score.toFixed(4)), text: r.chunk.text }));
       process.stdout.write(JSON.stringify({ id: q.id, results: out }) + '\n');

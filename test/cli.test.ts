@@ -112,6 +112,7 @@ describe('govqa errors', () => {
     expect((await govqa(['search', '--index', index, '-k', 'zero', 'x'])).code).toBe(2);
     expect((await govqa(['search', '--index', index])).stderr).toMatch(/give a QUESTION/);
     expect((await govqa(['frobnicate'])).code).toBe(2);
+    expect((await govqa(['search', '--index', index, '--mode', 'fuzzy', 'x'])).stderr).toMatch(/--mode must be/);
   });
 
   it('a bad file is skipped with a warning and the rest is indexed', async () => {
