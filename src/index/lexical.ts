@@ -38,8 +38,10 @@ export class LexicalIndex {
     private readonly tfs: Float32Array,
     private readonly lengths: Float32Array,
     readonly params: LexicalParams,
+    /** term → position in `terms`, when the caller already has it (a fresh build does) */
+    termIds?: Map<string, number>,
   ) {
-    this.termIds = new Map(terms.map((t, i) => [t, i]));
+    this.termIds = termIds ?? new Map(terms.map((t, i) => [t, i]));
     let sum = 0;
     for (const len of lengths) sum += len;
     this.avgLength = lengths.length ? sum / lengths.length : 1;
@@ -126,7 +128,7 @@ export class LexicalIndex {
       docs[at] = tripleDoc[i]; // triples come in doc order, so each posting list stays sorted by doc
       tfs[at] = tripleTf[i];
     }
-    return new LexicalIndex(terms, offsets, docs, tfs, lengths, params);
+    return new LexicalIndex(terms, offsets, docs, tfs, lengths, params, ids);
   }
 
   /** For every term, the OR of `docMask[doc]` over the chunks that hold it (e.g. which languages use the term). */

@@ -4,7 +4,7 @@
 import { defaultAnalyzer, isPrefixTerm, type Analyzer } from './analyzer.ts';
 import type { Glossary } from './glossary.ts';
 import { detectLang } from './lang.ts';
-import { tokenize } from './tokenize.ts';
+import type { Token } from './tokenize.ts';
 
 export interface QueryWeights {
   prefix: number;
@@ -31,11 +31,11 @@ const QUOTED = /«[^»]*»|"[^"]*"|“[^”]*”/g;
  * Word offsets that look like names: capitalized after the first word, quoted, Latin or with digits; and the
  * offset of a capitalized first word, which may be a name or only the start of the sentence.
  */
-function nameOffsets(question: string): { names: Set<number>; initial: number | null } {
+function nameOffsets(question: string, tokens: readonly Token[]): { names: Set<number>; initial: number | null } {
   const names = new Set<number>();
   let initial: number | null = null;
   const quoted = [...question.matchAll(QUOTED)].map((m) => [m.index!, m.index! + m[0].length]);
-  tokenize(question).forEach((t, i) => {
+  tokens.forEach((t, i) => {
     const inQuotes = quoted.some(([a, b]) => t.start > a && t.start < b);
     if (inQuotes || /[\p{N}a-zA-Z]/u.test(t.word) || (i > 0 && /^\p{Lu}/u.test(t.word))) names.add(t.start);
     else if (i === 0 && /^\p{Lu}/u.test(t.word)) initial = t.start;
@@ -50,9 +50,10 @@ export function queryConcepts(
   analyzer: Analyzer = defaultAnalyzer,
 ): Concept[] {
   const lang = detectLang(question);
-  const { names, initial } = nameOffsets(question);
+  const words = analyzer.analyzeTokens(question, lang);
+  const { names, initial } = nameOffsets(question, words.map((w) => w.token));
   const byStem = new Map<string, Concept>();
-  for (const { token, terms } of analyzer.analyzeTokens(question, lang)) {
+  for (const { token, terms } of words) {
     let concept: Concept | undefined;
     for (const term of terms) {
       if (isPrefixTerm(term)) {
