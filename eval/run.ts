@@ -11,9 +11,12 @@ import { LexicalIndex, DEFAULT_LEXICAL } from '../src/index/lexical.ts';
 import { openEmbedder } from '../src/engine.ts';
 import { SearchEngine, type SearchMode } from '../src/search/engine.ts';
 import { Answerer } from '../src/answer/compose.ts';
-import { Analyzer, DEFAULT_ANALYZER } from '../src/text/analyzer.ts';
+import { Analyzer, DEFAULT_ANALYZER, defaultAnalyzer } from '../src/text/analyzer.ts';
 import { Glossary } from '../src/text/glossary.ts';
-import { queryTerms } from '../src/text/query.ts';
+import { QueryAnalyzer } from '../src/text/query.ts';
+import { TranslationTable } from '../src/translate/table.ts';
+import { readParallel } from '../src/translate/sources.ts';
+import { DEFAULT_TRAINING, trainTranslation, type TrainOptions } from '../src/translate/train.ts';
 import { searchWithFeedback } from '../src/search/feedback.ts';
 import type { Lang } from '../src/text/lang.ts';
 import { containsEvidence, mean, rankingMetrics } from './metrics.ts';
@@ -32,11 +35,13 @@ interface Result {
 }
 type Search = (question: string) => Promise<Result[]> | Result[];
 
-const { values } = parseArgs({ options: { sets: { type: 'string', default: 'seeds,kazqad,tydi-ru' }, ablations: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { sets: { type: 'string', default: 'seeds,clir-ru2kk,clir-kk2ru,kazqad,tydi-ru' }, ablations: { type: 'boolean', default: false } } });
 const config = loadConfig();
 const shared = path.resolve(config.sharedDir);
 const SETS: Record<string, { corpus: string; questions: string }> = {
   seeds: { corpus: path.join(shared, 'corpus'), questions: path.join(shared, 'eval/seeds/questions-dev.jsonl') },
+  'clir-ru2kk': { corpus: path.join(shared, 'eval/clir/kk-passages.jsonl'), questions: path.join(shared, 'eval/clir/ru2kk-queries.jsonl') },
+  'clir-kk2ru': { corpus: path.join(shared, 'eval/clir/ru-passages.jsonl'), questions: path.join(shared, 'eval/clir/kk2ru-queries.jsonl') },
   kazqad: { corpus: path.join(shared, 'eval/kazqad/passages.jsonl'), questions: path.join(shared, 'eval/kazqad/queries-dev.jsonl') },
   'tydi-ru': { corpus: path.join(shared, 'eval/tydi-ru/passages.jsonl'), questions: path.join(shared, 'eval/tydi-ru/queries-dev.jsonl') },
 };
@@ -87,15 +92,26 @@ async function scoreAnswers(questions: Question[], ask: (q: string) => Promise<{
   return { 'evidence in top-3 excerpts': mean(hits), 'out-of-corpus declined': mean(declined), 'reply language': mean(langOk) };
 }
 
-function inMemory(chunks: { docId: string; text: string }[], titles: string[], analyzer: Analyzer | null, opts: { glossary: boolean; titleBoost: number }): Search {
+interface Variant {
+  glossary: boolean;
+  titleBoost: number;
+  /** the translation table to expand questions with (null: none) */
+  translation: TranslationTable | null;
+}
+
+function inMemory(chunks: { docId: string; text: string }[], titles: string[], analyzer: Analyzer | null, opts: Variant): Search {
   const analyze = analyzer ? (t: string, i: number) => analyzer.analyze(t, langOf.get(chunks[i].docId)) : plainTokens;
   const index = LexicalIndex.build(chunks.map((c) => c.text), titles, { ...DEFAULT_LEXICAL, titleBoost: opts.titleBoost }, analyze);
-  const glossary = opts.glossary && analyzer ? Glossary.load(undefined, analyzer) : undefined;
+  const queries = analyzer && new QueryAnalyzer({
+    analyzer,
+    glossary: opts.glossary ? Glossary.load(undefined, analyzer) : undefined,
+    translation: opts.translation ?? undefined,
+  });
   return (question) => {
-    if (!analyzer) return index.search(new Map(plainTokens(question).map((t) => [t, 1])), 30).map((h) => chunks[h.doc]);
-    const terms = queryTerms(question, glossary, undefined, analyzer);
+    if (!queries) return index.search(new Map(plainTokens(question).map((t) => [t, 1])), 30).map((h) => chunks[h.doc]);
+    const query = queries.analyze(question);
     const chunk = (i: number) => ({ text: chunks[i].text, lang: langOf.get(chunks[i].docId)! });
-    return searchWithFeedback(index, terms, 30, chunk, analyzer).map((h) => chunks[h.doc]);
+    return searchWithFeedback(index, query, 30, chunk, analyzer).map((h) => chunks[h.doc]);
   };
 }
 
@@ -109,6 +125,16 @@ function printTable(name: string, rows: [string, Record<string, number>][]) {
 }
 
 const embedder = await openEmbedder(config, (msg) => console.error(msg));
+const shipped = TranslationTable.load();
+// Tables trained in this run for the ablations (never on eval/): what the dictionary and the paragraphs each add.
+const trained = new Map<string, TranslationTable>();
+async function trainedTable(label: string, options: Partial<TrainOptions>): Promise<TranslationTable> {
+  if (!trained.has(label)) {
+    const { parallel, dictionary } = await readParallel(path.join(shared, 'parallel'));
+    trained.set(label, new TranslationTable(trainTranslation(parallel, dictionary, { ...DEFAULT_TRAINING, ...options })));
+  }
+  return trained.get(label)!;
+}
 for (const set of values.sets!.split(',')) {
   const spec = SETS[set];
   if (!spec) throw new Error(`unknown set ${set}`);
@@ -126,7 +152,7 @@ for (const set of values.sets!.split(',')) {
   const byEvidence = questions.some((q) => q.evidence);
   const units = byEvidence ? chunks : corpus.docs.map((d) => ({ docId: d.docId, text: d.text }));
   const unitTitles = byEvidence ? titles : corpus.docs.map((d) => d.title);
-  rows.push(['BM25 baseline (plain tokens)', await score(questions, inMemory(units, unitTitles, null, { glossary: false, titleBoost: 1 }))]);
+  rows.push(['BM25 baseline (plain tokens)', await score(questions, inMemory(units, unitTitles, null, { glossary: false, titleBoost: 1, translation: null }))]);
 
   // The real path: index built on disk, loaded, searched as `govqa search` does.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'govqa-eval-'));
@@ -144,7 +170,7 @@ for (const set of values.sets!.split(',')) {
   if (byEvidence) {
     // Answers: govqa's quoted sentences vs. a baseline that quotes the first 600 characters of the top 3 plain-BM25
     // chunks and never declines.
-    const plain = inMemory(chunks, titles, null, { glossary: false, titleBoost: 1 });
+    const plain = inMemory(chunks, titles, null, { glossary: false, titleBoost: 1, translation: null });
     const answerRows: [string, Record<string, number>][] = [
       ['baseline: top-3 BM25 chunk starts', await scoreAnswers(questions, async (q) => ({ answered: true, lang: 'ru', excerpts: (await plain(q)).slice(0, 3).map((r) => r.text.slice(0, 600)) }))],
     ];
@@ -158,18 +184,25 @@ for (const set of values.sets!.split(',')) {
   await rm(dir, { recursive: true, force: true });
 
   if (values.ablations) {
-    const variants: [string, Partial<typeof DEFAULT_ANALYZER>, { glossary: boolean; titleBoost: number }][] = [
-      ['  without Kazakh stemmer', { kazakhStemmer: false }, { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost }],
-      ['  without Russian stemmer', { russianStemmer: false }, { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost }],
-      ['  without prefix terms', { prefixLength: 0 }, { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost }],
-      ['  prefix length 3', { prefixLength: 3 }, { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost }],
-      ['  prefix length 5', { prefixLength: 5 }, { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost }],
-      ['  without stopwords', { stopwords: false }, { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost }],
-      ['  without glossary', {}, { glossary: false, titleBoost: DEFAULT_LEXICAL.titleBoost }],
-      ['  without title field', {}, { glossary: true, titleBoost: 0 }],
+    const full: Variant = { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost, translation: shipped };
+    const variants: [string, Partial<typeof DEFAULT_ANALYZER>, Variant][] = [
+      ['  without Kazakh stemmer', { kazakhStemmer: false }, full],
+      ['  without Russian stemmer', { russianStemmer: false }, full],
+      ['  without prefix terms', { prefixLength: 0 }, full],
+      ['  without stopwords', { stopwords: false }, full],
+      ['  without title field', {}, { ...full, titleBoost: 0 }],
+      ['  without glossary', {}, { ...full, glossary: false }],
+      ['  without translation (glossary only)', {}, { ...full, translation: null }],
+      ['  neither (no cross-language bridge)', {}, { ...full, glossary: false, translation: null }],
+      ['  dictionary only, + glossary', {}, { ...full, translation: await trainedTable('dictionary', { parallel: false }) }],
+      ['  dictionary only, no glossary', {}, { ...full, glossary: false, translation: await trainedTable('dictionary', { parallel: false }) }],
+      ['  learned only, + glossary', {}, { ...full, translation: await trainedTable('learned', { dictionary: false }) }],
+      ['  learned only, no glossary', {}, { ...full, glossary: false, translation: await trainedTable('learned', { dictionary: false }) }],
+      ['  both, no glossary', {}, { ...full, glossary: false }],
     ];
     for (const [label, analyzerOpts, opts] of variants) {
-      rows.push([label, await score(questions, inMemory(chunks, titles, new Analyzer({ ...DEFAULT_ANALYZER, ...analyzerOpts }), opts))]);
+      const analyzer = Object.keys(analyzerOpts).length ? new Analyzer({ ...DEFAULT_ANALYZER, ...analyzerOpts }) : defaultAnalyzer;
+      rows.push([label, await score(questions, inMemory(chunks, titles, analyzer, opts))]);
     }
   }
   printTable(`${set}: ${questions.length} questions, ${corpus.docs.length} documents, ${chunks.length} chunks${engine.dense ? '' : ` (dense off: ${engine.denseOff})`}`, rows);

@@ -3,8 +3,8 @@
 import type { DocMeta } from '../corpus/types.ts';
 import type { SearchEngine, SearchResult } from '../search/engine.ts';
 import { analyze } from '../text/analyzer.ts';
-import { detectLang, type Lang } from '../text/lang.ts';
-import { queryConcepts, type Concept } from '../text/query.ts';
+import type { Lang } from '../text/lang.ts';
+import type { Concept } from '../text/query.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
 import { tokenize } from '../text/tokenize.ts';
 import { messages } from './messages.ts';
@@ -119,17 +119,16 @@ export class Answerer {
   /** `langHint`: the language to reply in when the question itself does not tell (digits and names only). */
   async ask(rawQuestion: string, overrides: Partial<AnswerOptions> = {}, langHint: Lang = 'ru'): Promise<Answer> {
     const options = { ...this.options, ...overrides };
-    const question = rawQuestion.replace(/\s+/g, ' ').trim();
-    const lang = detectLang(question, langHint);
+    const query = this.engine.query(rawQuestion, langHint);
+    const { lang, concepts, text: question } = query;
     const say = messages(lang);
-    const concepts = queryConcepts(question, this.engine.glossary);
     if (concepts.length === 0) return { answered: false, lang, answer: say.notAQuestion, citations: [], coverage: 0 };
     const q: Weighted = { concepts, weights: concepts.map((c) => this.engine.idf(c.stem)) };
 
     // A capitalized first word is taken for a name when the corpus writes it in both languages («Алматы …?»).
     const checkable = (c: Concept) => c.name || c.translated || (c.initialCapital && this.engine.bilingual(c.stem));
     const quantity = asksQuantity(question);
-    const results = await this.engine.search(question, { k: PASSAGES });
+    const results = await this.engine.search(query, { k: PASSAGES });
     const candidates: Candidate[] = [];
     let best = 0;
     results.forEach((result, rank) => {

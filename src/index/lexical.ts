@@ -18,6 +18,17 @@ export interface LexicalParams {
 
 export const DEFAULT_LEXICAL: LexicalParams = { k1: 1.2, b: 0.75, titleBoost: 3 };
 
+/**
+ * Terms that stand for one concept (a word, its translations, its glossary equivalents), each with the share it
+ * has of the concept, scored as one pseudo-term: tf = Σ share·tf(term), df = Σ share·df(term). This is Darwish and
+ * Oard's probabilistic structured query: a rare, unlikely translation adds little, where summing separate BM25
+ * scores would let its high idf outweigh the likely ones.
+ */
+export interface TermGroup {
+  weight: number;
+  terms: ReadonlyMap<string, number>;
+}
+
 export interface Hit {
   /** position of the chunk in the index */
   doc: number;
@@ -160,13 +171,41 @@ export class LexicalIndex {
    * BM25F scores that can be added to in steps: a second set of terms (query expansion) costs only its own
    * postings, not a second pass over the first.
    */
-  accumulator(): { add(query: ReadonlyMap<string, number>): void; top(k: number): Hit[] } {
+  accumulator(): { add(query: ReadonlyMap<string, number>): void; addGroups(groups: readonly TermGroup[]): void; top(k: number): Hit[] } {
     const n = this.size;
     const { k1, b } = this.params;
     const avg = this.avgLength;
     const scores = new Float32Array(n);
     const touched: number[] = [];
+    let groupTf: Float32Array | undefined; // scratch for one group's weighted term frequencies
     return {
+      addGroups: (groups) => {
+        groupTf ??= new Float32Array(n);
+        const tfOf = groupTf;
+        const docs: number[] = [];
+        for (const group of groups) {
+          let df = 0;
+          for (const [term, share] of group.terms) {
+            const id = this.termIds.get(term);
+            if (id === undefined) continue;
+            df += share * (this.offsets[id + 1] - this.offsets[id]);
+            for (let at = this.offsets[id]; at < this.offsets[id + 1]; at++) {
+              const doc = this.docs[at];
+              if (tfOf[doc] === 0) docs.push(doc);
+              tfOf[doc] += share * this.tfs[at];
+            }
+          }
+          if (!docs.length) continue;
+          const idf = group.weight * Math.log(1 + (n - df + 0.5) / (df + 0.5));
+          for (const doc of docs) {
+            const tf = tfOf[doc];
+            tfOf[doc] = 0;
+            if (scores[doc] === 0) touched.push(doc);
+            scores[doc] += (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * this.lengths[doc]) / avg));
+          }
+          docs.length = 0;
+        }
+      },
       add: (query) => {
         for (const [term, weight] of query) {
           const id = this.termIds.get(term);

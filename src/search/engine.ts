@@ -6,7 +6,9 @@ import { currentBuild, IndexError, readChunks, readManifest } from '../index/sto
 import type { Chunk, IndexedDoc, IndexManifest } from '../index/types.ts';
 import { VectorIndex } from '../index/vectors.ts';
 import { Glossary } from '../text/glossary.ts';
-import { queryTerms } from '../text/query.ts';
+import type { Lang } from '../text/lang.ts';
+import { QueryAnalyzer, type Query } from '../text/query.ts';
+import { TranslationTable } from '../translate/table.ts';
 import { searchWithFeedback } from './feedback.ts';
 import { reciprocalRankFusion } from './fusion.ts';
 
@@ -37,13 +39,14 @@ export class SearchEngine {
     private readonly lexical: LexicalIndex,
     private readonly vectors: VectorIndex | null,
     private readonly embedder: TransformersEmbedder | null,
-    readonly glossary: Glossary,
+    /** turns questions into weighted terms (glossary and translation table included) */
+    readonly queries: QueryAnalyzer,
     /** why dense retrieval is off, when it is */
     readonly denseOff: string | null,
   ) {}
 
   /** Opens the live build in `indexDir`; throws IndexError with one line when there is none or it is corrupt. */
-  static async open(indexDir: string, embedder: TransformersEmbedder | null, glossary = Glossary.load()): Promise<SearchEngine> {
+  static async open(indexDir: string, embedder: TransformersEmbedder | null, queries = defaultQueryAnalyzer()): Promise<SearchEngine> {
     const dir = await currentBuild(indexDir);
     if (!dir) throw new IndexError(`no index in ${indexDir}: run \`govqa index\``);
     const manifest = await readManifest(dir);
@@ -68,7 +71,7 @@ export class SearchEngine {
         throw new IndexError(`index at ${dir} is corrupt: hnsw.bin: ${(err as Error).message}`);
       }
     }
-    return new SearchEngine(dir, manifest, chunks, lexical, vectors, vectors ? embedder : null, glossary, denseOff);
+    return new SearchEngine(dir, manifest, chunks, lexical, vectors, vectors ? embedder : null, queries, denseOff);
   }
 
   chunk(id: string): Chunk | undefined {
@@ -87,10 +90,18 @@ export class SearchEngine {
     return d && { ...d, docId };
   }
 
-  lexicalHits(question: string, k: number, feedback = true): Hit[] {
-    const terms = queryTerms(question, this.glossary);
-    if (!feedback) return this.lexical.search(terms, k);
-    return searchWithFeedback(this.lexical, terms, k, (doc) => ({ text: this.chunks[doc].text, lang: this.manifest.docs[this.chunks[doc].docId].lang }));
+  /** The question analysed once: language, concepts and weighted terms (pass it to `search`). */
+  query(question: string, langHint?: Lang): Query {
+    return this.queries.analyze(question, langHint);
+  }
+
+  lexicalHits(query: Query, k: number, feedback = true): Hit[] {
+    if (!feedback) {
+      const scores = this.lexical.accumulator();
+      scores.addGroups(query.groups);
+      return scores.top(k);
+    }
+    return searchWithFeedback(this.lexical, query, k, (doc) => ({ text: this.chunks[doc].text, lang: this.manifest.docs[this.chunks[doc].docId].lang }));
   }
 
   /** Whether a term occurs in documents of both languages: a word Kazakh and Russian texts write alike. */
@@ -110,19 +121,20 @@ export class SearchEngine {
     return this.lexical.idf(term);
   }
 
-  async search(question: string, options: SearchOptions = {}): Promise<SearchResult[]> {
+  async search(question: string | Query, options: SearchOptions = {}): Promise<SearchResult[]> {
+    const query = typeof question === 'string' ? this.query(question) : question;
     const k = options.k ?? 10;
     const mode = options.mode ?? 'hybrid';
     // Without vectors every mode is lexical. Fusion wants a deep candidate list from each side.
     const dense = mode !== 'lexical' && this.vectors && this.embedder ? { vectors: this.vectors, embedder: this.embedder } : null;
     let hits: Hit[];
-    if (!dense) hits = this.lexicalHits(question, k, options.feedback ?? true);
+    if (!dense) hits = this.lexicalHits(query, k, options.feedback ?? true);
     else {
-      const denseHits = dense.vectors.search(await dense.embedder.embedQueryVector(question), Math.max(k, CANDIDATES));
+      const denseHits = dense.vectors.search(await dense.embedder.embedQueryVector(query.text), Math.max(k, CANDIDATES));
       hits = mode === 'dense'
         ? denseHits
         : reciprocalRankFusion([
-            { hits: this.lexicalHits(question, Math.max(k, CANDIDATES), options.feedback ?? true), weight: 1 },
+            { hits: this.lexicalHits(query, Math.max(k, CANDIDATES), options.feedback ?? true), weight: 1 },
             { hits: denseHits, weight: 1 },
           ]);
     }
@@ -131,4 +143,9 @@ export class SearchEngine {
       return { chunk, doc: this.doc(chunk.docId)!, score: h.score };
     });
   }
+}
+
+/** The shipped glossary and translation table, read at each open so that an edited glossary needs no reindex. */
+export function defaultQueryAnalyzer(): QueryAnalyzer {
+  return new QueryAnalyzer({ glossary: Glossary.load(), translation: TranslationTable.load() });
 }

@@ -5,7 +5,7 @@ import { buildIndex } from '../../src/index/build.ts';
 import { LexicalIndex } from '../../src/index/lexical.ts';
 import { currentBuild, IndexError, readManifest, withBuildLock, writeManifest } from '../../src/index/store.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
-import { queryTerms } from '../../src/text/query.ts';
+import { QueryAnalyzer } from '../../src/text/query.ts';
 import { CORPUS, tempDir } from '../helpers/tmp.ts';
 
 async function corpusCopy(): Promise<string> {
@@ -130,7 +130,7 @@ describe('lexical index', () => {
     const index = LexicalIndex.build(texts, ['a', 'b', 'c']);
     await index.save(dir);
     const loaded = await LexicalIndex.load(dir);
-    const q = queryTerms('бюджет маслихата');
+    const q = new QueryAnalyzer().analyze('бюджет маслихата').terms;
     expect(loaded.search(q, 3)).toEqual(index.search(q, 3));
     expect(index.search(q, 3)[0].doc).toBe(2);
   });

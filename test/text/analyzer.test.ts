@@ -6,7 +6,10 @@ import { fold, normalize } from '../../src/text/normalize.ts';
 import { stemKazakh } from '../../src/text/stem-kk.ts';
 import { stemRussian } from '../../src/text/stem-ru.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
-import { queryConcepts, queryTerms } from '../../src/text/query.ts';
+import { QueryAnalyzer } from '../../src/text/query.ts';
+
+const queryTerms = (q: string, glossary?: Glossary) => new QueryAnalyzer({ glossary }).analyze(q).terms;
+const queryConcepts = (q: string, glossary?: Glossary) => new QueryAnalyzer({ glossary }).analyze(q).concepts;
 
 const stems = (text: string, lang?: 'kk' | 'ru') => analyze(text, lang).filter((t) => !isPrefixTerm(t));
 
