@@ -186,8 +186,8 @@ for (const set of values.sets!.split(',')) {
   if (values.ablations) {
     const full: Variant = { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost, translation: shipped };
     const variants: [string, Partial<typeof DEFAULT_ANALYZER>, Variant][] = [
-      ['  without Kazakh stemmer', { kazakhStemmer: false }, full],
-      ['  without Russian stemmer', { russianStemmer: false }, full],
+      ['  without Kazakh stemmer', { stemming: { ...DEFAULT_ANALYZER.stemming, kk: false } }, full],
+      ['  without Russian stemmer', { stemming: { ...DEFAULT_ANALYZER.stemming, ru: false } }, full],
       ['  without prefix terms', { prefixLength: 0 }, full],
       ['  without stopwords', { stopwords: false }, full],
       ['  without title field', {}, { ...full, titleBoost: 0 }],

@@ -153,6 +153,17 @@ export class LexicalIndex {
     return masks;
   }
 
+  /** How many chunks hold the term. */
+  df(term: string): number {
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.offsets[id + 1] - this.offsets[id];
+  }
+
+  /** Whether any chunk holds the term. */
+  has(term: string): boolean {
+    return this.termIds.has(term);
+  }
+
   /** Inverse document frequency of a term; a term the index has never seen gets the highest possible value. */
   idf(term: string): number {
     const id = this.termIds.get(term);

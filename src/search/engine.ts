@@ -7,7 +7,9 @@ import type { Chunk, IndexedDoc, IndexManifest } from '../index/types.ts';
 import { VectorIndex } from '../index/vectors.ts';
 import { Glossary } from '../text/glossary.ts';
 import type { Lang } from '../text/lang.ts';
-import { QueryAnalyzer, type Query } from '../text/query.ts';
+import { QueryAnalyzer, type Query, type Vocabulary } from '../text/query.ts';
+import { Speller } from '../text/spelling.ts';
+import { isPrefixTerm } from '../text/analyzer.ts';
 import { TranslationTable } from '../translate/table.ts';
 import { searchWithFeedback } from './feedback.ts';
 import { reciprocalRankFusion } from './fusion.ts';
@@ -92,8 +94,17 @@ export class SearchEngine {
 
   /** The question analysed once: language, concepts and weighted terms (pass it to `search`). */
   query(question: string, langHint?: Lang): Query {
-    return this.queries.analyze(question, langHint);
+    return this.queries.analyze(question, langHint, this.vocabulary);
   }
+
+  /** The index's terms, for spelling correction; the speller is built on the first word that needs it. */
+  private readonly vocabulary: Vocabulary = {
+    has: (term) => this.lexical.has(term),
+    frequency: (term) => this.lexical.df(term),
+    speller: () => (this.speller ??= new Speller(this.lexical.terms.filter((t) => !isPrefixTerm(t)))),
+  };
+
+  private speller?: Speller;
 
   lexicalHits(query: Query, k: number, feedback = true): Hit[] {
     if (!feedback) {

@@ -1,29 +1,36 @@
 // The kk/ru analyzer: text → index terms. One instance serves documents and questions, so both sides always
 // fold, stem and transliterate alike.
-import { fold, normalize, KAZAKH_LETTERS } from './normalize.ts';
+import { fold, normalize } from './normalize.ts';
 import { eachToken, type Token } from './tokenize.ts';
-import { stemKazakh } from './stem-kk.ts';
-import { stemRussian } from './stem-ru.ts';
-import { STOPWORDS } from './stopwords.ts';
+import { STOPWORDS, TYPED_STOPWORDS } from './stopwords.ts';
 import { detectLang, type Lang } from './lang.ts';
+import { LANGS, PACKS } from '../lang/index.ts';
 
 /** Bumped whenever analysis changes, so stored indexes built by an older analyzer are rebuilt. */
 export const ANALYZER_VERSION = 7;
+
+/** How a text is written: with its language's own letters, or without them (Kazakh on a Russian keyboard). */
+export type Script = 'native' | 'typed';
 
 /** Prefix terms are marked so they never collide with stems. */
 export const PREFIX_MARK = '~';
 
 export interface AnalyzerOptions {
-  /** the Kazakh suffix stemmer for words with Kazakh letters (off: such words are only folded) */
-  kazakhStemmer: boolean;
-  /** Snowball for other Cyrillic words */
-  russianStemmer: boolean;
+  /** each language's stemmer (off: its words are only folded) */
+  stemming: Record<Lang, boolean>;
   /** also emit «~» + the first N folded letters of longer words; 0 turns prefix terms off */
   prefixLength: number;
   stopwords: boolean;
 }
 
-export const DEFAULT_ANALYZER: AnalyzerOptions = { kazakhStemmer: true, russianStemmer: true, prefixLength: 4, stopwords: true };
+export const DEFAULT_ANALYZER: AnalyzerOptions = {
+  stemming: Object.fromEntries(LANGS.map((l) => [l, true])) as Record<Lang, boolean>,
+  prefixLength: 4,
+  stopwords: true,
+};
+
+// Languages whose letters decide a word's language wherever it stands (Kazakh's ә, ғ, қ …).
+const MARKING = LANGS.filter((l) => PACKS[l].ownLettersMarkWords).map((l) => ({ lang: l, letters: new RegExp(PACKS[l].ownLetters.source) }));
 
 const CYRILLIC = /[\u0400-\u04ff]/;
 const QUOTED = /«[^«»\n]{1,80}»|"[^"\n]{1,80}"|“[^“”\n]{1,80}”/g;
@@ -32,7 +39,7 @@ const DIGITS = /^\d+$/;
 const CACHE_LIMIT = 500_000;
 
 export class Analyzer {
-  private readonly caches: Record<Lang, Map<string, readonly string[]>> = { kk: new Map(), ru: new Map() };
+  private readonly caches = new Map<string, Map<string, readonly string[]>>();
 
   constructor(readonly options: AnalyzerOptions = DEFAULT_ANALYZER) {}
 
@@ -40,24 +47,26 @@ export class Analyzer {
    * Stem of one normalized word. Words with Kazakh letters are Kazakh; other Cyrillic words take the language
    * of the text they stand in, since many Kazakh words («тауларын», «аталады») use only Russian letters.
    */
-  stem(word: string, lang: Lang): string {
-    const { kazakhStemmer, russianStemmer } = this.options;
+  stem(word: string, lang: Lang, script: Script = 'native'): string {
     if (!CYRILLIC.test(word)) return word;
-    const kazakh = lang === 'kk' || KAZAKH_LETTERS.test(word);
-    if (kazakh) return fold(kazakhStemmer ? stemKazakh(word) : word);
-    return fold(russianStemmer ? stemRussian(word) : word);
+    const own = MARKING.find((m) => m.letters.test(word))?.lang ?? lang;
+    if (!this.options.stemming[own]) return fold(word);
+    const typed = script === 'typed' && own === lang ? PACKS[own].typed : undefined;
+    return fold(typed ? typed.stem(word) : PACKS[own].stem(word));
   }
 
   /** Terms of one surface word: its folded stem and, for longer words, a prefix term. Stopwords give none. */
-  wordTerms(surface: string, lang: Lang): readonly string[] {
-    const cache = this.caches[lang];
+  wordTerms(surface: string, lang: Lang, script: Script = 'native'): readonly string[] {
+    const key = `${lang}/${script}`;
+    let cache = this.caches.get(key);
+    if (!cache) this.caches.set(key, (cache = new Map()));
     const hit = cache.get(surface);
     if (hit) return hit;
     const word = normalize(surface);
     const { prefixLength, stopwords } = this.options;
     let terms: string[] = [];
-    if (!stopwords || !STOPWORDS.has(word)) {
-      const stem = this.stem(word, lang);
+    if (!stopwords || !(STOPWORDS.has(word) || (script === 'typed' && TYPED_STOPWORDS.has(word)))) {
+      const stem = this.stem(word, lang, script);
       const folded = fold(word);
       terms = prefixLength > 0 && folded.length > prefixLength && !DIGITS.test(folded)
         ? [stem, PREFIX_MARK + folded.slice(0, prefixLength)]
@@ -77,10 +86,10 @@ export class Analyzer {
     return out;
   }
 
-  /** Each word of a text with its terms. */
-  analyzeTokens(text: string, lang: Lang = detectLang(text)): { token: Token; terms: readonly string[] }[] {
+  /** Each word of a text with its terms; `script` 'typed': written without the language's own letters. */
+  analyzeTokens(text: string, lang: Lang = detectLang(text), script: Script = 'native'): { token: Token; terms: readonly string[] }[] {
     const out: { token: Token; terms: readonly string[] }[] = [];
-    this.eachWord(text, lang, (word, start, terms) => out.push({ token: { word, start }, terms }));
+    this.eachWord(text, lang, (word, start, terms) => out.push({ token: { word, start }, terms }), script);
     return out;
   }
 
@@ -88,7 +97,7 @@ export class Analyzer {
    * Walks the words of a text with their terms. A quoted name takes its own language: a Russian question about
    * «Ауыл аманаты» must stem it as Kazakh.
    */
-  private eachWord(text: string, lang: Lang, each: (word: string, start: number, terms: readonly string[]) => void): void {
+  private eachWord(text: string, lang: Lang, each: (word: string, start: number, terms: readonly string[]) => void, script: Script = 'native'): void {
     const quotes = HAS_QUOTE.test(text)
       ? [...text.matchAll(QUOTED)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lang: detectLang(m[0], lang) }))
       : [];
@@ -96,7 +105,7 @@ export class Analyzer {
     eachToken(text, (word, start) => {
       while (q < quotes.length && quotes[q].end <= start) q++;
       const inQuote = q < quotes.length && quotes[q].start <= start;
-      each(word, start, this.wordTerms(word, inQuote ? quotes[q].lang : lang));
+      each(word, start, inQuote ? this.wordTerms(word, quotes[q].lang) : this.wordTerms(word, lang, script));
     });
   }
 }

@@ -31,5 +31,15 @@ export function fold(term: string): string {
   return term.replace(FOLD_RE, (c) => FOLD[c]);
 }
 
+const KAZAKH_ONLY_RE = /[әғқңөұүһі]/g;
+
+/**
+ * Folds only the letters a Russian keyboard lacks (ә ғ қ ң ө ұ ү һ і), keeping й, ъ and ь: Kazakh as it is typed
+ * without Kazakh letters, the alphabet of the folded stemmer.
+ */
+export function foldKazakhLetters(text: string): string {
+  return text.replace(KAZAKH_ONLY_RE, (c) => FOLD[c]);
+}
+
 /** Letters that occur in Kazakh but not in Russian. */
 export const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;

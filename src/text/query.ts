@@ -2,9 +2,11 @@
 // content word is a «concept» met by its own stem (weight 1), its prefix term, a glossary equivalent, or a learned
 // translation into the other language (weighted by its probability, as in probabilistic structured queries).
 // Retrieval ranks by all of them; the answer layer asks how many of the question's concepts a passage meets.
-import { defaultAnalyzer, isPrefixTerm, type Analyzer } from './analyzer.ts';
+import { defaultAnalyzer, isPrefixTerm, type Analyzer, type Script } from './analyzer.ts';
 import type { Glossary } from './glossary.ts';
-import { detectLang, type Lang } from './lang.ts';
+import { detectLang, lacksOwnLetters, type Lang } from './lang.ts';
+import { Speller } from './spelling.ts';
+import { LANGS, PACKS } from '../lang/index.ts';
 import type { Token } from './tokenize.ts';
 import type { TranslationTable } from '../translate/table.ts';
 import type { TermGroup } from '../index/lexical.ts';
@@ -14,10 +16,21 @@ export interface QueryWeights {
   glossary: number;
   /** a learned translation of probability p weighs translation × p */
   translation: number;
+  /** a spelling correction of a word the index has never seen */
+  correction: number;
 }
 
-// prefix and glossary: measured on KazQAD/TyDi/seeds when the engine was built; translation: on clir (README).
-export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { prefix: 0.5, glossary: 0.6, translation: 1 };
+// prefix and glossary: measured on KazQAD/TyDi/seeds when the engine was built; translation: on clir (README);
+// correction: below the word's own weight, since a correction may be wrong.
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { prefix: 0.5, glossary: 0.6, translation: 1, correction: 0.5 };
+
+/** The index's vocabulary, for spelling correction: which terms exist, and a speller over them. */
+export interface Vocabulary {
+  has(term: string): boolean;
+  /** how common a term is (document frequency): the tie-break between equally near corrections */
+  frequency(term: string): number;
+  speller(): Speller;
+}
 
 export interface Concept {
   stem: string;
@@ -31,12 +44,16 @@ export interface Concept {
   translated: boolean;
   /** the learned table gave it translations into the other language */
   learned: boolean;
+  /** the word matched nothing and was corrected to these nearest known words */
+  corrected?: string[];
 }
 
 export interface Query {
-  /** the question as asked (whitespace collapsed) */
+  /** the question as analysed: whitespace collapsed, Latin letters transliterated when it was typed so */
   text: string;
   lang: Lang;
+  /** 'typed': written without the language's own letters (Kazakh on a Russian keyboard or in Latin letters) */
+  script: Script;
   concepts: Concept[];
   /** every term of every concept with the highest weight it carries */
   terms: Map<string, number>;
@@ -83,21 +100,23 @@ export class QueryAnalyzer {
     this.weights = options.weights ?? DEFAULT_QUERY_WEIGHTS;
   }
 
-  /** `langHint`: the language when the question itself does not tell (digits and names only). */
-  analyze(question: string, langHint: Lang = 'ru'): Query {
-    const text = question.replace(/\s+/g, ' ').trim();
-    const lang = detectLang(text, langHint);
-    const concepts = this.concepts(text, lang);
+  /**
+   * `langHint`: the language when the question itself does not tell (digits and names only); `vocabulary`: the
+   * index's, to correct words it has never seen.
+   */
+  analyze(question: string, langHint: Lang = 'ru', vocabulary?: Vocabulary): Query {
+    const { text, lang, script } = readScript(question.replace(/\s+/g, ' ').trim(), langHint);
+    const concepts = this.concepts(text, lang, script, vocabulary);
     const terms = new Map<string, number>();
     for (const concept of concepts) {
       for (const [t, w] of concept.terms) terms.set(t, Math.max(terms.get(t) ?? 0, w));
     }
-    return { text, lang, concepts, terms, groups: termGroups(concepts) };
+    return { text, lang, script, concepts, terms, groups: termGroups(concepts) };
   }
 
-  private concepts(question: string, lang: Lang): Concept[] {
+  private concepts(question: string, lang: Lang, script: Script, vocabulary?: Vocabulary): Concept[] {
     const { weights } = this;
-    const words = this.analyzer.analyzeTokens(question, lang);
+    const words = this.analyzer.analyzeTokens(question, lang, script);
     const { names, initial } = nameOffsets(question, words.map((w) => w.token));
     const byStem = new Map<string, Concept>();
     for (const { token, terms } of words) {
@@ -119,14 +138,16 @@ export class QueryAnalyzer {
     const raise = (concept: Concept, term: string, weight: number) => {
       if ((concept.terms.get(term) ?? 0) < weight) concept.terms.set(term, weight);
     };
-    if (this.translation) {
-      for (const concept of byStem.values()) {
-        if (NUMBER.test(concept.stem)) continue; // numbers match as themselves
-        for (const [t, p] of this.translation.translate(concept.stem, lang)) {
-          raise(concept, t, weights.translation * p);
-          concept.learned = true;
-        }
+    const translate = (concept: Concept, stem: string, weight: number) => {
+      for (const [t, p] of this.translation?.translate(stem, lang) ?? []) {
+        raise(concept, t, weight * weights.translation * p);
+        concept.learned = true;
       }
+    };
+    for (const concept of byStem.values()) {
+      if (NUMBER.test(concept.stem)) continue; // numbers match as themselves
+      translate(concept, concept.stem, 1);
+      if (vocabulary) this.correct(concept, lang, vocabulary, raise, translate);
     }
     // The glossary is the admins' override: its equivalents weigh at least `glossary`, whatever was learned.
     if (this.glossary) {
@@ -141,6 +162,65 @@ export class QueryAnalyzer {
     }
     return [...byStem.values()];
   }
+
+  /**
+   * A word that matches nothing (neither it nor any translation is in the index, and the translation table does
+   * not know it either) is taken for a typo: the nearest index terms join it at the correction weight, and the
+   * nearest words the table knows bring their translations. A word that matches is never touched.
+   */
+  private correct(
+    concept: Concept,
+    lang: Lang,
+    vocabulary: Vocabulary,
+    raise: (c: Concept, term: string, weight: number) => void,
+    translate: (c: Concept, stem: string, weight: number) => void,
+  ): void {
+    for (const t of concept.terms.keys()) if (!isPrefixTerm(t) && vocabulary.has(t)) return;
+    if (this.translation?.knows(concept.stem, lang)) return;
+    const corrected = new Set<string>();
+    for (const s of vocabulary.speller().suggest(concept.stem, vocabulary.frequency)) {
+      raise(concept, s, this.weights.correction);
+      corrected.add(s);
+    }
+    if (this.translation) {
+      for (const s of this.tableSpeller(lang).suggest(concept.stem)) {
+        translate(concept, s, this.weights.correction);
+        corrected.add(s);
+      }
+    }
+    if (corrected.size) concept.corrected = [...corrected];
+  }
+
+  private tableSpellers = new Map<Lang, Speller>();
+
+  private tableSpeller(lang: Lang): Speller {
+    let speller = this.tableSpellers.get(lang);
+    if (!speller) this.tableSpellers.set(lang, (speller = new Speller(this.translation!.words(lang))));
+    return speller;
+  }
+}
+
+const CYRILLIC = /[\u0400-\u04ff]/;
+const LATIN = /\p{Script=Latin}/u;
+
+/**
+ * The question's language and how it was typed. A question in Latin letters only is transliterated by the pack
+ * whose function words then show (Kazakh in the official alphabet or informal ASCII); a question without a
+ * language's own letters that reads as that language is 'typed', and is stemmed accordingly.
+ */
+export function readScript(text: string, langHint: Lang): { text: string; lang: Lang; script: Script } {
+  if (!CYRILLIC.test(text) && LATIN.test(text)) {
+    for (const l of LANGS) {
+      const typed = PACKS[l].typed;
+      if (!typed) continue;
+      const cyrillic = typed.fromLatin(text);
+      const words = cyrillic.toLowerCase().match(/\p{L}+/gu) ?? [];
+      if (words.some((w) => typed.functionWords.has(w)) && detectLang(cyrillic, l) === l) return { text: cyrillic, lang: l, script: 'typed' };
+    }
+  }
+  const lang = detectLang(text, langHint);
+  const script: Script = PACKS[lang].typed && lacksOwnLetters(text, lang) ? 'typed' : 'native';
+  return { text, lang, script };
 }
 
 /**

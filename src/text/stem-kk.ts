@@ -3,6 +3,8 @@
 // vowel-harmony and consonant-assimilation variants, all of which are listed. Suffixes are stripped from the
 // end, longest first, while a root of at least MIN_STEM letters with a vowel remains.
 
+import { foldKazakhLetters } from './normalize.ts';
+
 const v = (...forms: string[]) => forms;
 
 // Grouped by what they mark, for whoever edits this; the stemmer only needs the union.
@@ -32,66 +34,89 @@ const SUFFIXES: string[] = [
   ...v('мын', 'мін', 'бын', 'бін', 'пын', 'пін', 'быз', 'біз', 'пыз', 'піз', 'сың', 'сің', 'сыз', 'сіз'),
 ];
 
-const BY_LENGTH = [...new Set(SUFFIXES)].sort((a, b) => b.length - a.length);
-const MAX_LEN = BY_LENGTH[0].length;
-const SUFFIX_SET = new Set(BY_LENGTH);
-const VOWELS = 'аәеиоөұүыіэюяу';
-const VOICELESS = 'кқпстфхцчшщ';
+/**
+ * A Kazakh stemmer over one alphabet: the proper one, or the folded one of text typed without Kazakh letters
+ * (а for ә, к for қ, у for ү and ұ, и for і …, as on a Russian keyboard or transliterated from Latin letters).
+ * The rules are the same; `letters` maps every letter the rules name into that alphabet.
+ */
+function kazakhStemmer(letters: (s: string) => string): (word: string) => string {
+  const L = letters;
+  const byLength = [...new Set(SUFFIXES.map(L))].sort((a, b) => b.length - a.length);
+  const maxLen = byLength[0].length;
+  const suffixSet = new Set(byLength);
+  const vowels = L('аәеиоөұүыіэюяу');
+  const voiceless = L('кқпстфхцчшщ');
+  const isVowel = (c: string) => vowels.includes(c);
+  const attributive = new Set(['ғы', 'гі', 'қы', 'кі'].map(L));
+  const [voicelessStops, sonorants, voiced, afterL, afterM, nasals, closeVowels] = ['ткқп', 'лмнңрйу', 'дгғб', 'рйу', 'лрйумнңзж', 'мнң', 'ыіу'].map(L);
+  const [possessiveS, possessiveS2, converb, converb2, y, i] = ['сы', 'сі', 'ып', 'іп', 'ы', 'і'].map(L);
+  const u = L('у');
+
+  /**
+   * Kazakh suffixes assimilate to the sound before them («-да» after a vowel or voiced consonant, «-та» after a
+   * voiceless one, «-сы» only after a vowel, «-ы» only after a consonant). Checking that stops most false cuts:
+   * «саясаты» is «саясат» + «ы», not «саяса» + «ты».
+   */
+  function fits(before: string, suffix: string): boolean {
+    const c = suffix[0];
+    // attributive «-ғы/-қы» only after a consonant: «әкімдігі» is әкімдік + і
+    if (attributive.has(suffix) && isVowel(before)) return false;
+    if (c === u) return true; // the verbal noun: тірке-у, қаржыландыр-у
+    // у is a glide before a suffix vowel: тау-ы, not тау-сы
+    if (isVowel(c)) return !isVowel(before) || before === u;
+    // after a vowel or a sonorant Kazakh voices the suffix (да, not та); loanwords keep т after voiced stops (геологтың)
+    if (voicelessStops.includes(c)) return !isVowel(before) && !sonorants.includes(before);
+    if (voiced.includes(c)) return !voiceless.includes(before);
+    if (c === 'л') return isVowel(before) || afterL.includes(before);
+    if (c === 'м') return isVowel(before) || afterM.includes(before);
+    if (c === 'й') return isVowel(before);
+    if (suffix === 'н') return before === y || before === i;
+    if (c === 'н') return isVowel(before) || nasals.includes(before);
+    // a root seldom ends in ы/і: «облысы» is «облыс» + «ы», not «облы» + «сы»
+    if (suffix === possessiveS || suffix === possessiveS2) return isVowel(before) && !closeVowels.includes(before);
+    return true;
+  }
+
+  // The converb «-ып/-іп» only after a root of 4+ letters: «кәсіп», «тұрып» are words, not кәс + іп.
+  const longEnough = (root: string, suffix: string) => root.length >= (suffix === converb || suffix === converb2 ? 4 : MIN_STEM);
+
+  // Before a vowel-initial suffix a final к/қ/п voices to г/ғ/б (әкімдік → әкімдігі), while loanwords keep a
+  // voiced final in every form (клуб, клубы). Devoicing every stem's final consonant makes both kinds meet.
+  const DEVOICE = new Map(Object.entries({ 'г': 'к', 'ғ': 'қ', 'б': 'п', 'д': 'т' }).map(([a, b]) => [L(a), L(b)]));
+  const devoice = (stem: string) => {
+    const last = DEVOICE.get(stem[stem.length - 1]);
+    return last ? stem.slice(0, -1) + last : stem;
+  };
+
+  return (word: string) => {
+    let stem = word;
+    for (let strips = 0; strips < MAX_STRIPS; strips++) {
+      let cut = '';
+      for (let len = Math.min(maxLen, stem.length - MIN_STEM); len >= 1; len--) {
+        const suffix = stem.slice(-len);
+        const root = stem.slice(0, -len);
+        if (suffixSet.has(suffix) && fits(root[root.length - 1], suffix) && [...root].some(isVowel) && longEnough(root, suffix)) {
+          cut = suffix;
+          break;
+        }
+      }
+      if (!cut) break;
+      stem = stem.slice(0, -cut.length);
+      // devoice as soon as a vowel suffix is gone, so the restored root can lose its own suffixes (әкімдігі → әкімдік → әкім)
+      if (isVowel(cut[0])) stem = devoice(stem);
+    }
+    return devoice(stem);
+  };
+}
+
 const MIN_STEM = 3;
 const MAX_STRIPS = 5;
 
-const isVowel = (c: string) => VOWELS.includes(c);
+/** Stems one lower-cased Kazakh word: «қаласындағы» → «қал», «жұмыстарының» → «жұмыс». */
+export const stemKazakh: (word: string) => string = kazakhStemmer((s) => s);
 
 /**
- * Kazakh suffixes assimilate to the sound before them («-да» after a vowel or voiced consonant, «-та» after a
- * voiceless one, «-сы» only after a vowel, «-ы» only after a consonant). Checking that stops most false cuts:
- * «саясаты» is «саясат» + «ы», not «саяса» + «ты».
+ * Stems a Kazakh word typed without Kazakh letters (see foldKazakhLetters): «каласындагы» → «кал»; folded, the
+ * stem is the same as the proper word's for about 98% of words.
  */
-function fits(before: string, suffix: string): boolean {
-  const c = suffix[0];
-  // attributive «-ғы/-қы» only after a consonant: «әкімдігі» is әкімдік + і
-  if (['ғы', 'гі', 'қы', 'кі'].includes(suffix) && isVowel(before)) return false;
-  if (c === 'у') return true; // the verbal noun: тірке-у, қаржыландыр-у
-  // у is a glide before a suffix vowel: тау-ы, not тау-сы
-  if (isVowel(c)) return !isVowel(before) || before === 'у';
-  // after a vowel or a sonorant Kazakh voices the suffix (да, not та); loanwords keep т after voiced stops (геологтың)
-  if ('ткқп'.includes(c)) return !isVowel(before) && !'лмнңрйу'.includes(before);
-  if ('дгғб'.includes(c)) return !VOICELESS.includes(before);
-  if (c === 'л') return isVowel(before) || 'рйу'.includes(before);
-  if (c === 'м') return isVowel(before) || 'лрйумнңзж'.includes(before);
-  if (c === 'й') return isVowel(before);
-  if (suffix === 'н') return before === 'ы' || before === 'і';
-  if (c === 'н') return isVowel(before) || 'мнң'.includes(before);
-  // a root seldom ends in ы/і: «облысы» is «облыс» + «ы», not «облы» + «сы»
-  if (suffix === 'сы' || suffix === 'сі') return isVowel(before) && !'ыіу'.includes(before);
-  return true;
-}
-
-// The converb «-ып/-іп» only after a root of 4+ letters: «кәсіп», «тұрып» are words, not кәс + іп.
-const longEnough = (root: string, suffix: string) => root.length >= (suffix === 'ып' || suffix === 'іп' ? 4 : MIN_STEM);
-
-// Before a vowel-initial suffix a final к/қ/п voices to г/ғ/б (әкімдік → әкімдігі), while loanwords keep a
-// voiced final in every form (клуб, клубы). Devoicing every stem's final consonant makes both kinds meet.
-const DEVOICE: Record<string, string> = { 'г': 'к', 'ғ': 'қ', 'б': 'п', 'д': 'т' };
-const devoice = (stem: string) => (DEVOICE[stem[stem.length - 1]] ? stem.slice(0, -1) + DEVOICE[stem[stem.length - 1]] : stem);
-
-/** Stems one lower-cased Kazakh word: «қаласындағы» → «қал», «жұмыстарының» → «жұмыс». */
-export function stemKazakh(word: string): string {
-  let stem = word;
-  for (let strips = 0; strips < MAX_STRIPS; strips++) {
-    let cut = '';
-    for (let len = Math.min(MAX_LEN, stem.length - MIN_STEM); len >= 1; len--) {
-      const suffix = stem.slice(-len);
-      const root = stem.slice(0, -len);
-      if (SUFFIX_SET.has(suffix) && fits(root[root.length - 1], suffix) && [...root].some(isVowel) && longEnough(root, suffix)) {
-        cut = suffix;
-        break;
-      }
-    }
-    if (!cut) break;
-    stem = stem.slice(0, -cut.length);
-    // devoice as soon as a vowel suffix is gone, so the restored root can lose its own suffixes (әкімдігі → әкімдік → әкім)
-    if (isVowel(cut[0])) stem = devoice(stem);
-  }
-  return devoice(stem);
-}
+export const stemKazakhFolded: (word: string) => string = kazakhStemmer(foldKazakhLetters);

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { normalize } from './normalize.ts';
+import { LANGS, PACKS } from '../lang/index.ts';
 
 const DATA = new URL('../../data/', import.meta.url);
 
@@ -14,4 +15,12 @@ function load(name: string): string[] {
     .map(normalize);
 }
 
-export const STOPWORDS: ReadonlySet<string> = new Set([...load('stopwords-ru.txt'), ...load('stopwords-kk.txt')]);
+export const STOPWORDS: ReadonlySet<string> = new Set(LANGS.flatMap((l) => load(PACKS[l].stopwordsFile)));
+
+/** The same words as typed without a language's own letters («канша» for «қанша»). */
+export const TYPED_STOPWORDS: ReadonlySet<string> = new Set(
+  LANGS.flatMap((l) => {
+    const typed = PACKS[l].typed;
+    return typed ? load(PACKS[l].stopwordsFile).map(typed.foldOwnLetters) : [];
+  }),
+);

@@ -119,7 +119,7 @@ describe('analyzer', () => {
   });
 
   it('can turn parts off for ablations', () => {
-    const plain = new Analyzer({ ...DEFAULT_ANALYZER, kazakhStemmer: false, prefixLength: 0 });
+    const plain = new Analyzer({ ...DEFAULT_ANALYZER, stemming: { ...DEFAULT_ANALYZER.stemming, kk: false }, prefixLength: 0 });
     expect(plain.analyze('қаласындағы', 'kk')).toEqual(['каласындагы']);
   });
 });

@@ -1,0 +1,57 @@
+// Kazakh.
+import { stemKazakh, stemKazakhFolded } from '../text/stem-kk.ts';
+import { fold, foldKazakhLetters } from '../text/normalize.ts';
+import type { LanguagePack } from './types.ts';
+
+const FUNCTION_WORDS = [
+  'және', 'мен', 'бен', 'пен', 'бұл', 'осы', 'үшін', 'деп', 'да', 'де', 'та', 'те', 'бар', 'жоқ', 'емес', 'қандай',
+  'неше', 'қанша', 'қалай', 'не', 'кім', 'қай', 'қайда', 'қашан', 'неге', 'ме', 'ма', 'ба', 'бе', 'па', 'пе', 'туралы',
+  'болады', 'болды', 'жылы', 'дейін', 'кейін', 'арқылы', 'бойынша', 'сол', 'ол', 'біз', 'сіз', 'олар', 'жаңа', 'ең',
+  'немен', 'нені', 'неден', 'кімнің', 'деген', 'дегеніміз', 'аталады', 'ал', 'бірақ', 'немесе', 'қайсы', 'нешінші',
+];
+
+// Typed without Kazakh letters these read as Russian words too (не, да, те, а …): no evidence either way.
+const AMBIGUOUS_TYPED = new Set(['не', 'да', 'де', 'та', 'те', 'ме', 'ма', 'ба', 'бе', 'па', 'пе', 'ал', 'бар', 'ол', 'сол', 'мен']);
+
+// The 2021 official Latin alphabet and the informal ASCII people type, to Cyrillic; letters the index folds
+// anyway (ә/а, қ/к, ү/ұ/у, і/и …) go straight to their folded form. Digraphs first.
+const LATIN_DIGRAPHS: [RegExp, string][] = [
+  [/sh/g, 'ш'], [/ch/g, 'ч'], [/zh/g, 'ж'], [/gh/g, 'г'], [/kh/g, 'х'], [/ts/g, 'ц'], [/ya/g, 'я'], [/yu/g, 'ю'], [/yo/g, 'е'],
+];
+const LATIN: Record<string, string> = {
+  a: 'а', ä: 'а', b: 'б', c: 'ц', ç: 'ч', d: 'д', e: 'е', f: 'ф', g: 'г', ğ: 'г', h: 'х', i: 'и', ı: 'и', İ: 'и', j: 'ж',
+  k: 'к', l: 'л', m: 'м', n: 'н', ñ: 'н', o: 'о', ö: 'о', p: 'п', q: 'к', r: 'р', s: 'с', ş: 'ш', t: 'т', u: 'у',
+  ū: 'у', ü: 'у', v: 'в', w: 'у', x: 'х', y: 'ы', z: 'з', 'á': 'а', 'ó': 'о', 'ú': 'у', 'ý': 'у', 'ń': 'н', 'ǵ': 'г',
+};
+
+function fromLatin(text: string): string {
+  return text.replace(/[\p{Script=Latin}]+/gu, (word) => {
+    let w = word.toLowerCase();
+    for (const [re, cyr] of LATIN_DIGRAPHS) w = w.replace(re, cyr);
+    const out = [...w].map((c) => LATIN[c] ?? c).join('');
+    // keep a capital: it tells names from other words
+    return /^\p{Lu}/u.test(word) ? out[0].toUpperCase() + out.slice(1) : out;
+  });
+}
+
+export const kk: LanguagePack = {
+  code: 'kk',
+  ownLetters: /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/g,
+  ownLettersMarkWords: true,
+  functionWords: new Set(FUNCTION_WORDS),
+  endings: /(?:ады|еді|йды|йді|лары|лері|дары|дері|тары|тері|ының|інің|дың|дің|тың|тің|ды|ді|ты|ті|лар|дар|тар|ндағы|нда)$/,
+  stem: stemKazakh,
+  stopwordsFile: 'stopwords-kk.txt',
+  questionWords: {
+    quantity: ['қанша', 'неше', 'нешеу', 'қаншалықты', 'нешінші'],
+    date: ['қашан', 'жылы', 'қай жылы', 'нешінші жылы'],
+    person: ['кім', 'кімнің', 'кімге', 'кімді', 'кімдер'],
+    place: ['қайда', 'қайдан', 'қай жерде', 'қай қалада'],
+  },
+  typed: {
+    functionWords: new Set(FUNCTION_WORDS.map(fold).filter((w) => !AMBIGUOUS_TYPED.has(w))),
+    stem: stemKazakhFolded,
+    fromLatin,
+    foldOwnLetters: foldKazakhLetters,
+  },
+};

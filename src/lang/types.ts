@@ -1,0 +1,42 @@
+// What the product knows about one language, in one place: detection cues, stemming, stopwords, how people type
+// it, and its question words. Everything that loops over languages loops over the packs (index.ts).
+
+export type Lang = 'kk' | 'ru';
+
+/** What kind of answer a question asks for, from its question word. */
+export type AnswerKind = 'quantity' | 'date' | 'person' | 'place' | 'other';
+
+export interface LanguagePack {
+  code: Lang;
+  /** letters this language has and the other does not: the strongest cue (global, for counting) */
+  ownLetters: RegExp;
+  /**
+   * A word with one of `ownLetters` belongs to this language whatever text it stands in: true for Kazakh (its
+   * letters never occur in Russian words), false for Russian (ё, щ, ъ, э occur in Kazakh loanwords).
+   */
+  ownLettersMarkWords: boolean;
+  /** the commonest function and question words, lower case: detection cues */
+  functionWords: ReadonlySet<string>;
+  /** word endings typical of this language and rare in the other, for words without telltale letters */
+  endings: RegExp;
+  /** stems one normalized word of this language */
+  stem(word: string): string;
+  /** stopword list file under data/ */
+  stopwordsFile: string;
+  /** question words by the kind of answer they ask for (lower case) */
+  questionWords: Record<Exclude<AnswerKind, 'other'>, readonly string[]>;
+  /**
+   * How the language is typed without its own letters (on another keyboard, or in Latin letters), when people
+   * do: function words as so typed, a stemmer for such words, and a Latin → Cyrillic transliteration.
+   */
+  typed?: {
+    /** function words without the language's own letters (ambiguous ones with the other language left out) */
+    functionWords: ReadonlySet<string>;
+    /** stems a word typed without the language's own letters; the stem folds like the proper word's */
+    stem(word: string): string;
+    /** Latin letters (the official alphabet and informal ASCII) to Cyrillic, folded */
+    fromLatin(text: string): string;
+    /** replaces the language's own letters by what is typed instead (қ → к …) */
+    foldOwnLetters(text: string): string;
+  };
+}
