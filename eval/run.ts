@@ -20,6 +20,7 @@ import { DEFAULT_TRAINING, trainTranslation, type TrainOptions } from '../src/tr
 import { searchWithFeedback } from '../src/search/feedback.ts';
 import type { Lang } from '../src/text/lang.ts';
 import { containsEvidence, mean, rankingMetrics } from './metrics.ts';
+import { TYPED_VARIANTS } from './typed-variants.ts';
 
 interface Question {
   id: string;
@@ -162,6 +163,15 @@ for (const set of values.sets!.split(',')) {
   for (const mode of modes) {
     const search: Search = async (q) => (await engine.search(q, { k: 30, mode })).map((r) => ({ docId: r.chunk.docId, text: r.chunk.text }));
     rows.push([`govqa ${mode}`, await score(questions, search)]);
+  }
+  // Kazakh as people type it: the set's Kazakh questions converted by the rules of eval/typed-variants.ts.
+  const kazakh = questions.filter((q) => q.lang === 'kk' && q.answerable !== false);
+  if (kazakh.length && set !== 'clir-kk2ru') {
+    const search: Search = async (q) => (await engine.search(q, { k: 30 })).map((r) => ({ docId: r.chunk.docId, text: r.chunk.text }));
+    rows.push([`  ${kazakh.length} Kazakh questions, as written`, await score(kazakh, search)]);
+    for (const [label, convert] of TYPED_VARIANTS) {
+      rows.push([`  same, ${label}`, await score(kazakh.map((q) => ({ ...q, question: convert(q.question) })), search)]);
+    }
   }
   if (values.ablations) {
     const search: Search = async (q) => (await engine.search(q, { k: 30, mode: 'lexical', feedback: false })).map((r) => ({ docId: r.chunk.docId, text: r.chunk.text }));

@@ -2,7 +2,7 @@
 // verbatim with numbered citations, or an honest refusal when no passage meets enough of the question.
 import type { DocMeta } from '../corpus/types.ts';
 import type { SearchEngine, SearchResult } from '../search/engine.ts';
-import { analyze } from '../text/analyzer.ts';
+import { analyze, isPrefixTerm } from '../text/analyzer.ts';
 import type { Lang } from '../text/lang.ts';
 import type { Concept } from '../text/query.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
@@ -82,25 +82,36 @@ function coverage(q: Weighted, terms: ReadonlySet<string>): number {
 }
 
 /**
- * Does a passage answer the question at all? In the question's own language every word counts: a word the
- * passage lacks is evidence against it. Across languages only what can be checked without a translation model
- * counts (`checkable`): names, numbers, quoted titles and glossary terms; at least two of them must be met.
+ * How well a concept is met by a passage in the other language: its own stem (a name, a number, a word both
+ * languages write alike) fully; an equivalent (learned translation or glossary) in proportion to how likely it is
+ * next to the concept's likeliest one, so the best translation present counts in full; a prefix at its weight.
  */
-function supports(
-  q: Weighted,
-  terms: ReadonlySet<string>,
-  crossLanguage: boolean,
-  minCoverage: number,
-  checkableConcept: (c: Concept) => boolean,
-): { ok: boolean; coverage: number } {
-  if (!crossLanguage) {
-    const c = coverage(q, terms);
-    return { ok: c >= minCoverage, coverage: c };
+function metAcross(c: Concept, terms: ReadonlySet<string>): number {
+  let bestEquivalent = 0;
+  for (const [t, w] of c.terms) if (t !== c.stem && !isPrefixTerm(t)) bestEquivalent = Math.max(bestEquivalent, w);
+  let best = 0;
+  for (const [t, w] of c.terms) {
+    if (!terms.has(t)) continue;
+    const credit = t === c.stem ? 1 : isPrefixTerm(t) ? w : w / bestEquivalent;
+    if (credit > best) best = credit;
   }
-  const checkable = q.concepts.map((c, i) => ({ c, w: q.weights[i] })).filter(({ c }) => checkableConcept(c));
-  const c = coverage({ concepts: checkable.map((x) => x.c), weights: checkable.map((x) => x.w) }, terms);
-  const metCount = checkable.filter(({ c: concept }) => met(concept, terms) >= 0.5).length;
-  return { ok: metCount >= 2 && c >= minCoverage, coverage: c };
+  return best;
+}
+
+/**
+ * Does a passage answer the question at all? Every word of the question counts, weighted by idf: a word the
+ * passage lacks is evidence against it. For a passage in the other language the question's words are met through
+ * their translations (learned table and glossary), so the same bar applies in both cases.
+ */
+function supports(q: Weighted, terms: ReadonlySet<string>, crossLanguage: boolean, minCoverage: number): { ok: boolean; coverage: number } {
+  let total = 0;
+  let got = 0;
+  q.concepts.forEach((c, i) => {
+    total += q.weights[i];
+    got += q.weights[i] * (crossLanguage ? metAcross(c, terms) : met(c, terms));
+  });
+  const c = total ? got / total : 0;
+  return { ok: c >= minCoverage, coverage: c };
 }
 
 interface Candidate {
@@ -125,15 +136,13 @@ export class Answerer {
     if (concepts.length === 0) return { answered: false, lang, answer: say.notAQuestion, citations: [], coverage: 0 };
     const q: Weighted = { concepts, weights: concepts.map((c) => this.engine.idf(c.stem)) };
 
-    // A capitalized first word is taken for a name when the corpus writes it in both languages («Алматы …?»).
-    const checkable = (c: Concept) => c.name || c.translated || (c.initialCapital && this.engine.bilingual(c.stem));
     const quantity = asksQuantity(question);
     const results = await this.engine.search(query, { k: PASSAGES });
     const candidates: Candidate[] = [];
     let best = 0;
     results.forEach((result, rank) => {
       const { text } = result.chunk;
-      const support = supports(q, new Set(analyze(text, result.doc.lang)), result.doc.lang !== lang, options.minCoverage, checkable);
+      const support = supports(q, new Set(analyze(text, result.doc.lang)), result.doc.lang !== lang, options.minCoverage);
       best = Math.max(best, support.coverage);
       if (!support.ok) return; // never quote a passage that does not answer
       const spans = sentenceSpans(text);

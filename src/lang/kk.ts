@@ -51,6 +51,7 @@ export const kk: LanguagePack = {
   typed: {
     functionWords: new Set(FUNCTION_WORDS.map(fold).filter((w) => !AMBIGUOUS_TYPED.has(w))),
     stem: stemKazakhFolded,
+    latinLetters: /[qäöüūıñğşç]/i,
     fromLatin,
     foldOwnLetters: foldKazakhLetters,
   },

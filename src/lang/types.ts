@@ -34,6 +34,8 @@ export interface LanguagePack {
     functionWords: ReadonlySet<string>;
     /** stems a word typed without the language's own letters; the stem folds like the proper word's */
     stem(word: string): string;
+    /** Latin letters that only this language's Latin spellings use (Kazakh q, ä, ğ …): a strong cue */
+    latinLetters: RegExp;
     /** Latin letters (the official alphabet and informal ASCII) to Cyrillic, folded */
     fromLatin(text: string): string;
     /** replaces the language's own letters by what is typed instead (қ → к …) */

@@ -204,18 +204,19 @@ const CYRILLIC = /[\u0400-\u04ff]/;
 const LATIN = /\p{Script=Latin}/u;
 
 /**
- * The question's language and how it was typed. A question in Latin letters only is transliterated by the pack
- * whose function words then show (Kazakh in the official alphabet or informal ASCII); a question without a
- * language's own letters that reads as that language is 'typed', and is stemmed accordingly.
+ * The question's language and how it was typed. A question in Latin letters only is transliterated by a pack that
+ * can read Latin: it is that language when its Latin letters (Kazakh q, ä, ğ …) or its words show, and otherwise
+ * the Cyrillic reading still meets the index better than Latin would. A question without a language's own
+ * letters that reads as that language is 'typed', and is stemmed accordingly.
  */
 export function readScript(text: string, langHint: Lang): { text: string; lang: Lang; script: Script } {
   if (!CYRILLIC.test(text) && LATIN.test(text)) {
-    for (const l of LANGS) {
-      const typed = PACKS[l].typed;
-      if (!typed) continue;
+    const reader = LANGS.find((l) => PACKS[l].typed);
+    const typed = reader && PACKS[reader].typed;
+    if (reader && typed && /\p{Script=Latin}{2}/u.test(text)) {
       const cyrillic = typed.fromLatin(text);
-      const words = cyrillic.toLowerCase().match(/\p{L}+/gu) ?? [];
-      if (words.some((w) => typed.functionWords.has(w)) && detectLang(cyrillic, l) === l) return { text: cyrillic, lang: l, script: 'typed' };
+      const lang = typed.latinLetters.test(text) ? reader : detectLang(cyrillic, langHint);
+      return { text: cyrillic, lang, script: lang === reader ? 'typed' : 'native' };
     }
   }
   const lang = detectLang(text, langHint);

@@ -10,4 +10,5 @@ export async function tempDir(prefix = 'govqa-test-'): Promise<string> {
   return dir;
 }
 
-export const CORPUS = path.resolve('corpus');
+// A copy of the shipped seed documents: an admin's upload into corpus/ never changes what the tests see.
+export const CORPUS = path.resolve('test/fixtures/corpus');

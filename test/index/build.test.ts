@@ -2,7 +2,7 @@ import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build.ts';
-import { LexicalIndex } from '../../src/index/lexical.ts';
+import { DEFAULT_LEXICAL, LexicalIndex } from '../../src/index/lexical.ts';
 import { currentBuild, IndexError, readManifest, withBuildLock, writeManifest } from '../../src/index/store.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { QueryAnalyzer } from '../../src/text/query.ts';
@@ -133,5 +133,21 @@ describe('lexical index', () => {
     const q = new QueryAnalyzer().analyze('бюджет маслихата').terms;
     expect(loaded.search(q, 3)).toEqual(index.search(q, 3));
     expect(index.search(q, 3)[0].doc).toBe(2);
+  });
+});
+
+describe('probabilistic structured queries', () => {
+  it('scores a word and its weighted translations as one term, so an unlikely rare translation adds little', () => {
+    const texts = ['мектеп салынды', 'мектеп жөнделді', 'сирек сөз', 'басқа мәтін', 'тағы бір мәтін', 'мектеп туралы'];
+    const index = LexicalIndex.build(texts, texts.map(() => ''), { ...DEFAULT_LEXICAL, titleBoost: 0 }, (t) => t.split(' '));
+    const grouped = index.accumulator();
+    grouped.addGroups([{ weight: 1, terms: new Map([['мектеп', 0.9], ['сирек', 0.1]]) }]);
+    const [first] = grouped.top(1);
+    expect(texts[first.doc]).toContain('мектеп');
+    // summed separately, the rare translation's idf would win
+    const summed = index.search(new Map([['мектеп', 0.9], ['сирек', 0.1]]), 6);
+    const scoreOf = (hits: { doc: number; score: number }[], doc: number) => hits.find((h) => h.doc === doc)!.score;
+    const all = grouped.top(6);
+    expect(scoreOf(all, 2) / scoreOf(all, 0)).toBeLessThan(scoreOf(summed, 2) / scoreOf(summed, 0));
   });
 });

@@ -1,0 +1,38 @@
+// The rules by which people type Kazakh without Kazakh letters, as a converter: the eval turns the dev seeds' and
+// KazQAD's Kazakh questions into each variant and measures them next to the proper spelling.
+import { foldKazakhLetters } from '../src/text/normalize.ts';
+
+/** On a Russian keyboard: а for ә, к for қ, о for ө, у for ү and ұ, и for і, н for ң, г for ғ, х for һ. */
+export const russianKeyboard = (q: string) => foldKazakhLetters(q);
+
+const ASCII: Record<string, string> = {
+  а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'gh', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k',
+  қ: 'q', л: 'l', м: 'm', н: 'n', ң: 'n', о: 'o', ө: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ұ: 'u', ү: 'u',
+  ф: 'f', х: 'kh', һ: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sh', ъ: '', ы: 'y', і: 'i', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+
+// The official Latin alphabet of 2021.
+const OFFICIAL: Record<string, string> = {
+  ...ASCII, ә: 'ä', ғ: 'ğ', ж: 'j', и: 'i', й: 'i', і: 'ı', қ: 'q', ң: 'ñ', ө: 'ö', ұ: 'ū', ү: 'ü', х: 'h', ш: 'ş', ч: 'ç', щ: 'ş',
+};
+
+function transliterate(q: string, table: Record<string, string>): string {
+  return [...q].map((c) => {
+    const lower = c.toLowerCase();
+    const latin = table[lower];
+    if (latin === undefined) return c;
+    return c !== lower && latin ? latin[0].toUpperCase() + latin.slice(1) : latin;
+  }).join('');
+}
+
+/** In Latin letters as people type them with no Kazakh layout: sh, ch, zh, gh, q, y, u, i. */
+export const latinAscii = (q: string) => transliterate(q, ASCII);
+
+/** In the official 2021 Latin alphabet (ä ğ ı ñ ö ş ū ü …). */
+export const latinOfficial = (q: string) => transliterate(q, OFFICIAL);
+
+export const TYPED_VARIANTS: [string, (q: string) => string][] = [
+  ['Russian keyboard', russianKeyboard],
+  ['Latin, informal ASCII', latinAscii],
+  ['Latin, 2021 alphabet', latinOfficial],
+];

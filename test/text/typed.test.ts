@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LANGS, PACKS } from '../../src/lang/index.ts';
+import { detectLang } from '../../src/text/lang.ts';
+import { fold, foldKazakhLetters } from '../../src/text/normalize.ts';
+import { stemKazakh, stemKazakhFolded } from '../../src/text/stem-kk.ts';
+import { readScript } from '../../src/text/query.ts';
+import { buildIndex } from '../../src/index/build.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { Answerer } from '../../src/answer/compose.ts';
+import { CORPUS, tempDir } from '../helpers/tmp.ts';
+
+describe('language packs', () => {
+  it('has a pack for every language, each with its cues, stemmer, stopwords and question words', () => {
+    expect(LANGS.sort()).toEqual(['kk', 'ru']);
+    for (const l of LANGS) {
+      const p = PACKS[l];
+      expect(p.code).toBe(l);
+      expect(p.functionWords.size).toBeGreaterThan(20);
+      expect(p.stem(l === 'kk' ? 'жұмыстарының' : 'работами')).toBe(l === 'kk' ? 'жұмыс' : 'работ');
+      expect(p.questionWords.quantity.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('detects Kazakh typed on a Russian keyboard by its function words', () => {
+    expect(detectLang('Алматы акими ким?')).toBe('kk');
+    expect(detectLang('Кызылорда каласында канша когамдык бирлестик бар?')).toBe('kk');
+    expect(detectLang('Сколько школ построили в Алматы?')).toBe('ru');
+    expect(detectLang('Какой курс доллара?')).toBe('ru');
+  });
+});
+
+describe('the folded Kazakh stemmer', () => {
+  it('stems words typed without Kazakh letters as their proper forms stem, folded', () => {
+    for (const w of ['қаласындағы', 'жұмыстарының', 'әкімдігі', 'бірлестіктер', 'үкіметтік', 'облысының', 'жасайды']) {
+      expect(fold(stemKazakhFolded(foldKazakhLetters(w)))).toBe(fold(stemKazakh(w)));
+    }
+  });
+});
+
+describe('reading how a question was typed', () => {
+  it('transliterates Kazakh in informal ASCII Latin', () => {
+    const r = readScript('Qyzylordada qansha ukimettik emes uiym bar?', 'ru');
+    expect(r).toMatchObject({ lang: 'kk', script: 'typed' });
+    expect(r.text).toBe(fold('Қызылордада қанша үкіметтік емес ұйым бар?'.toLowerCase()).replace(/^к/, 'К'));
+  });
+
+  it('transliterates the 2021 official Latin alphabet', () => {
+    const r = readScript('Qyzylorda qalasynda qansha qoğamdyq birlestık bar?', 'ru');
+    expect(r.lang).toBe('kk');
+    expect(r.text.toLowerCase()).toBe(fold('қызылорда қаласында қанша қоғамдық бірлестік бар?'));
+  });
+
+  it('leaves Latin text that is not Kazakh alone', () => {
+    expect(readScript('AMANAT', 'kk')).toMatchObject({ text: 'AMANAT', lang: 'kk' });
+  });
+
+  it('marks Kazakh without Kazakh letters as typed, and proper Kazakh or Russian as native', () => {
+    expect(readScript('Алматы акими ким?', 'ru').script).toBe('typed');
+    expect(readScript('Алматы әкімі кім?', 'ru').script).toBe('native');
+    expect(readScript('Кто аким Алматы?', 'kk')).toMatchObject({ lang: 'ru', script: 'native' });
+  });
+});
+
+describe('questions as people type them, over the fixture corpus', () => {
+  let dir: string;
+  let answerer: Answerer;
+  let engine: SearchEngine;
+  beforeAll(async () => {
+    dir = await tempDir();
+    await buildIndex({ corpus: CORPUS, indexDir: dir, embedder: null });
+    engine = await SearchEngine.open(dir, null);
+    answerer = new Answerer(engine);
+  });
+  afterAll(() => {});
+
+  const proper = 'Қызылорда қаласында қанша қоғамдық бірлестік бар?';
+  const variants = ['Кызылорда каласында канша когамдык бирлестик бар?', 'Qyzylorda qalasynda qansha qoghamdyq birlestik bar?'];
+
+  it.each(variants)('answers «%s» in Kazakh, from the same passages as the proper spelling', async (q) => {
+    const a = await answerer.ask(q);
+    expect(a.answered).toBe(true);
+    expect(a.lang).toBe('kk');
+    const want = (await engine.search(proper, { k: 3 })).map((r) => r.chunk.id);
+    const got = (await engine.search(engine.query(q), { k: 3 })).map((r) => r.chunk.id);
+    expect(got[0]).toBe(want[0]);
+  });
+
+  it('corrects a misspelt word to the nearest indexed term, and leaves names that match alone', () => {
+    const q = engine.query('Сколько жителей Алматы написали коментарии акиму?');
+    const comments = q.concepts.find((c) => c.stem.startsWith('коментар'))!;
+    expect(comments.corrected).toContain('комментар');
+    expect(q.concepts.find((c) => c.stem === 'алмат')!.corrected).toBeUndefined();
+  });
+});
