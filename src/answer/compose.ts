@@ -106,13 +106,21 @@ function metAcross(c: Concept, terms: ReadonlySet<string>): number {
 function supports(q: Weighted, terms: ReadonlySet<string>, crossLanguage: boolean, minCoverage: number): { ok: boolean; coverage: number } {
   let total = 0;
   let got = 0;
+  let metConcepts = 0;
   q.concepts.forEach((c, i) => {
+    const m = crossLanguage ? metAcross(c, terms) : met(c, terms);
     total += q.weights[i];
-    got += q.weights[i] * (crossLanguage ? metAcross(c, terms) : met(c, terms));
+    got += q.weights[i] * m;
+    if (m >= MET) metConcepts++;
   });
   const c = total ? got / total : 0;
-  return { ok: c >= minCoverage, coverage: c };
+  // Across languages a lone shared name («Туркестан») is no answer: at least two of the question's words must meet.
+  const enough = !crossLanguage || metConcepts >= Math.min(2, q.concepts.length);
+  return { ok: c >= minCoverage && enough, coverage: c };
 }
+
+/** a concept counts as met from this credit on (a prefix alone, at weight 0.5, just does) */
+const MET = 0.5;
 
 interface Candidate {
   result: SearchResult;

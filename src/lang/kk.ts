@@ -26,6 +26,8 @@ const LATIN: Record<string, string> = {
 
 function fromLatin(text: string): string {
   return text.replace(/[\p{Script=Latin}]+/gu, (word) => {
+    // a word in capitals is a name or an acronym written so in Cyrillic texts too (AMANAT, EXPO)
+    if (word.length > 1 && word === word.toUpperCase()) return word;
     let w = word.toLowerCase();
     for (const [re, cyr] of LATIN_DIGRAPHS) w = w.replace(re, cyr);
     const out = [...w].map((c) => LATIN[c] ?? c).join('');

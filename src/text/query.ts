@@ -66,6 +66,8 @@ export interface QueryAnalyzerOptions {
   glossary?: Glossary;
   translation?: TranslationTable;
   weights?: QueryWeights;
+  /** correct words the index has never seen (default on) */
+  spelling?: boolean;
 }
 
 const QUOTED = /«[^»]*»|"[^"]*"|“[^”]*”/g;
@@ -98,7 +100,10 @@ export class QueryAnalyzer {
     this.glossary = options.glossary;
     this.translation = options.translation;
     this.weights = options.weights ?? DEFAULT_QUERY_WEIGHTS;
+    this.spelling = options.spelling ?? true;
   }
+
+  readonly spelling: boolean;
 
   /**
    * `langHint`: the language when the question itself does not tell (digits and names only); `vocabulary`: the
@@ -147,7 +152,7 @@ export class QueryAnalyzer {
     for (const concept of byStem.values()) {
       if (NUMBER.test(concept.stem)) continue; // numbers match as themselves
       translate(concept, concept.stem, 1);
-      if (vocabulary) this.correct(concept, lang, vocabulary, raise, translate);
+      if (vocabulary && this.spelling) this.correct(concept, lang, vocabulary, raise, translate);
     }
     // The glossary is the admins' override: its equivalents weigh at least `glossary`, whatever was learned.
     if (this.glossary) {

@@ -50,7 +50,7 @@ describe('reading how a question was typed', () => {
     expect(r.text.toLowerCase()).toBe(fold('қызылорда қаласында қанша қоғамдық бірлестік бар?'));
   });
 
-  it('leaves Latin text that is not Kazakh alone', () => {
+  it('keeps a name in Latin capitals as written', () => {
     expect(readScript('AMANAT', 'kk')).toMatchObject({ text: 'AMANAT', lang: 'kk' });
   });
 
