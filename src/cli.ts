@@ -150,7 +150,7 @@ async function cmdAsk(config: Config, args: string[]) {
     options: { index: { type: 'string' }, json: { type: 'boolean' }, queries: { type: 'string' } },
   });
   const queries = await queriesFrom(values, positionals);
-  const answerer = new Answerer(await engineFor({ ...config, indexDir: values.index ?? config.indexDir }), DEFAULT_ANSWER, openSummarizer(config, say));
+  const answerer = new Answerer(await engineFor({ ...config, indexDir: values.index ?? config.indexDir }), { ...DEFAULT_ANSWER, minConfidence: config.answerMinConfidence }, openSummarizer(config, say));
   for (const q of queries) {
     const a = await answerer.ask(q.question);
     if (values.json) {
@@ -164,7 +164,7 @@ async function cmdAsk(config: Config, args: string[]) {
 
 async function cmdChat(config: Config, args: string[]) {
   const { values } = parseArgs({ args, options: { index: { type: 'string' } } });
-  const answerer = new Answerer(await engineFor({ ...config, indexDir: values.index ?? config.indexDir }), DEFAULT_ANSWER, openSummarizer(config, say));
+  const answerer = new Answerer(await engineFor({ ...config, indexDir: values.index ?? config.indexDir }), { ...DEFAULT_ANSWER, minConfidence: config.answerMinConfidence }, openSummarizer(config, say));
   await consoleChat(answerer, config);
 }
 

@@ -28,6 +28,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** an OpenAI-compatible chat API for an optional summary before the excerpts */
   llm: { baseUrl: string; apiKey: string | null; model: string; timeoutMs: number } | null;
+  /** answer when the decline model's confidence reaches this (ANSWER_MIN_CONFIDENCE); null: the model's threshold */
+  answerMinConfidence: number | null;
 }
 
 type Env = Record<string, string | undefined>;
@@ -55,6 +57,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (secret && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw new ConfigError('WEBHOOK_SECRET may hold only letters, digits, _ and - (at most 256), as Telegram requires');
   const llmTimeout = Number(get('LLM_TIMEOUT_MS') ?? 8000);
   if (!Number.isInteger(llmTimeout) || llmTimeout <= 0) throw new ConfigError(`LLM_TIMEOUT_MS must be a number of milliseconds, got "${get('LLM_TIMEOUT_MS')}"`);
+  const minConfidence = get('ANSWER_MIN_CONFIDENCE');
+  if (minConfidence != null && minConfidence !== '' && !(Number(minConfidence) >= 0 && Number(minConfidence) <= 1)) {
+    throw new ConfigError(`ANSWER_MIN_CONFIDENCE must be a number from 0 to 1, got "${minConfidence}"`);
+  }
   for (const name of ['TELEGRAM_API_ROOT', 'WEBHOOK_URL', 'LLM_BASE_URL']) {
     const v = get(name);
     if (v && !/^https?:\/\/\S+$/.test(v)) throw new ConfigError(`${name} must be an http(s) URL, got "${v}"`);
@@ -74,6 +80,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookSecret: secret,
     port,
     logLevel,
+    answerMinConfidence: minConfidence == null || minConfidence === '' ? null : Number(minConfidence),
     llm: get('LLM_BASE_URL')
       ? { baseUrl: get('LLM_BASE_URL')!, apiKey: get('LLM_API_KEY'), model: get('LLM_MODEL') ?? 'gpt-4o-mini', timeoutMs: llmTimeout }
       : null,

@@ -15,14 +15,14 @@ export class LiveIndex {
   private current: { engine: SearchEngine; answerer: Answerer };
 
   constructor(
-    private readonly config: Pick<Config, 'corpusDir' | 'indexDir' | 'embeddingModel'>,
+    private readonly config: Pick<Config, 'corpusDir' | 'indexDir' | 'embeddingModel'> & Partial<Pick<Config, 'answerMinConfidence'>>,
     engine: SearchEngine,
     private readonly embedder: TransformersEmbedder | null,
     /** the build to run (a test may hold it at a gate) */
     private readonly build: typeof buildIndex = buildIndex,
     private readonly summarizer: Summarizer | null = null,
   ) {
-    this.current = { engine, answerer: new Answerer(engine, DEFAULT_ANSWER, summarizer) };
+    this.current = { engine, answerer: new Answerer(engine, { ...DEFAULT_ANSWER, minConfidence: config.answerMinConfidence ?? null }, summarizer) };
   }
 
   get engine(): SearchEngine {
@@ -46,7 +46,7 @@ export class LiveIndex {
       // Reload after a new build, and also when another process (`govqa index`) swapped one in meanwhile.
       if (report.written || report.dir !== this.current.engine.dir) {
         const engine = await SearchEngine.open(this.config.indexDir, this.embedder);
-        this.current = { engine, answerer: new Answerer(engine, DEFAULT_ANSWER, this.summarizer) };
+        this.current = { engine, answerer: new Answerer(engine, { ...DEFAULT_ANSWER, minConfidence: this.config.answerMinConfidence ?? null }, this.summarizer) };
       }
       return report;
     };

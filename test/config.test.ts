@@ -45,3 +45,11 @@ describe('configuration', () => {
     }
   });
 });
+
+describe('ANSWER_MIN_CONFIDENCE', () => {
+  it('is the decline model’s own threshold unless set, and must lie in 0..1', () => {
+    expect(loadConfig({}).answerMinConfidence).toBeNull();
+    expect(loadConfig({ ANSWER_MIN_CONFIDENCE: '0.8' }).answerMinConfidence).toBe(0.8);
+    expect(() => loadConfig({ ANSWER_MIN_CONFIDENCE: '2' })).toThrow('ANSWER_MIN_CONFIDENCE must be a number from 0 to 1, got "2"');
+  });
+});

@@ -127,6 +127,11 @@ export class SearchEngine {
 
   private languagesOf?: Map<string, number>;
 
+  /** Whether the index holds a term at all. */
+  knows(term: string): boolean {
+    return this.lexical.has(term);
+  }
+
   /** How informative a term is in this corpus (BM25's idf). */
   idf(term: string): number {
     return this.lexical.idf(term);

@@ -1,0 +1,80 @@
+// Answer or decline: a logistic model over what the retrieved passages and the best sentence show, fitted by
+// `npm run fit:decline` (scripts/fit-decline.ts) on the dev sets' answerable and unanswerable questions and
+// shipped as named coefficients in data/decline-model.json, with the threshold chosen there.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const FEATURES = [
+  /** share of the question (idf-weighted) the best sentence's passage meets */
+  'passage',
+  /** share of the question the best sentence itself meets */
+  'sentence',
+  /** share of the focus words (not names or numbers: the words that carry the asked fact) the best sentence meets */
+  'focus',
+  /** the most the question is met by any one sentence of the top passages */
+  'bestSentence',
+  /** the most its focus words are met by any one sentence of the top three passages */
+  'bestFocus',
+  /** the most the question is met by whole words (no prefixes, no spelling corrections) by one sentence of the top three passages */
+  'strictSentence',
+  /** how well the question's rarest word (highest idf) is met by the top passage */
+  'rarest',
+  /** the question asks for a number, date, person or place … */
+  'kindAsked',
+  /** … and the best sentence holds one */
+  'kindFound',
+  /** how far the top passage's retrieval score stands above the next: (s1 − s2) / s1 */
+  'margin',
+  /** the best sentence is in the other language (met through translations) */
+  'across',
+  /** share of the question (idf-weighted) made of words the index has never seen, in any form */
+  'unknown',
+] as const;
+
+export type Feature = (typeof FEATURES)[number];
+export type Features = Record<Feature, number>;
+
+export interface DeclineModel {
+  intercept: number;
+  weights: Features;
+  /** answer when the confidence reaches this */
+  threshold: number;
+  /** how the model was fitted and checked (written by the fitting script) */
+  about?: Record<string, unknown>;
+}
+
+export const DEFAULT_DECLINE_MODEL = fileURLToPath(new URL('../../data/decline-model.json', import.meta.url));
+
+/** The probability that quoting the best sentences answers the question. */
+export function confidence(model: DeclineModel, f: Features): number {
+  let z = model.intercept;
+  for (const name of FEATURES) z += model.weights[name] * f[name];
+  return 1 / (1 + Math.exp(-z));
+}
+
+export function loadDeclineModel(path = DEFAULT_DECLINE_MODEL): DeclineModel {
+  const model = JSON.parse(readFileSync(path, 'utf8')) as DeclineModel;
+  for (const name of FEATURES) {
+    if (typeof model.weights?.[name] !== 'number') throw new Error(`${path}: no weight for feature «${name}»`);
+  }
+  return model;
+}
+
+/** Logistic regression by batch gradient descent with L2, for the fitting script (deterministic). */
+export function fitLogistic(rows: { f: Features; y: number }[], options = { iterations: 4000, rate: 0.5, l2: 0.001 }): { intercept: number; weights: Features } {
+  const w = Object.fromEntries(FEATURES.map((n) => [n, 0])) as Features;
+  let b = 0;
+  for (let it = 0; it < options.iterations; it++) {
+    const grad = Object.fromEntries(FEATURES.map((n) => [n, 0])) as Features;
+    let gb = 0;
+    for (const { f, y } of rows) {
+      const p = confidence({ intercept: b, weights: w, threshold: 0 }, f);
+      const e = p - y;
+      gb += e;
+      for (const n of FEATURES) grad[n] += e * f[n];
+    }
+    b -= (options.rate * gb) / rows.length;
+    for (const n of FEATURES) w[n] -= options.rate * (grad[n] / rows.length + options.l2 * w[n]);
+  }
+  return { intercept: b, weights: w };
+}

@@ -1,0 +1,160 @@
+// Choosing what to quote: every sentence of the top passages is scored by how much of the question it meets
+// (idf-weighted, through stems, prefixes, glossary and translations), whether it holds an answer of the asked
+// kind, what the quote around it adds, and its passage's rank; the best are grown into readable quotes.
+import type { SearchResult } from '../search/engine.ts';
+import { analyze, isPrefixTerm } from '../text/analyzer.ts';
+import type { Concept } from '../text/query.ts';
+import { sentenceSpans, type Span } from '../text/sentences.ts';
+import type { AnswerKind } from '../lang/index.ts';
+import { holdsKind } from './question.ts';
+
+export const MAX_EXCERPT = 600;
+
+/**
+ * Tuning numbers of quote selection, measured on the answers/ dev sets with every question answered (answer inside
+ * the quotes, TyDi / KazQAD).
+ * quoteTarget: a quote grows by whole neighbouring sentences until this long (320 → 600: 0.86 → 0.88 on TyDi).
+ * rank: weight of the passage's retrieval rank, as rank/(rank + 1) (0.05 → 1: 0.877 / 0.848 → 0.908 / 0.867;
+ * 2 and 4 no better): retrieval puts the answering passage in the top 3 for 0.97 of TyDi, so the top passage's
+ * best sentence beats a slightly better-matching sentence further down.
+ * kind: bonus for a sentence holding an answer of the asked kind (0, 0.3, 0.6: within ±0.01 here; it decides
+ * between sentences of one passage, e.g. the one with the number for «сколько»).
+ * context: weight of what the whole quote meets around its sentence.
+ */
+export const SELECTION = { quoteTarget: 600, kind: 0.3, context: 0.5, rank: 1 };
+
+/** The question as the answer layer weighs it: its concepts with their idf. */
+export interface Weighted {
+  concepts: Concept[];
+  weights: number[];
+}
+
+/** How well a concept is met by a set of terms in the question's language: the weight of its best term present. */
+export function met(c: Concept, terms: ReadonlySet<string>): number {
+  let best = 0;
+  for (const [t, w] of c.terms) if (w > best && terms.has(t)) best = w;
+  return best;
+}
+
+/**
+ * How well a concept is met by a passage in the other language: its own stem (a name, a number, a word both
+ * languages write alike) fully; an equivalent (learned translation or glossary) in proportion to how likely it is
+ * next to the concept's likeliest one, so the best translation present counts in full; a prefix at its weight.
+ */
+export function metAcross(c: Concept, terms: ReadonlySet<string>): number {
+  let bestEquivalent = 0;
+  for (const [t, w] of c.terms) if (t !== c.stem && !isPrefixTerm(t)) bestEquivalent = Math.max(bestEquivalent, w);
+  let best = 0;
+  for (const [t, w] of c.terms) {
+    if (!terms.has(t)) continue;
+    const credit = t === c.stem ? 1 : isPrefixTerm(t) ? w : w / bestEquivalent;
+    if (credit > best) best = credit;
+  }
+  return best;
+}
+
+/** Share of the question (Σ idf × how well met, over Σ idf) that a set of terms meets; `only` picks concepts. */
+export function coverage(q: Weighted, terms: ReadonlySet<string>, across: boolean, only: (c: Concept) => boolean = () => true): number {
+  let total = 0;
+  let got = 0;
+  q.concepts.forEach((c, i) => {
+    if (!only(c)) return;
+    total += q.weights[i];
+    got += q.weights[i] * (across ? metAcross(c, terms) : met(c, terms));
+  });
+  return total ? got / total : 1;
+}
+
+/** The words that carry the asked fact: not names or numbers, which only say what the question is about. */
+export const isFocus = (c: Concept) => !c.name && !/^\d/.test(c.stem);
+
+export interface Candidate {
+  result: SearchResult;
+  rank: number;
+  /** the quote, as offsets in the chunk text */
+  span: Span;
+  score: number;
+  /** what the sentence itself meets: all of the question, its focus words */
+  sentenceCoverage: number;
+  focusCoverage: number;
+  holdsKind: boolean;
+  /** what the sentence meets by whole words only (no prefix terms or spelling corrections) */
+  strictCoverage: number;
+  /** what the whole passage meets */
+  passageCoverage: number;
+  across: boolean;
+}
+
+/** The question with only its whole-word evidence: prefix terms and spelling corrections left out. */
+export function strictly(q: Weighted): Weighted {
+  return {
+    weights: q.weights,
+    concepts: q.concepts.map((c) => ({
+      ...c,
+      terms: new Map([...c.terms].filter(([t]) => !isPrefixTerm(t) && !c.corrected?.includes(t))),
+    })),
+  };
+}
+
+/** Every sentence of the passages as a scored quote candidate, best first. */
+export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind): Candidate[] {
+  const strict = strictly(q);
+  const out: Candidate[] = [];
+  results.forEach((result, rank) => {
+    const { text } = result.chunk;
+    const across = result.doc.lang !== lang;
+    const passageCoverage = coverage(q, new Set(analyze(text, result.doc.lang)), across);
+    const spans = sentenceSpans(text);
+    const sentenceTerms = spans.map((s) => new Set(analyze(text.slice(s.start, s.end), result.doc.lang)));
+    const relevance = sentenceTerms.map((terms) => coverage(q, terms, across));
+    spans.forEach((s, i) => {
+      const quote = quoteSpan(text, spans, i, relevance);
+      const quoted = new Set<string>();
+      spans.forEach((o, j) => {
+        if (o.start >= quote.start && o.end <= quote.end) for (const t of sentenceTerms[j]) quoted.add(t);
+      });
+      const holds = kind !== 'other' && holdsKind(text.slice(s.start, s.end), kind);
+      const score = relevance[i] + SELECTION.context * coverage(q, quoted, across) + (holds ? SELECTION.kind : 0) + SELECTION.rank / (rank + 1);
+      out.push({
+        result, rank, span: quote, score, across, passageCoverage, holdsKind: holds,
+        sentenceCoverage: relevance[i],
+        strictCoverage: coverage(strict, sentenceTerms[i], across),
+        focusCoverage: coverage(q, sentenceTerms[i], across, isFocus),
+      });
+    });
+  });
+  return out.sort((a, b) => b.score - a.score);
+}
+
+// A sentence that points back to the one before it: quote that one too.
+const ANAPHORA = /^[–—-]?\s*(?:это|этот|эта|эти|так|такие|такой|именно|он|она|они|оно|там|тогда|бұл|осы|ол|олар|сол|мұның|оның|соның)(?![\p{L}])/iu;
+const PARAGRAPH = /\n\s*\n/;
+
+/**
+ * The span to quote for sentence i: the sentence, grown by whole neighbouring sentences while it is shorter than
+ * the quote target and stays within MAX_EXCERPT. The neighbour that meets more of the question goes first; between
+ * two that meet nothing, the one before when the sentence points back to it («Именно столько…», «Бұл…»), else
+ * the one after. A paragraph break stops the growth once the quote reads on its own. A sentence longer than
+ * MAX_EXCERPT is cut at a word boundary.
+ */
+export function quoteSpan(text: string, spans: Span[], i: number, relevance: number[], target = SELECTION.quoteTarget): Span {
+  let { start, end } = spans[i];
+  let prev = i - 1;
+  let next = i + 1;
+  const backFirst = ANAPHORA.test(text.slice(start, end));
+  while (end - start < target) {
+    const shortEnough = end - start < target / 3;
+    const canPrev = prev >= 0 && end - spans[prev].start <= MAX_EXCERPT && (shortEnough || !PARAGRAPH.test(text.slice(spans[prev].end, start)));
+    const canNext = next < spans.length && spans[next].end - start <= MAX_EXCERPT && (shortEnough || !PARAGRAPH.test(text.slice(end, spans[next].start)));
+    if (!canPrev && !canNext) break;
+    const preferPrev = canPrev && (!canNext || relevance[prev] > relevance[next] || (relevance[prev] === relevance[next] && backFirst));
+    if (preferPrev) start = spans[prev--].start;
+    else end = spans[next++].end;
+  }
+  if (end - start > MAX_EXCERPT) {
+    const cut = text.lastIndexOf(' ', start + MAX_EXCERPT);
+    end = cut > start + MAX_EXCERPT / 2 ? cut : start + MAX_EXCERPT;
+    while (end > start && /[\s,;:–-]/.test(text[end - 1])) end--;
+  }
+  return { start, end };
+}

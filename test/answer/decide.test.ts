@@ -1,0 +1,106 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { QueryAnalyzer } from '../../src/text/query.ts';
+import { askedKind, holdsKind } from '../../src/answer/question.ts';
+import { candidates } from '../../src/answer/quotes.ts';
+import { confidence, FEATURES, fitLogistic, loadDeclineModel, type Features } from '../../src/answer/decline.ts';
+import { buildIndex } from '../../src/index/build.ts';
+import { SearchEngine } from '../../src/search/engine.ts';
+import { Answerer } from '../../src/answer/compose.ts';
+import { CORPUS, tempDir } from '../helpers/tmp.ts';
+
+const queries = new QueryAnalyzer();
+const kind = (q: string) => askedKind(queries.analyze(q));
+
+describe('question kinds', () => {
+  it.each([
+    ['Сколько школ построили в Шымкенте?', 'quantity'],
+    ['Шымкентте неше мектеп салынды?', 'quantity'],
+    ['Түркістан облысында қанша халық тұрады?', 'quantity'],
+    ['Когда открыли метро в Алматы?', 'date'],
+    ['Парасат Жаңабергенов қашан туған?', 'date'],
+    ['Кто аким Алматы?', 'person'],
+    ['Алматы әкімі кім?', 'person'],
+    ['Где построят новую школу?', 'place'],
+    ['Жаңа мектеп қайда салынады?', 'place'],
+    ['Какие поручения дал аким?', 'other'],
+    ['Әкім қандай тапсырма берді?', 'other'],
+    ['Шымкентте канша мектеп салынды?', 'quantity'],
+  ])('«%s» asks for %s', (q, k) => expect(kind(q)).toBe(k));
+
+  it('tells whether a sentence holds an answer of the kind', () => {
+    expect(holdsKind('Построено 12 школ.', 'quantity')).toBe(true);
+    expect(holdsKind('Школы построены.', 'quantity')).toBe(false);
+    expect(holdsKind('Метро открыли в 2011 году.', 'date')).toBe(true);
+    expect(holdsKind('Акимом назначен Ерболат Досаев.', 'person')).toBe(true);
+  });
+});
+
+describe('sentence selection', () => {
+  it('prefers, within a passage, the sentence holding the asked-for number', () => {
+    const q = queries.analyze('Сколько школ построили в районе?');
+    const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
+    const text = 'В районе построили новые школы, и родители довольны. В районе построили 12 школ за год. Дороги ремонтируют.';
+    const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
+    const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
+    const ranked = candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', kind('Сколько школ построили в районе?'));
+    const best = ranked[0];
+    expect(best.holdsKind).toBe(true);
+    expect(text.slice(best.span.start, best.span.end)).toContain('12 школ');
+  });
+});
+
+describe('the decline model', () => {
+  const model = loadDeclineModel();
+
+  it('ships a weight for every feature, a threshold in 0..1 and how it was fitted', () => {
+    for (const f of FEATURES) expect(typeof model.weights[f]).toBe('number');
+    expect(model.threshold).toBeGreaterThan(0);
+    expect(model.threshold).toBeLessThan(1);
+    expect(model.about?.heldOut).toBeDefined();
+  });
+
+  it('is more confident when the question is met than when it is not', () => {
+    const none = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features;
+    const metWell: Features = { ...none, passage: 1, sentence: 1, focus: 1, bestSentence: 1, bestFocus: 1, strictSentence: 1, rarest: 1, margin: 0.5 };
+    const unknownWords: Features = { ...none, unknown: 1 };
+    expect(confidence(model, metWell)).toBeGreaterThan(model.threshold);
+    expect(confidence(model, unknownWords)).toBeLessThan(model.threshold);
+  });
+
+  it('fits a logistic regression that separates separable cases', () => {
+    const zero = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features;
+    const rows = [0.1, 0.2, 0.3, 0.7, 0.8, 0.9].map((x) => ({ f: { ...zero, passage: x }, y: x > 0.5 ? 1 : 0 }));
+    const fitted = fitLogistic(rows);
+    expect(confidence({ ...fitted, threshold: 0.5 }, { ...zero, passage: 0.9 })).toBeGreaterThan(0.5);
+    expect(confidence({ ...fitted, threshold: 0.5 }, { ...zero, passage: 0.1 })).toBeLessThan(0.5);
+  });
+
+  describe('on the fixture corpus', () => {
+    let answerer: Answerer;
+    beforeAll(async () => {
+      const dir = await tempDir();
+      await buildIndex({ corpus: CORPUS, indexDir: dir, embedder: null });
+      answerer = new Answerer(await SearchEngine.open(dir, null));
+    });
+
+    it.each([
+      'Қызылорда қаласында неше үкіметтік емес ұйым тіркелген?',
+      'Сколько жителей Алматы написали комментарии на страницах акима в соцсетях?',
+    ])('answers «%s»', async (q) => expect((await answerer.ask(q)).answered).toBe(true));
+
+    it.each([
+      'Какой курс доллара сегодня?',
+      'Ертең Алматыда ауа райы қандай болады?',
+      'Какая погода в Туркестане?',
+    ])('declines «%s»: its focus words are not met, only names at most', async (q) => {
+      const a = await answerer.ask(q);
+      expect(a.answered).toBe(false);
+      expect(a.citations).toEqual([]);
+    });
+
+    it('answers whatever it finds when ANSWER_MIN_CONFIDENCE is 0, and nothing at 1', async () => {
+      expect((await answerer.ask('Какой курс доллара сегодня?', { minConfidence: 0 })).answered).toBe(true);
+      expect((await answerer.ask('Қызылорда қаласында неше үкіметтік емес ұйым тіркелген?', { minConfidence: 1 })).answered).toBe(false);
+    });
+  });
+});
