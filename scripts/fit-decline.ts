@@ -92,4 +92,10 @@ const model: DeclineModel = {
   },
 };
 await writeFile(DEFAULT_DECLINE_MODEL, JSON.stringify(model, null, 2) + '\n');
+if (process.env.GOVQA_FEATURES_CSV) {
+  // for analysis: every question's features, label and set
+  const lines = [['set', 'answerable', 'y', 'held', ...FEATURES].join(',')];
+  for (const r of rows) lines.push([r.set, +r.answerable, r.y, +r.held, ...FEATURES.map((f) => r.f[f].toFixed(4))].join(','));
+  await writeFile(process.env.GOVQA_FEATURES_CSV, lines.join('\n') + '\n');
+}
 console.log(JSON.stringify(model, null, 2));
