@@ -21,6 +21,7 @@ import { searchWithFeedback } from '../src/search/feedback.ts';
 import type { Lang } from '../src/text/lang.ts';
 import { containsEvidence, mean, rankingMetrics } from './metrics.ts';
 import { TYPED_VARIANTS } from './typed-variants.ts';
+import { scoreAnswers } from './answers.ts';
 
 interface Question {
   id: string;
@@ -80,31 +81,6 @@ async function score(questions: Question[], search: Search): Promise<Record<stri
 let evidenceDocs: { text: string; lang: string }[] = [];
 function evidenceLang(evidence: string): string | undefined {
   return evidenceDocs.find((d) => containsEvidence(d.text, evidence))?.lang;
-}
-
-/** The strings that show a question answered: its evidence (seeds) or any of its gold answers. */
-const goldOf = (q: Question): string[] => (q.evidence ? [q.evidence] : (q.answers ?? []));
-
-/**
- * Answer metrics of ../shared/eval/README.md: the answer inside one of the first 3 excerpts (≤600 characters),
- * unanswerable questions declined, reply language, and the share of all questions handled right.
- */
-async function scoreAnswers(questions: Question[], ask: (q: string) => Promise<{ answered: boolean; lang: string; excerpts: string[] }>) {
-  const hits: number[] = [];
-  const declined: number[] = [];
-  const langOk: number[] = [];
-  for (const q of questions) {
-    const a = await ask(q.question);
-    langOk.push(a.lang === q.lang ? 1 : 0);
-    if (q.answerable === false) declined.push(a.answered ? 0 : 1);
-    else hits.push(a.answered && a.excerpts.slice(0, 3).some((e) => e.length <= 600 && goldOf(q).some((g) => containsEvidence(e, g))) ? 1 : 0);
-  }
-  return {
-    'answer in first 3 excerpts': mean(hits),
-    'unanswerable declined': mean(declined),
-    'all handled right': mean([...hits, ...declined]),
-    'reply language': mean(langOk),
-  };
 }
 
 interface Variant {
