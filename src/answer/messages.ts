@@ -19,8 +19,11 @@ export const MESSAGES = {
     truncated: (n: number) => `Вопрос слишком длинный, я прочитал только первые ${n} символов.`,
     source: 'Источник',
   },
-} as const;
+};
 
-export type Messages = (typeof MESSAGES)[Lang];
+export type Messages = (typeof MESSAGES)['ru'];
+
+// Every language's table must have all of the Russian one: a missing or misspelt Kazakh string fails here.
+MESSAGES satisfies Record<Lang, Messages>;
 
 export const messages = (lang: Lang): Messages => MESSAGES[lang];

@@ -1,5 +1,6 @@
 // What the bot says besides answers, in Kazakh and Russian. Answers' own words live in answer/messages.ts.
 import type { Lang } from '../text/lang.ts';
+import { LANGS } from '../lang/index.ts';
 
 export const TEXTS = {
   ru: {
@@ -85,10 +86,13 @@ export interface Stats {
 
 export type Texts = (typeof TEXTS)['ru'];
 
-export const texts = (lang: Lang): Texts => TEXTS[lang] as Texts;
+// Every language's table must have all of the Russian one: a missing or misspelt Kazakh string fails here.
+TEXTS satisfies Record<Lang, Texts>;
+
+export const texts = (lang: Lang): Texts => TEXTS[lang];
 
 /** The language to greet a user in: Kazakh for a Kazakh Telegram client, Russian otherwise. */
-export const userLang = (languageCode?: string): Lang => (languageCode?.startsWith('kk') ? 'kk' : 'ru');
+export const userLang = (languageCode?: string): Lang => LANGS.find((l) => languageCode?.startsWith(l)) ?? 'ru';
 
 export const COMMAND_DESCRIPTIONS: Record<string, Record<Lang, string>> = {
   start: { ru: 'О боте', kk: 'Бот туралы' },

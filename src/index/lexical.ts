@@ -142,17 +142,6 @@ export class LexicalIndex {
     return new LexicalIndex(terms, offsets, docs, tfs, lengths, params, ids);
   }
 
-  /** For every term, the OR of `docMask[doc]` over the chunks that hold it (e.g. which languages use the term). */
-  termMasks(docMask: Uint8Array): Map<string, number> {
-    const masks = new Map<string, number>();
-    this.terms.forEach((term, id) => {
-      let mask = 0;
-      for (let at = this.offsets[id]; at < this.offsets[id + 1]; at++) mask |= docMask[this.docs[at]];
-      masks.set(term, mask);
-    });
-    return masks;
-  }
-
   /** How many chunks hold the term. */
   df(term: string): number {
     const id = this.termIds.get(term);

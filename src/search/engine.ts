@@ -115,18 +115,6 @@ export class SearchEngine {
     return searchWithFeedback(this.lexical, query, k, (doc) => ({ text: this.chunks[doc].text, lang: this.manifest.docs[this.chunks[doc].docId].lang }));
   }
 
-  /** Whether a term occurs in documents of both languages: a word Kazakh and Russian texts write alike. */
-  bilingual(term: string): boolean {
-    if (!this.languagesOf) {
-      const bit = { kk: 1, ru: 2 } as const;
-      const docMask = new Uint8Array(this.chunks.map((c) => bit[this.manifest.docs[c.docId].lang]));
-      this.languagesOf = this.lexical.termMasks(docMask);
-    }
-    return this.languagesOf.get(term) === 3;
-  }
-
-  private languagesOf?: Map<string, number>;
-
   /** Whether the index holds a term at all. */
   knows(term: string): boolean {
     return this.lexical.has(term);

@@ -41,5 +41,3 @@ export function foldKazakhLetters(text: string): string {
   return text.replace(KAZAKH_ONLY_RE, (c) => FOLD[c]);
 }
 
-/** Letters that occur in Kazakh but not in Russian. */
-export const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/;
