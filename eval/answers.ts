@@ -32,9 +32,10 @@ export async function scoreAnswers(questions: AnswerQuestion[], ask: (q: string)
     if (q.answerable === false) declined.push(a.answered ? 0 : 1);
     else hits.push(a.answered && a.excerpts.slice(0, 3).some((e) => e.length <= 600 && goldOf(q).some((g) => containsEvidence(e, g))) ? 1 : 0);
   }
+  // a set without unanswerable questions has no decline figure (printed as «-»), not a zero
   return {
     'answer in first 3 excerpts': mean(hits),
-    'unanswerable declined': mean(declined),
+    ...(declined.length ? { 'unanswerable declined': mean(declined) } : {}),
     'all handled right': mean([...hits, ...declined]),
     'reply language': mean(langOk),
   };
