@@ -105,7 +105,9 @@ export class Answerer {
     const best = ranked[0];
     const bestPassage = Math.max(0, ...ranked.map((c) => c.passageCoverage));
     const citations = pickQuotes(ranked.filter((c) => c.passageCoverage >= PASSAGE_SHARE * bestPassage), excerpts);
-    const [s1, s2] = [results[0]?.score ?? 0, results[1]?.score ?? 0];
+    // the runner-up is the best passage of another document: overlapping chunks of one long interview are one source
+    const s1 = results[0]?.score ?? 0;
+    const s2 = results.find((r) => r.chunk.docId !== results[0].chunk.docId)?.score ?? 0;
     let total = 0;
     let unknown = 0;
     query.concepts.forEach((c, i) => {

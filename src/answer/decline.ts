@@ -23,7 +23,7 @@ export const FEATURES = [
   'kindAsked',
   /** … and the best sentence holds one */
   'kindFound',
-  /** how far the top passage's retrieval score stands above the next: (s1 − s2) / s1 */
+  /** how far the top passage's retrieval score stands above the best of another document: (s1 − s2) / s1 */
   'margin',
   /** the best sentence is in the other language (met through translations) */
   'across',
