@@ -118,7 +118,7 @@ describe('govqa errors', () => {
   it('a bad file is skipped with a warning and the rest is indexed', async () => {
     const dir = await tempDir();
     await writeFile(path.join(dir, 'ok.txt'), 'Аким района встретился с жителями села');
-    await writeFile(path.join(dir, 'bad.txt'), Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    await writeFile(path.join(dir, 'bad.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x41]));
     const run = await govqa(['index', '--corpus', dir, '--index', path.join(dir, 'idx'), '--json']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/warning: skipped bad\.txt: binary file/);

@@ -10,10 +10,10 @@ import type { Summarizer } from './summary.ts';
 import { askedKind } from './question.ts';
 import { candidates, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
 import { confidence, loadDeclineModel, type DeclineModel, type Features } from './decline.ts';
-import { plainAnswer, type Citation } from './render.ts';
+import { pageAt, plainAnswer, type Citation } from './render.ts';
 
 export { MAX_EXCERPT } from './quotes.ts';
-export { plainAnswer, sourceLabel, type Citation } from './render.ts';
+export { pageLabel, plainAnswer, sourceLabel, type Citation } from './render.ts';
 
 export interface Answer {
   answered: boolean;
@@ -155,6 +155,8 @@ function pickQuotes(ranked: Candidate[], excerpts: number): Citation[] {
       chunkId: c.result.chunk.id,
       start,
       end,
+      ...(c.result.doc.pages && { page: pageAt(c.result.doc.pages, start) }),
+      ...(c.result.doc.meta.url && { url: c.result.doc.meta.url }),
     });
   }
   return citations;

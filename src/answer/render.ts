@@ -16,6 +16,23 @@ export interface Citation {
   /** character offsets of the excerpt in its document */
   start: number;
   end: number;
+  /** the page the excerpt starts on (PDF documents) */
+  page?: number;
+  /** the web page the document was taken from */
+  url?: string;
+}
+
+/** The 1-based page holding `offset`, given the offsets where pages start. */
+export function pageAt(pages: readonly number[] | undefined, offset: number): number | undefined {
+  if (!pages?.length) return undefined;
+  let lo = 0;
+  let hi = pages.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (pages[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 /** «Title (Region, 2019)»: where the source comes from, as far as it is known. */
@@ -24,11 +41,17 @@ export function sourceLabel(c: Pick<Citation, 'title' | 'meta'>): string {
   return where ? `${c.title} (${where})` : c.title;
 }
 
+/** «, p. 3» in the reader's language, when the citation knows its page. */
+export function pageLabel(c: Pick<Citation, 'page'>, lang: Lang): string {
+  return c.page ? `, ${messages(lang).page(c.page)}` : '';
+}
+
 export function plainAnswer(lang: Lang, citations: Citation[], summary?: string): string {
   const say = messages(lang);
   const parts = citations.map((c) => {
     const other = c.lang !== lang ? ` [${say.sourceLang[c.lang]}]` : '';
-    return `[${c.n}] «${c.excerpt}»${other}\n— ${sourceLabel(c)}`;
+    const url = c.url ? `\n  ${c.url}` : '';
+    return `[${c.n}] «${c.excerpt}»${other}\n— ${sourceLabel(c)}${pageLabel(c, lang)}${url}`;
   });
   return [...(summary ? [summary] : []), say.intro, ...parts].join('\n\n');
 }

@@ -1,6 +1,6 @@
 // Telegram HTML for answers: escaped once, here, and split into messages below Telegram's 4096-character limit
 // at block boundaries, so no tag is ever cut in two.
-import { sourceLabel, type Answer, type Citation } from '../answer/compose.ts';
+import { pageLabel, sourceLabel, type Answer, type Citation } from '../answer/compose.ts';
 import { messages } from '../answer/messages.ts';
 import type { Lang } from '../text/lang.ts';
 
@@ -12,7 +12,14 @@ export function escapeHtml(text: string): string {
 
 export function citationHtml(c: Citation, lang: Lang): string {
   const other = c.lang !== lang ? ` <i>[${messages(lang).sourceLang[c.lang]}]</i>` : '';
-  return `<b>[${c.n}]</b> «${escapeHtml(c.excerpt)}»${other}\n— <i>${escapeHtml(sourceLabel(c))}</i>`;
+  return `<b>[${c.n}]</b> «${escapeHtml(c.excerpt)}»${other}\n— <i>${sourceHtml(c, lang)}</i>`;
+}
+
+/** The source label, a link to the page when the document came from the web, and the page of a PDF. */
+export function sourceHtml(c: Pick<Citation, 'title' | 'meta' | 'page' | 'url'>, lang: Lang): string {
+  const label = escapeHtml(sourceLabel(c));
+  const linked = c.url ? `<a href="${escapeHtml(c.url).replace(/"/g, '&quot;')}">${label}</a>` : label;
+  return linked + escapeHtml(pageLabel(c, lang));
 }
 
 /** The blocks of an answer: the intro, then one block per citation (or the refusal alone). */

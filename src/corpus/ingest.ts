@@ -1,9 +1,14 @@
-// Reads the corpus: a folder of .txt/.md files (with an optional manifest.json) and .jsonl files, or one .jsonl.
-// A file that cannot be read is skipped with a reason; only a missing or empty corpus is an error.
+// Reads the corpus: a folder of documents in the formats the readers take (text, HTML, DOCX, PDF), with an
+// optional manifest.json, and .jsonl files; or one .jsonl. A file that cannot be read is skipped with a reason;
+// only a missing or empty corpus is an error.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { detectLang, type Lang } from '../text/lang.ts';
+import { ExtractionCache } from './extracted.ts';
+import { ocrMissing } from './readers/ocr.ts';
+import { READERS_VERSION, ReaderError, readDocument, readerFor, SUPPORTED, type ReadDocument } from './readers/index.ts';
+import { decodeText } from './readers/text.ts';
 import { deriveTitle } from './title.ts';
 import type { DocMeta, SourceDoc, Skipped } from './types.ts';
 
@@ -14,8 +19,15 @@ export interface Corpus {
   skipped: Skipped[];
 }
 
-const TEXT_EXT = new Set(['.txt', '.md']);
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+export interface ReadCorpusOptions {
+  /** where costly extractions (PDF, DOCX) are kept between builds; none: every build reads every file */
+  cacheDir?: string;
+  /** false: scanned PDF pages are not read by OCR */
+  ocr?: boolean;
+}
+
+/** Formats whose reading costs enough (OCR above all) to keep what was read. */
+const CACHED = new Set(['.pdf', '.docx']);
 
 interface ManifestEntry extends DocMeta {
   file: string;
@@ -23,7 +35,7 @@ interface ManifestEntry extends DocMeta {
   title?: string;
 }
 
-export async function readCorpus(location: string): Promise<Corpus> {
+export async function readCorpus(location: string, options: ReadCorpusOptions = {}): Promise<Corpus> {
   const info = await stat(location).catch(() => null);
   if (!info) throw new CorpusError(`corpus not found: ${location}`);
   const corpus: Corpus = { docs: [], skipped: [] };
@@ -32,15 +44,19 @@ export async function readCorpus(location: string): Promise<Corpus> {
     await readJsonl(location, path.basename(location), corpus);
   } else {
     const manifest = await readManifest(location, corpus);
+    // the cache key says whether OCR could run, so that installing Tesseract's data reads scans again
+    const ocr = options.ocr !== false && !(await ocrMissing());
+    const cache = options.cacheDir ? new ExtractionCache(options.cacheDir, `${READERS_VERSION}:${ocr}`) : null;
     for (const rel of await listFiles(location)) {
       const ext = path.extname(rel).toLowerCase();
       if (ext === '.jsonl') await readJsonl(path.join(location, rel), rel, corpus);
-      else if (TEXT_EXT.has(ext)) await readTextFile(location, rel, manifest.get(rel), corpus);
+      else if (rel !== 'manifest.json' && readerFor(rel)) await readFileDoc(location, rel, manifest.get(rel), corpus, { cache, ocr });
     }
+    await cache?.prune();
   }
   if (corpus.docs.length === 0) {
     const why = corpus.skipped.length ? ` (${corpus.skipped.length} skipped)` : '';
-    throw new CorpusError(`no readable .txt, .md or .jsonl documents in ${location}${why}`);
+    throw new CorpusError(`no readable documents (${[...SUPPORTED, '.jsonl'].join(', ')}) in ${location}${why}`);
   }
   const seen = new Set<string>();
   corpus.docs = corpus.docs.filter((d) => {
@@ -83,17 +99,8 @@ async function readManifest(dir: string, corpus: Corpus): Promise<Map<string, Ma
   return byFile;
 }
 
-/** UTF-8 text of a file, or the reason it is not text. */
-function decode(bytes: Buffer): { text: string } | { reason: string } {
-  if (bytes.includes(0)) return { reason: 'binary file (contains NUL bytes)' };
-  try {
-    return { text: utf8.decode(bytes).replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n') };
-  } catch {
-    return { reason: 'not valid UTF-8' };
-  }
-}
-
-async function readTextFile(root: string, rel: string, entry: ManifestEntry | undefined, corpus: Corpus) {
+/** Reads one file through its format's reader (or the cache); what the manifest says wins over the file. */
+async function readFileDoc(root: string, rel: string, entry: ManifestEntry | undefined, corpus: Corpus, how: { cache: ExtractionCache | null; ocr: boolean }) {
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(root, rel));
@@ -101,10 +108,26 @@ async function readTextFile(root: string, rel: string, entry: ManifestEntry | un
     corpus.skipped.push({ path: rel, reason: `unreadable: ${(err as NodeJS.ErrnoException).code ?? err}` });
     return;
   }
-  const decoded = decode(bytes);
-  if ('reason' in decoded) return void corpus.skipped.push({ path: rel, reason: decoded.reason });
+  const cache = CACHED.has(path.extname(rel).toLowerCase()) ? how.cache : null;
+  const key = cache?.key(bytes);
+  let read: ReadDocument | null = key ? await cache!.get(key) : null;
+  if (!read) {
+    const warnings: string[] = [];
+    try {
+      read = await readDocument(bytes, rel, { ocr: how.ocr, warn: (line) => warnings.push(line) });
+    } catch (err) {
+      if (!(err instanceof ReaderError)) throw err;
+      return void corpus.skipped.push({ path: rel, reason: err.message });
+    }
+    if (warnings.length) read.warnings = warnings;
+    if (key) await cache!.put(key, read).catch(() => {}); // a cache that cannot be written only costs time
+  }
+  for (const line of read.warnings ?? []) corpus.skipped.push({ path: rel, reason: `partly read: ${line}` });
+  const meta = metaOf(entry as Record<string, unknown> | undefined);
+  meta.date ??= read.date;
+  if (!meta.url && read.source && /^https?:\/\//.test(read.source)) meta.url = read.source;
   const fallbackTitle = path.basename(rel, path.extname(rel));
-  const doc = makeDoc(rel, decoded.text, entry?.title, entry?.lang, metaOf(entry as Record<string, unknown> | undefined), fallbackTitle);
+  const doc = makeDoc(rel, read.text, entry?.title ?? read.title, entry?.lang, meta, fallbackTitle, read.pages);
   if (doc) corpus.docs.push(doc);
   else corpus.skipped.push({ path: rel, reason: 'empty' });
 }
@@ -116,9 +139,13 @@ async function readJsonl(file: string, rel: string, corpus: Corpus) {
   } catch (err) {
     return void corpus.skipped.push({ path: rel, reason: `unreadable: ${(err as NodeJS.ErrnoException).code ?? err}` });
   }
-  const decoded = decode(bytes);
-  if ('reason' in decoded) return void corpus.skipped.push({ path: rel, reason: decoded.reason });
-  decoded.text.split('\n').forEach((line, i) => {
+  let text: string;
+  try {
+    text = decodeText(bytes);
+  } catch (err) {
+    return void corpus.skipped.push({ path: rel, reason: (err as Error).message });
+  }
+  text.split('\n').forEach((line, i) => {
     if (!line.trim()) return;
     const where = `${rel}:${i + 1}`;
     let rec: Record<string, unknown>;
@@ -143,13 +170,15 @@ function metaOf(rec: Record<string, unknown> | undefined): DocMeta {
   if (typeof rec.year === 'number' || (typeof rec.year === 'string' && /^\d{4}$/.test(rec.year))) meta.year = Number(rec.year);
   if (typeof rec.source === 'string') meta.source = rec.source;
   if (typeof rec.kind === 'string') meta.kind = rec.kind;
+  if (typeof rec.url === 'string' && /^https?:\/\//.test(rec.url)) meta.url = rec.url;
+  if (typeof rec.date === 'string') meta.date = rec.date;
   return meta;
 }
 
-function makeDoc(docId: string, text: string, title: string | undefined, lang: unknown, meta: DocMeta, fallbackTitle: string): SourceDoc | null {
+function makeDoc(docId: string, text: string, title: string | undefined, lang: unknown, meta: DocMeta, fallbackTitle: string, pages?: number[]): SourceDoc | null {
   if (!text.trim()) return null;
   const docLang: Lang = lang === 'kk' || lang === 'ru' ? lang : detectLang(text);
   const docTitle = title?.trim() || deriveTitle(text, fallbackTitle);
-  const hash = createHash('sha256').update(JSON.stringify([docTitle, docLang, meta, text])).digest('hex');
-  return { docId, title: docTitle, text, lang: docLang, meta, hash };
+  const hash = createHash('sha256').update(JSON.stringify([docTitle, docLang, meta, text, ...(pages ? [pages] : [])])).digest('hex');
+  return { docId, title: docTitle, text, lang: docLang, meta, hash, ...(pages && pages.length > 0 && { pages }) };
 }

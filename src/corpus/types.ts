@@ -6,6 +6,10 @@ export interface DocMeta {
   year?: number;
   source?: string;
   kind?: string;
+  /** the web page the document was taken from: citations link to it */
+  url?: string;
+  /** the date the document states (its page metadata, PDF or DOCX properties, or the manifest) */
+  date?: string;
 }
 
 /** One source document, as read from the corpus. */
@@ -16,6 +20,8 @@ export interface SourceDoc {
   text: string;
   lang: Lang;
   meta: DocMeta;
+  /** offsets in `text` where its pages start (PDF), so that a citation can name its page */
+  pages?: number[];
   /** sha256 of the text and metadata: an unchanged hash means the document need not be chunked or embedded again */
   hash: string;
 }

@@ -14,6 +14,7 @@ import {
 import type { BuildReport, Chunk, IndexManifest, IndexedDoc } from './types.ts';
 import { VectorIndex } from './vectors.ts';
 import { rm } from 'node:fs/promises';
+import path from 'node:path';
 
 export type Stage = 'chunk' | 'embed' | 'index';
 export type BuildProgress = (stage: Stage, done: number, total: number) => void;
@@ -40,7 +41,7 @@ interface Previous {
 }
 
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
-  const corpus = await readCorpus(options.corpus);
+  const corpus = await readCorpus(options.corpus, { cacheDir: path.join(options.indexDir, 'extracted') });
   return withBuildLock(options.indexDir, () => buildFrom(corpus, options));
 }
 
@@ -95,7 +96,7 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
         vectors.push(null);
       }
     }
-    docs[doc.docId] = { hash: doc.hash, title: doc.title, lang: doc.lang, meta: doc.meta, first, count: chunks.length - first };
+    docs[doc.docId] = { hash: doc.hash, title: doc.title, lang: doc.lang, meta: doc.meta, ...(doc.pages && { pages: doc.pages }), first, count: chunks.length - first };
     onProgress?.('chunk', i + 1, corpus.docs.length);
   });
   for (const id of Object.keys(prev?.manifest.docs ?? {})) if (!present.has(id)) report.removed++;

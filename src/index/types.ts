@@ -17,6 +17,8 @@ export interface IndexedDoc {
   title: string;
   lang: Lang;
   meta: DocMeta;
+  /** offsets where the document's pages start (PDF) */
+  pages?: number[];
   /** the document's chunks are chunks[first .. first + count) */
   first: number;
   count: number;

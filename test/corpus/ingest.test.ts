@@ -28,7 +28,7 @@ describe('ingestion of the shipped corpus', () => {
 });
 
 describe('ingestion of bad input', () => {
-  it('skips binary, non-UTF-8, empty files and bad JSONL lines, and reads the rest', async () => {
+  it('skips binary and empty files and bad JSONL lines, decodes windows-1251, and reads the rest', async () => {
     const dir = await tempDir();
     await mkdir(path.join(dir, 'sub'));
     await writeFile(path.join(dir, 'good.txt'), 'Аким Алматы встретился с активом города\nТекст новости.');
@@ -48,13 +48,14 @@ describe('ingestion of bad input', () => {
       ].join('\n'),
     );
     const { docs, skipped } = await readCorpus(dir);
-    expect(docs.map((d) => d.docId).sort()).toEqual(['good.txt', 'r1', 'r3', 'sub/note.md']);
+    expect(docs.map((d) => d.docId).sort()).toEqual(['cp1251.txt', 'good.txt', 'r1', 'r3', 'sub/note.md']);
+    expect(docs.find((d) => d.docId === 'cp1251.txt')!.text).toBe('Аким гор');
     expect(docs.find((d) => d.docId === 'sub/note.md')!.title).toBe('Әкімдік жұмысы туралы жаңалық');
     expect(docs.find((d) => d.docId === 'r1')!.meta).toEqual({ region: 'Алматы', year: 2020 });
     expect(docs.find((d) => d.docId === 'r3')!.lang).toBe('ru');
     const reasons = Object.fromEntries(skipped.map((s) => [s.path, s.reason]));
     expect(reasons['image.txt']).toMatch(/binary/);
-    expect(reasons['cp1251.txt']).toMatch(/UTF-8/);
+    expect(reasons['ignored.pdf']).toMatch(/not a readable PDF/);
     expect(reasons['empty.md']).toMatch(/empty/);
     expect(reasons['records.jsonl:2']).toMatch(/JSON/);
     expect(reasons['records.jsonl:3']).toMatch(/text/);
@@ -73,7 +74,7 @@ describe('ingestion of bad input', () => {
     await expect(readCorpus('/no/such/folder')).rejects.toThrow(new CorpusError('corpus not found: /no/such/folder'));
     const dir = await tempDir();
     await writeFile(path.join(dir, 'a.bin'), 'x');
-    await expect(readCorpus(dir)).rejects.toThrow(/no readable \.txt, \.md or \.jsonl documents/);
+    await expect(readCorpus(dir)).rejects.toThrow(/no readable documents \(\.txt, \.md, .*\.pdf, \.jsonl\)/);
   });
 
   it('changes a document hash when its text changes', async () => {
