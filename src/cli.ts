@@ -1,12 +1,14 @@
 // The `govqa` command line: index | search | ask | chat | bot | start. A thin front door: parsing, printing,
 // exit codes; all the work is in the engine.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { CorpusError } from './corpus/ingest.ts';
 import { openEmbedder, openEngine, openSummarizer } from './engine.ts';
 import { buildIndex } from './index/build.ts';
-import { IndexError } from './index/store.ts';
+import { IndexError, readManifest } from './index/store.ts';
+import { AddError, addToCorpus, FetchError, fromFile, fromUrl, type AddedDoc } from './corpus/add.ts';
+import path from 'node:path';
 import type { BuildReport } from './index/types.ts';
 import { downloadProgress, progressBar } from './progress.ts';
 import { SearchEngine, type SearchMode } from './search/engine.ts';
@@ -17,6 +19,7 @@ import { consoleChat } from './chat.ts';
 const USAGE = `usage: govqa <command> [options]
 
   index  [--corpus DIR|FILE.jsonl] [--index DIR] [--json]  build or update the index (incremental)
+  add    [--corpus DIR] [--index DIR] (FILE|URL)...      add documents or web pages to the corpus and reindex
   search [--index DIR] [-k N] [--json] [--mode hybrid|lexical|dense] (QUESTION | --queries FILE.jsonl)
   ask    [--index DIR] [--json] (QUESTION | --queries FILE.jsonl)
   chat   [--index DIR]                                  ask questions in the console
@@ -115,6 +118,51 @@ async function cmdIndex(config: Config, args: string[]) {
   }
 }
 
+/** One line per input on stderr; exit 0 when at least one was added and none failed. */
+async function cmdAdd(config: Config, args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { corpus: { type: 'string' }, index: { type: 'string' } } });
+  if (!positionals.length) throw new UsageError('give one or more FILEs or URLs');
+  const corpus = values.corpus ?? config.corpusDir;
+  const indexDir = values.index ?? config.indexDir;
+  const cacheDir = path.join(indexDir, 'extracted');
+  const added: { input: string; doc: AddedDoc }[] = [];
+  let failed = 0;
+  for (const input of positionals) {
+    try {
+      const isUrl = /^[a-z][a-z0-9+.-]*:/i.test(input) && !(await stat(input).catch(() => null));
+      const incoming = isUrl ? await fromUrl(input, { allowPrivate: config.allowPrivateUrls }) : await fromFile(input);
+      const doc = await addToCorpus(corpus, incoming, { cacheDir });
+      for (const line of doc.warnings) say(`warning: ${input}: partly read: ${line}`);
+      added.push({ input, doc });
+    } catch (err) {
+      if (!(err instanceof AddError || err instanceof FetchError)) throw err;
+      failed++;
+      say(`failed: ${input}: ${err.message}`);
+    }
+  }
+  if (added.length) {
+    const progress = progressBar();
+    const embedder = await openEmbedder(config, say, downloadProgress(progress));
+    progress.stop();
+    const report = await buildIndex({ corpus, indexDir, embedder, wantedModel: config.embeddingModel, onProgress: (stage, done, total) => progress.update(stage, done, total) });
+    progress.stop();
+    const indexed = (await readManifest(report.dir)).docs;
+    for (const { input, doc } of added) {
+      const entry = indexed[doc.file];
+      if (!entry) {
+        failed++;
+        const why = report.skipped.find((s) => s.path === doc.file)?.reason ?? 'not indexed';
+        say(`failed: ${input}: ${why}`);
+        continue;
+      }
+      const pages = doc.pages ? `, ${doc.pages} pages` : '';
+      say(`${doc.replaced ? 'updated' : 'added'}: ${input} → ${doc.file}: «${entry.title}», ${entry.count} passages${pages}`);
+    }
+    say(reportLine(report));
+  }
+  return added.length > 0 && failed === 0 ? 0 : 1;
+}
+
 async function cmdSearch(config: Config, args: string[]) {
   const { values, positionals } = parseArgs({
     args,
@@ -154,7 +202,8 @@ async function cmdAsk(config: Config, args: string[]) {
   for (const q of queries) {
     const a = await answerer.ask(q.question);
     if (values.json) {
-      const citations = a.citations.map(({ n, docId, title, excerpt }) => ({ n, docId, title, excerpt }));
+      // page (PDF) and url (web pages) only where the source has them
+      const citations = a.citations.map(({ n, docId, title, excerpt, page, lastPage, url }) => ({ n, docId, title, excerpt, ...(page && { page }), ...(lastPage && { lastPage }), ...(url && { url }) }));
       process.stdout.write(JSON.stringify({ id: q.id, answered: a.answered, lang: a.lang, answer: a.answer, citations }) + '\n');
     } else {
       console.log(`${queries.length > 1 ? `\n${q.question}\n` : ''}${a.answer}`);
@@ -181,8 +230,9 @@ async function cmdStart(config: Config, args: string[]) {
   return cmdChat(config, args);
 }
 
-const COMMANDS: Record<string, (config: Config, args: string[]) => Promise<void>> = {
+const COMMANDS: Record<string, (config: Config, args: string[]) => Promise<void | number>> = {
   index: cmdIndex,
+  add: cmdAdd,
   search: cmdSearch,
   ask: cmdAsk,
   chat: cmdChat,
@@ -202,8 +252,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     return 2;
   }
   try {
-    await run(loadConfig(), args);
-    return 0;
+    return (await run(loadConfig(), args)) ?? 0;
   } catch (err) {
     if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith?.('ERR_PARSE_ARGS')) {
       say(`govqa ${command}: ${(err as Error).message}`);

@@ -21,6 +21,8 @@ export interface Config {
   botToken: string | null;
   adminIds: number[];
   telegramApiRoot: string | null;
+  /** `govqa add` and the bot's /add may fetch loopback and private addresses (ALLOW_PRIVATE_URLS=1: tests, an intranet) */
+  allowPrivateUrls: boolean;
   /** public https URL: webhook mode instead of long polling */
   webhookUrl: string | null;
   webhookSecret: string | null;
@@ -76,6 +78,7 @@ export function loadConfig(env: Env = process.env): Config {
     botToken: token,
     adminIds,
     telegramApiRoot: get('TELEGRAM_API_ROOT')?.replace(/\/+$/, '') ?? null,
+    allowPrivateUrls: get('ALLOW_PRIVATE_URLS') === '1',
     webhookUrl: get('WEBHOOK_URL'),
     webhookSecret: secret,
     port,

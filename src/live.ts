@@ -37,6 +37,14 @@ export class LiveIndex {
     return this.building !== null;
   }
 
+  /** Reindexes after the build that is running, if one is: for a document just added, which must be in it. */
+  async reindexWhenFree(onProgress?: BuildProgress): Promise<BuildReport> {
+    for (;;) {
+      if (this.building) await this.building.catch(() => {});
+      else return this.reindex(onProgress);
+    }
+  }
+
   /** Builds incrementally and swaps the new index in; throws ReindexBusy while another build runs. */
   async reindex(onProgress?: BuildProgress): Promise<BuildReport> {
     if (this.building) throw new ReindexBusy('a reindex is already running');

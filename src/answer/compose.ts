@@ -137,6 +137,13 @@ export class Answerer {
 }
 
 /** The best candidates as citations, never quoting the same text twice (overlapping chunks repeat sentences). */
+/** The page an excerpt starts on and, when it runs onto another, the page it ends on. */
+function pagesOf(pages: readonly number[] | undefined, start: number, end: number): Pick<Citation, 'page' | 'lastPage'> {
+  const page = pageAt(pages, start);
+  const lastPage = pageAt(pages, Math.max(start, end - 1));
+  return page ? { page, ...(lastPage !== page && { lastPage }) } : {};
+}
+
 function pickQuotes(ranked: Candidate[], excerpts: number): Citation[] {
   const citations: Citation[] = [];
   for (const c of ranked) {
@@ -155,7 +162,7 @@ function pickQuotes(ranked: Candidate[], excerpts: number): Citation[] {
       chunkId: c.result.chunk.id,
       start,
       end,
-      ...(c.result.doc.pages && { page: pageAt(c.result.doc.pages, start) }),
+      ...pagesOf(c.result.doc.pages, start, end),
       ...(c.result.doc.meta.url && { url: c.result.doc.meta.url }),
     });
   }

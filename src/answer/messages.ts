@@ -10,7 +10,7 @@ export const MESSAGES = {
     sourceLang: { kk: 'қазақша', ru: 'орысша' },
     truncated: (n: number) => `Сұрақ тым ұзын, алғашқы ${n} таңбасы ғана қарастырылды.`,
     source: 'Дереккөз',
-    page: (n: number) => `${n}-бет`,
+    page: (first: number, last?: number) => (last && last !== first ? `${first}–${last}-беттер` : `${first}-бет`),
   },
   ru: {
     intro: 'Вот что говорится в источниках:',
@@ -19,7 +19,7 @@ export const MESSAGES = {
     sourceLang: { kk: 'на казахском', ru: 'на русском' },
     truncated: (n: number) => `Вопрос слишком длинный, я прочитал только первые ${n} символов.`,
     source: 'Источник',
-    page: (n: number) => `с. ${n}`,
+    page: (first: number, last?: number) => (last && last !== first ? `с. ${first}–${last}` : `с. ${first}`),
   },
 };
 

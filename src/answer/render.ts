@@ -18,6 +18,8 @@ export interface Citation {
   end: number;
   /** the page the excerpt starts on (PDF documents) */
   page?: number;
+  /** the page it ends on, when that is another one */
+  lastPage?: number;
   /** the web page the document was taken from */
   url?: string;
 }
@@ -42,8 +44,8 @@ export function sourceLabel(c: Pick<Citation, 'title' | 'meta'>): string {
 }
 
 /** «, p. 3» in the reader's language, when the citation knows its page. */
-export function pageLabel(c: Pick<Citation, 'page'>, lang: Lang): string {
-  return c.page ? `, ${messages(lang).page(c.page)}` : '';
+export function pageLabel(c: Pick<Citation, 'page' | 'lastPage'>, lang: Lang): string {
+  return c.page ? `, ${messages(lang).page(c.page, c.lastPage)}` : '';
 }
 
 export function plainAnswer(lang: Lang, citations: Citation[], summary?: string): string {

@@ -16,7 +16,7 @@ export function citationHtml(c: Citation, lang: Lang): string {
 }
 
 /** The source label, a link to the page when the document came from the web, and the page of a PDF. */
-export function sourceHtml(c: Pick<Citation, 'title' | 'meta' | 'page' | 'url'>, lang: Lang): string {
+export function sourceHtml(c: Pick<Citation, 'title' | 'meta' | 'page' | 'lastPage' | 'url'>, lang: Lang): string {
   const label = escapeHtml(sourceLabel(c));
   const linked = c.url ? `<a href="${escapeHtml(c.url).replace(/"/g, '&quot;')}">${label}</a>` : label;
   return linked + escapeHtml(pageLabel(c, lang));

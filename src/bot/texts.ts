@@ -1,6 +1,7 @@
 // What the bot says besides answers, in Kazakh and Russian. Answers' own words live in answer/messages.ts.
 import type { Lang } from '../text/lang.ts';
 import { LANGS } from '../lang/index.ts';
+import { SUPPORTED } from '../corpus/readers/index.ts';
 
 export const TEXTS = {
   ru: {
@@ -25,12 +26,11 @@ export const TEXTS = {
     reindexDone: (r: string) => `Готово: ${r}`,
     reindexFailed: (why: string) => `Переиндексация не удалась: ${why}. Прежний индекс продолжает работать.`,
     stages: { chunk: 'разбор документов', embed: 'векторизация', index: 'индекс' } as Record<string, string>,
-    docSaved: (name: string, updated: boolean) => `Документ «${name}» ${updated ? 'обновлён' : 'добавлен'} в корпус.`,
+    docAdded: (title: string, passages: number, updated: boolean) => `${updated ? 'Обновлено' : 'Добавлено'}: «${title}», фрагментов: ${passages}.`,
     docRejected: (why: string) => `Документ не принят: ${why}.`,
-    docTypes: 'нужен файл .txt или .md',
+    docTypes: `поддерживаются файлы ${SUPPORTED.join(' ')}`,
     docTooBig: (mb: number) => `файл больше ${mb} МБ`,
-    docNotUtf8: 'текст должен быть в кодировке UTF-8',
-    docEmpty: 'файл пустой',
+    addUsage: 'Укажите адрес страницы после команды, например: <code>/add https://example.kz/news/123</code>',
     stats: (s: Stats) =>
       `<b>Статистика</b>\nДокументов: ${s.docs}\nФрагментов: ${s.chunks}\nПоиск: ${s.dense ? `гибридный (${s.model})` : 'лексический'}\nИндекс собран: ${s.builtAt}\n` +
       `Вопросов с запуска: ${s.questions}\nРаботает: ${s.uptime}\nПереиндексация: ${s.reindexing ? 'идёт' : 'нет'}`,
@@ -59,12 +59,11 @@ export const TEXTS = {
     reindexDone: (r: string) => `Дайын: ${r}`,
     reindexFailed: (why: string) => `Қайта индекстеу сәтсіз аяқталды: ${why}. Бұрынғы индекс жұмыс істеп тұр.`,
     stages: { chunk: 'құжаттарды талдау', embed: 'векторлау', index: 'индекс' } as Record<string, string>,
-    docSaved: (name: string, updated: boolean) => `«${name}» құжаты корпусқа ${updated ? 'жаңартылды' : 'қосылды'}.`,
+    docAdded: (title: string, passages: number, updated: boolean) => `${updated ? 'Жаңартылды' : 'Қосылды'}: «${title}», үзінділер: ${passages}.`,
     docRejected: (why: string) => `Құжат қабылданбады: ${why}.`,
-    docTypes: '.txt немесе .md файлы керек',
+    docTypes: `${SUPPORTED.join(' ')} файлдары қабылданады`,
     docTooBig: (mb: number) => `файл ${mb} МБ-тан үлкен`,
-    docNotUtf8: 'мәтін UTF-8 кодтауында болуы керек',
-    docEmpty: 'файл бос',
+    addUsage: 'Командадан кейін бет мекенжайын жазыңыз, мысалы: <code>/add https://example.kz/news/123</code>',
     stats: (s: Stats) =>
       `<b>Статистика</b>\nҚұжаттар: ${s.docs}\nҮзінділер: ${s.chunks}\nІздеу: ${s.dense ? `гибридті (${s.model})` : 'лексикалық'}\nИндекс жасалған: ${s.builtAt}\n` +
       `Іске қосылғаннан бергі сұрақтар: ${s.questions}\nЖұмыс уақыты: ${s.uptime}\nҚайта индекстеу: ${s.reindexing ? 'жүріп жатыр' : 'жоқ'}`,
@@ -101,4 +100,5 @@ export const COMMAND_DESCRIPTIONS: Record<string, Record<Lang, string>> = {
   sources: { ru: 'Документы, на которых основаны ответы', kk: 'Жауаптар негізделген құжаттар' },
   stats: { ru: 'Статистика (для администраторов)', kk: 'Статистика (әкімшілерге)' },
   reindex: { ru: 'Переиндексировать корпус (для администраторов)', kk: 'Корпусты қайта индекстеу (әкімшілерге)' },
+  add: { ru: 'Добавить веб-страницу в корпус (для администраторов)', kk: 'Корпусқа веб-бет қосу (әкімшілерге)' },
 };

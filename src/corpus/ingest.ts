@@ -50,7 +50,7 @@ export async function readCorpus(location: string, options: ReadCorpusOptions = 
     for (const rel of await listFiles(location)) {
       const ext = path.extname(rel).toLowerCase();
       if (ext === '.jsonl') await readJsonl(path.join(location, rel), rel, corpus);
-      else if (rel !== 'manifest.json' && readerFor(rel)) await readFileDoc(location, rel, manifest.get(rel), corpus, { cache, ocr });
+      else if (rel !== 'manifest.json' && readerFor(rel)) await readFileDoc(location, rel, manifest.get(rel), corpus, { cache, wantOcr: options.ocr });
     }
     await cache?.prune();
   }
@@ -100,7 +100,7 @@ async function readManifest(dir: string, corpus: Corpus): Promise<Map<string, Ma
 }
 
 /** Reads one file through its format's reader (or the cache); what the manifest says wins over the file. */
-async function readFileDoc(root: string, rel: string, entry: ManifestEntry | undefined, corpus: Corpus, how: { cache: ExtractionCache | null; ocr: boolean }) {
+async function readFileDoc(root: string, rel: string, entry: ManifestEntry | undefined, corpus: Corpus, how: { cache: ExtractionCache | null; wantOcr?: boolean }) {
   let bytes: Buffer;
   try {
     bytes = await readFile(path.join(root, rel));
@@ -114,7 +114,8 @@ async function readFileDoc(root: string, rel: string, entry: ManifestEntry | und
   if (!read) {
     const warnings: string[] = [];
     try {
-      read = await readDocument(bytes, rel, { ocr: how.ocr, warn: (line) => warnings.push(line) });
+      // the reader is told only whether OCR is wanted: when its data is missing, it says what to install
+      read = await readDocument(bytes, rel, { ocr: how.wantOcr, warn: (line) => warnings.push(line) });
     } catch (err) {
       if (!(err instanceof ReaderError)) throw err;
       return void corpus.skipped.push({ path: rel, reason: err.message });

@@ -6,7 +6,7 @@ import { GrammyError } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/answer/messages.ts';
 import { TEXTS } from '../../src/bot/texts.ts';
-import { safeFileName } from '../../src/bot/features/admin.ts';
+import { cp1251, makeDocx, makeHtml, makePdf } from '../fixtures/documents.ts';
 import { answerBlocks, splitMessages } from '../../src/bot/format.ts';
 import { createLogger } from '../../src/log.ts';
 import {
@@ -179,41 +179,93 @@ describe('live index', () => {
 describe('admin document upload', () => {
   let files: http.Server;
   let hu: Harness;
-  const bodies: Record<string, Buffer> = {
+  let root: string;
+  const bodies: Record<string, Uint8Array> = {
     'doc-ok': Buffer.from('Мәслихат сессиясы өтті\nАудандық мәслихат жаңа жол салуға 5 миллиард теңге бөлді.'),
-    'doc-cp1251': Buffer.from([0xcc, 0xe0, 0xf1, 0xeb, 0xe8, 0xf5, 0xe0, 0xf2]),
+    'doc-cp1251': cp1251('Аким района поручил построить 14 новых спортивных площадок во дворах до осени.'),
+    'doc-broken': Buffer.from('%PDF-1.4\nnot a pdf'),
   };
+  const NEWS = makeHtml({
+    title: 'Шиелі ауданында су құбыры тартылды',
+    paragraphs: [
+      'Шиелі ауданының 9 ауылына орталықтандырылған су құбыры тартылды, деп хабарлады аудан әкімдігі.',
+      'Жобаға республикалық бюджеттен 2,7 миллиард теңге бөлінген, 4 мыңнан астам тұрғын таза ауызсумен қамтылды.',
+    ],
+  });
   beforeAll(async () => {
+    bodies['doc-pdf'] = await makePdf([
+      'Аудандық мәслихаттың есебі.\nБірінші бет: жалпы мәліметтер.',
+      'Екінші бет: аудандағы 27 көпір\nкүрделі жөндеуден өтті.',
+    ], 'Мәслихат есебі');
+    bodies['doc-docx'] = await makeDocx(['Тұрғындар жиналысында 3 жаңа саябақ салу туралы шешім қабылданды.'], [], 'Жиналыс хаттамасы');
     files = http.createServer((req, res) => {
+      if (req.url === '/news/water') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(NEWS);
       const id = req.url!.split('/').pop()!;
       if (!req.url!.startsWith(`/file/bot${TOKEN}/`) || !bodies[id]) return void res.writeHead(404).end();
       res.writeHead(200).end(bodies[id]);
     });
     await new Promise<void>((r) => files.listen(0, '127.0.0.1', r));
-    hu = await makeHarness({ TELEGRAM_API_ROOT: `http://127.0.0.1:${(files.address() as { port: number }).port}` });
+    root = `http://127.0.0.1:${(files.address() as { port: number }).port}`;
+    hu = await makeHarness({ TELEGRAM_API_ROOT: root, ALLOW_PRIVATE_URLS: '1' });
   });
   afterAll(() => new Promise<void>((r) => files.close(() => r())));
 
-  it('adds a UTF-8 .txt to the corpus under a safe name and reindexes', async () => {
-    const calls = sent(await hu.send(document('../../etc/Аудан жаңалығы.txt', 'doc-ok')));
-    expect(calls[0].payload.text).toBe(TEXTS.ru.docSaved('Аудан_жаңалығы.txt', false));
+  /** What the bot said once the background work (reading, indexing) is done. */
+  async function finally_(update: Parameters<Harness['send']>[0]): Promise<string[]> {
+    const from = hu.calls.length;
+    await hu.send(update);
     await hu.deps.idle();
+    return sent(hu.calls.slice(from)).map((c) => c.payload.text);
+  }
+
+  it('adds a text file under a safe name, indexes it, then answers once', async () => {
+    const replies = await finally_(document('../../etc/Аудан жаңалығы.txt', 'doc-ok'));
+    const passages = hu.deps.live.engine.manifest.docs['Аудан_жаңалығы.txt'].count;
+    expect(replies).toEqual([TEXTS.ru.docAdded('Мәслихат сессиясы өтті', passages, false)]);
     expect(await readFile(path.join(hu.corpus, 'Аудан_жаңалығы.txt'), 'utf8')).toContain('5 миллиард теңге');
     const answer = await hu.deps.live.answerer.ask('Мәслихат жол салуға қанша теңге бөлді?');
     expect(answer.citations[0].docId).toBe('Аудан_жаңалығы.txt');
   });
 
-  it('rejects other types, non-UTF-8 and oversized files', async () => {
-    expect(sent(await hu.send(document('report.pdf', 'doc-ok')))[0].payload.text).toBe(TEXTS.ru.docRejected(TEXTS.ru.docTypes));
-    expect(sent(await hu.send(document('old.txt', 'doc-cp1251')))[0].payload.text).toBe(TEXTS.ru.docRejected(TEXTS.ru.docNotUtf8));
-    expect(sent(await hu.send(document('big.txt', 'doc-ok', ADMIN, 50 * 1024 * 1024)))[0].payload.text).toBe(TEXTS.ru.docRejected(TEXTS.ru.docTooBig(2)));
+  it('a PDF: its answers name the page', async () => {
+    expect(await finally_(document('esep.pdf', 'doc-pdf'))).toEqual([TEXTS.ru.docAdded('Мәслихат есебі', 1, false)]);
+    const reply = sent(await hu.send(privateText('Аудандағы неше көпір жөндеуден өтті?', ADMIN, 'kk')))[0].payload.text;
+    expect(reply).toContain('27 көпір');
+    expect(reply).toMatch(/Мәслихат есебі.*, (1–)?2-бет/);
   });
 
-  it('file names are made safe', () => {
-    expect(safeFileName('../../x.md')).toBe('x.md');
-    expect(safeFileName('.hidden.txt')).toBe('hidden.txt');
-    expect(safeFileName('a b<c>.TXT')).toBe('a_b_c_.TXT');
-    expect(safeFileName('script.sh')).toBeNull();
+  it('a DOCX, and a windows-1251 text file', async () => {
+    expect(await finally_(document('hattama.docx', 'doc-docx'))).toEqual([TEXTS.ru.docAdded('Жиналыс хаттамасы', 1, false)]);
+    const replies = await finally_(document('old.txt', 'doc-cp1251'));
+    expect(replies[0]).toMatch(/^Добавлено: «Аким района поручил построить 14 новых спортивных площадок/);
+  });
+
+  it('/add URL: the page is added, and its answers link to it', async () => {
+    expect(await finally_(privateText(`/add ${root}/news/water`, ADMIN))).toEqual([TEXTS.ru.docAdded('Шиелі ауданында су құбыры тартылды', 1, false)]);
+    const reply = sent(await hu.send(privateText('Шиелі ауданының неше ауылына су құбыры тартылды?', ADMIN, 'kk')))[0].payload.text;
+    expect(reply).toContain(`<a href="${root}/news/water">`);
+    expect(await finally_(privateText(`/add ${root}/news/water`, ADMIN))).toEqual([TEXTS.ru.docAdded('Шиелі ауданында су құбыры тартылды', 1, true)]);
+  });
+
+  it('one clear reason for each input it cannot take, and nothing saved', async () => {
+    expect(await finally_(document('report.exe', 'doc-ok'))).toEqual([TEXTS.ru.docRejected(TEXTS.ru.docTypes)]);
+    expect(await finally_(document('big.pdf', 'doc-pdf', ADMIN, 50 * 1024 * 1024))).toEqual([TEXTS.ru.docRejected(TEXTS.ru.docTooBig(20))]);
+    expect(await finally_(document('broken.pdf', 'doc-broken'))).toEqual([TEXTS.ru.docRejected('not a readable PDF (Invalid PDF structure.)')]);
+    expect(await finally_(privateText(`/add ${root}/missing`, ADMIN))).toEqual([TEXTS.ru.docRejected('the server answered HTTP 404')]);
+    expect(await finally_(privateText('/add ftp://example.kz/x.pdf', ADMIN))).toEqual([TEXTS.ru.docRejected('refused: only http and https URLs are read, not ftp:')]);
+    expect(await finally_(privateText('/add', ADMIN))).toEqual([TEXTS.ru.addUsage]);
+    expect(await finally_(privateText(`/add ${root}/news/water`, USER))).toEqual([TEXTS.ru.notAdmin]);
+    const { readdir } = await import('node:fs/promises');
+    expect((await readdir(hu.corpus)).filter((f) => /report|big|broken/.test(f))).toEqual([]);
+  });
+
+  it('refuses an address inside the host\'s network unless allowed', async () => {
+    const replies: string[] = [];
+    const from = h.calls.length;
+    await h.send(privateText(`/add ${root}/news/water`, ADMIN));
+    await h.deps.idle();
+    replies.push(...sent(h.calls.slice(from)).map((c) => c.payload.text));
+    expect(replies).toEqual([TEXTS.ru.docRejected("refused: 127.0.0.1 is an address inside this host's network")]);
   });
 });
 

@@ -1,8 +1,10 @@
-// Admin actions: /stats, /reindex (in the background, progress edited in place) and adding a .txt/.md
-// document to the corpus. Anyone else gets a polite refusal and nothing runs.
-import { rename, writeFile, stat } from 'node:fs/promises';
+// Admin actions: /stats, /reindex (in the background, progress edited in place), and adding a document (a file
+// sent to the bot, or /add URL) to the corpus: read, saved, indexed, then one reply. Anyone else gets a polite
+// refusal and nothing runs.
 import path from 'node:path';
 import { Composer, type Context } from 'grammy';
+import { AddError, addToCorpus, FetchError, fromUrl, safeFileName, type Incoming } from '../../corpus/add.ts';
+import { readerFor } from '../../corpus/readers/index.ts';
 import type { Stage } from '../../index/build.ts';
 import type { BuildReport } from '../../index/types.ts';
 import { ReindexBusy } from '../../live.ts';
@@ -10,7 +12,8 @@ import type { BotDeps } from '../deps.ts';
 import { escapeHtml } from '../format.ts';
 import { texts, userLang, type Texts } from '../texts.ts';
 
-export const MAX_UPLOAD_MB = 2;
+/** Telegram's limit on files a bot may download */
+export const MAX_UPLOAD_MB = 20;
 /** at most one progress edit this often: Telegram answers 429 to faster edits */
 const EDIT_EVERY_MS = 3000;
 
@@ -24,14 +27,6 @@ function reportLine(r: BuildReport): string {
 function uptime(ms: number): string {
   const m = Math.floor(ms / 60000);
   return `${Math.floor(m / 60)}h ${m % 60}m`;
-}
-
-/** A safe file name: the base name only, no leading dot, letters, digits, dot, dash, underscore. */
-export function safeFileName(name: string): string | null {
-  const base = path.basename(name.replace(/\\/g, '/')).normalize('NFC');
-  const clean = base.replace(/[^\p{L}\p{N}._-]+/gu, '_').replace(/^[._]+/, '').slice(0, 120);
-  const ext = path.extname(clean).toLowerCase();
-  return clean && (ext === '.txt' || ext === '.md') ? clean : null;
 }
 
 export function adminFeature(deps: BotDeps): Composer<Context> {
@@ -59,6 +54,15 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
     await startReindex(ctx, deps, texts(lang(ctx)));
   });
 
+  feature.command('add', async (ctx) => {
+    if (!guard(ctx)) return refuse(ctx);
+    const say = texts(lang(ctx));
+    const url = ctx.match.trim();
+    if (!url) return ctx.reply(say.addUsage);
+    await ctx.replyWithChatAction('typing');
+    deps.inBackground(addAndIndex(ctx, deps, say, () => fromUrl(url, { allowPrivate: deps.config.allowPrivateUrls }), url));
+  });
+
   feature.on('message:document', async (ctx, next) => {
     if (ctx.chat.type !== 'private') return next();
     if (!guard(ctx)) return refuse(ctx);
@@ -66,32 +70,53 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
     const doc = ctx.message.document;
     const name = safeFileName(doc.file_name ?? '');
     if (!name) return ctx.reply(say.docRejected(say.docTypes));
-    if ((doc.file_size ?? 0) > MAX_UPLOAD_MB * 1024 * 1024) return ctx.reply(say.docRejected(say.docTooBig(MAX_UPLOAD_MB)));
-    const file = await ctx.getFile();
-    const root = deps.config.telegramApiRoot ?? 'https://api.telegram.org';
-    const response = await fetch(`${root}/file/bot${ctx.api.token}/${file.file_path}`);
-    if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
-    const bytes = Buffer.from(await response.arrayBuffer());
-    if (bytes.byteLength > MAX_UPLOAD_MB * 1024 * 1024) return ctx.reply(say.docRejected(say.docTooBig(MAX_UPLOAD_MB)));
-    let text: string;
-    try {
-      if (bytes.includes(0)) throw new Error('binary');
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return ctx.reply(say.docRejected(say.docNotUtf8));
-    }
-    if (!text.trim()) return ctx.reply(say.docRejected(say.docEmpty));
-    const target = path.join(deps.config.corpusDir, name);
-    const existed = await stat(target).then(() => true, () => false);
-    const tmp = `${target}.${process.pid}.upload`;
-    await writeFile(tmp, text);
-    await rename(tmp, target); // a half-written upload never becomes a corpus document
-    deps.log.info('document added to the corpus', { file: name, by: ctx.from.id, bytes: bytes.byteLength });
-    await ctx.reply(say.docSaved(escapeHtml(name), existed));
-    await startReindex(ctx, deps, say);
+    const limit = Math.min(MAX_UPLOAD_MB * 2 ** 20, readerFor(name)!.maxBytes);
+    if ((doc.file_size ?? 0) > limit) return ctx.reply(say.docRejected(say.docTooBig(limit / 2 ** 20)));
+    await ctx.replyWithChatAction('typing');
+    const download = async (): Promise<Incoming> => {
+      const file = await ctx.getFile();
+      const root = deps.config.telegramApiRoot ?? 'https://api.telegram.org';
+      const response = await fetch(`${root}/file/bot${ctx.api.token}/${file.file_path}`);
+      if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      if (bytes.byteLength > limit) throw new AddError(say.docTooBig(limit / 2 ** 20));
+      return { name, bytes };
+    };
+    deps.inBackground(addAndIndex(ctx, deps, say, download, doc.file_name ?? name));
   });
 
   return feature;
+}
+
+/**
+ * Adds one document and reindexes (after any build already running), then answers once: «added: title, N
+ * passages», or why not. Runs in the background: reading a scanned PDF takes seconds a page.
+ */
+async function addAndIndex(ctx: Context, deps: BotDeps, say: Texts, get: () => Promise<Incoming>, input: string): Promise<void> {
+  const reply = (text: string) => ctx.reply(text).then(() => {}, (err) => deps.log.warn('reply failed', { err }));
+  let added;
+  try {
+    const incoming = await get();
+    added = await addToCorpus(deps.config.corpusDir, incoming, { cacheDir: path.join(deps.config.indexDir, 'extracted') });
+  } catch (err) {
+    if (!(err instanceof AddError || err instanceof FetchError)) throw err;
+    deps.log.info('document refused', { input, by: ctx.from?.id, why: err.message });
+    return reply(say.docRejected(escapeHtml(err.message)));
+  }
+  deps.log.info('document added to the corpus', { input, file: added.file, by: ctx.from?.id, replaced: added.replaced });
+  try {
+    const report = await deps.live.reindexWhenFree();
+    const indexed = deps.live.engine.manifest.docs[added.file];
+    if (!indexed) {
+      const why = report.skipped.find((s) => s.path === added.file)?.reason ?? 'not indexed';
+      return reply(say.docRejected(escapeHtml(why)));
+    }
+    const partly = added.warnings.length ? `\n${escapeHtml(added.warnings.join('\n'))}` : '';
+    await reply(say.docAdded(escapeHtml(indexed.title), indexed.count, added.replaced) + partly);
+  } catch (err) {
+    deps.log.error('reindex after an upload failed', { err });
+    await reply(escapeHtml(say.reindexFailed(String((err as Error)?.message ?? err).split('\n')[0])));
+  }
 }
 
 /** Starts a reindex in the background and edits one progress message in place until it is done. */
