@@ -32,14 +32,20 @@ describe.skipIf(!haveFont)('scanned PDF', async () => {
   const missing = await ocrMissing();
   if (missing) console.warn(`OCR test skipped: ${missing}`);
 
-  it.skipIf(missing)('reads a scanned page with Kazakh and Russian data', async () => {
-    const bytes = await makeScannedPdf(['Қызылорда облысының әкімдігі', 'Өңірде 301 қоғамдық бірлестік бар.', 'Аким поручил построить школу.']);
+  it.skipIf(missing)('reads scanned pages with Kazakh and Russian data, each on its page', async () => {
+    const bytes = await makeScannedPdf([
+      ['Қызылорда облысының әкімдігі', 'Өңірде 301 қоғамдық бірлестік бар.'],
+      ['Аким поручил построить школу.', 'Үкіметтік емес ұйымдар: 1 240.'],
+    ]);
     const warnings: string[] = [];
     const doc = await readDocument(bytes, 'scan.pdf', { warn: (l) => warnings.push(l) });
     expect(warnings).toEqual([]);
-    expect(doc.text).toContain('Қызылорда облысының әкімдігі');
+    expect(doc.pages).toHaveLength(2);
+    const page2 = doc.text.slice(doc.pages![1]);
+    expect(doc.text.slice(0, doc.pages![1])).toContain('Қызылорда облысының әкімдігі');
     expect(doc.text).toContain('301 қоғамдық бірлестік');
-    expect(doc.text).toContain('Аким поручил');
+    expect(page2).toContain('Аким поручил построить школу');
+    expect(page2).toContain('Үкіметтік емес ұйымдар');
   }, 60_000);
 
   it('skips a scanned page with one line when OCR cannot run', async () => {

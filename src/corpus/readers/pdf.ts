@@ -68,18 +68,28 @@ async function ocrPages(parser: PDFParse, pages: { num: number }[], texts: strin
     options.warn?.(`${nums.length} scanned page(s) (${nums.join(', ')}) skipped: ${missing}`);
     return;
   }
+  // Tesseract starts while the first page is rendered
+  const starting = createRecognizer(scanned.length);
+  starting.catch(() => {}); // a failed start is reported where it is awaited, not as an unhandled rejection
   let ocr: PageRecognizer | null = null;
+  let failure: unknown = null;
   try {
-    ocr = await createRecognizer();
+    // pages are rendered one after another while the workers read the ones already rendered
+    const reading: Promise<void>[] = [];
     for (const i of scanned) {
       const shot = await parser.getScreenshot({ partial: [pages[i].num], scale: OCR_SCALE, imageBuffer: true, imageDataUrl: false });
       const image = shot.pages[0]?.data;
-      if (image) texts[i] = tidy(await ocr.recognize(image));
+      ocr ??= await starting;
+      if (image) reading.push(ocr.recognize(image).then((text) => void (texts[i] = tidy(text)), (err) => void (failure ??= err)));
+      if (reading.length >= ocr.parallel) await reading.shift();
     }
+    await Promise.all(reading);
+    if (failure) throw failure;
   } catch (err) {
     options.warn?.(`OCR failed, scanned page(s) skipped: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+    for (const i of scanned) texts[i] = ''; // no half-read document: all of its scans, or none
   } finally {
-    await ocr?.close().catch(() => {});
+    await (ocr ?? (await starting.catch(() => null)))?.close().catch(() => {});
   }
 }
 
