@@ -29,6 +29,8 @@ const USAGE = `usage: govqa <command> [options]
 Defaults: --corpus $CORPUS_DIR or ./corpus, --index $INDEX_DIR or ./embeddings.`;
 
 class UsageError extends Error {}
+/** A command that could not do its job, for a reason the user can act on: one line, exit 1. */
+class CommandError extends Error {}
 
 const say = (line: string) => process.stderr.write(line + '\n');
 
@@ -219,9 +221,11 @@ async function cmdChat(config: Config, args: string[]) {
 
 async function cmdBot(config: Config) {
   if (!config.botToken) throw new ConfigError('BOT_TOKEN is not set: get one from @BotFather and put it in .env');
-  const { runBot } = await import('./bot/main.ts');
+  const { runBot, BotStartError } = await import('./bot/main.ts');
   const { engine, embedder } = await openAll(config);
-  await runBot(config, engine, embedder);
+  await runBot(config, engine, embedder).catch((err) => {
+    throw err instanceof BotStartError ? new CommandError(err.message) : err;
+  });
 }
 
 async function cmdStart(config: Config, args: string[]) {
@@ -258,7 +262,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
       say(`govqa ${command}: ${(err as Error).message}`);
       return 2;
     }
-    if (err instanceof ConfigError || err instanceof CorpusError || err instanceof IndexError) {
+    if (err instanceof ConfigError || err instanceof CorpusError || err instanceof IndexError || err instanceof CommandError) {
       say(`govqa ${command}: ${err.message}`);
       return 1;
     }

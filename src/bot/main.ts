@@ -1,8 +1,7 @@
 // Running the bot: long polling through @grammyjs/runner by default, a webhook server when WEBHOOK_URL is set;
 // the command menus in Kazakh and Russian; a clean stop on SIGINT/SIGTERM.
-import http from 'node:http';
 import { run } from '@grammyjs/runner';
-import { webhookCallback, type Bot, type Context } from 'grammy';
+import { GrammyError, HttpError, type Bot, type Context } from 'grammy';
 import type { Config } from '../config.ts';
 import type { TransformersEmbedder } from '../index/embedder.ts';
 import { LiveIndex } from '../live.ts';
@@ -14,6 +13,10 @@ import { createBot } from './bot.ts';
 import { BotDeps } from './deps.ts';
 import { publicCommands } from './features/commands.ts';
 import { COMMAND_DESCRIPTIONS } from './texts.ts';
+import { webhookServer } from './webhook.ts';
+
+/** The bot could not start (Telegram refused the token, or cannot be reached): one line for the admin. */
+export class BotStartError extends Error {}
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 const STOP_GRACE_MS = 4000;
@@ -42,11 +45,7 @@ export async function startBot(bot: Bot<Context>, deps: BotDeps): Promise<Runnin
 
   if (config.webhookUrl) {
     const url = new URL(config.webhookUrl);
-    const handle = webhookCallback(bot, 'http', { secretToken: config.webhookSecret ?? undefined, onTimeout: 'return', timeoutMilliseconds: 9000 });
-    const server = http.createServer((req, res) => {
-      if (req.method === 'POST' && req.url?.split('?')[0] === url.pathname) return void handle(req, res);
-      res.writeHead(req.url === '/healthz' ? 200 : 404).end(req.url === '/healthz' ? 'ok' : undefined);
-    });
+    const server = webhookServer(bot, { path: url.pathname, secretToken: config.webhookSecret ?? undefined, log });
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     const port = (server.address() as { port: number }).port;
     await bot.api.setWebhook(url.href, { secret_token: config.webhookSecret ?? undefined, allowed_updates: [...ALLOWED_UPDATES] });
@@ -64,6 +63,16 @@ export async function startBot(bot: Bot<Context>, deps: BotDeps): Promise<Runnin
   const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
   log.info(`bot @${bot.botInfo.username} receiving updates by long polling`);
   return { stop: () => (runner.isRunning() ? runner.stop() : Promise.resolve()) };
+}
+
+/** What went wrong at start, in one line (the token itself is never part of it). */
+function startError(err: unknown, config: Config): unknown {
+  const root = config.telegramApiRoot ?? 'https://api.telegram.org';
+  if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
+    return new BotStartError(`Telegram refused BOT_TOKEN (${err.error_code} ${err.description}): check the token @BotFather gave you`);
+  }
+  if (err instanceof HttpError) return new BotStartError(`cannot reach Telegram at ${root}: ${String((err.error as Error)?.message ?? err.message).split('\n')[0]}`);
+  return err;
 }
 
 /** `govqa bot`: runs until SIGINT or SIGTERM, then stops within a few seconds. */
@@ -85,7 +94,15 @@ export async function runBot(
   const summarizer = openSummarizer(config, (line) => log.debug(line));
   const deps = new BotDeps(config, new LiveIndex(config, engine, embedder, undefined, summarizer), log);
   const bot = createBot(deps);
-  const running = await startBot(bot, deps);
+  // A stop asked for while start-up still waits on Telegram ends the wait: the grace timer exits the process.
+  const starting = startBot(bot, deps);
+  starting.catch(() => {}); // a failure is handled below, or moot once a stop was asked for
+  const running = await Promise.race([starting.catch((err) => Promise.reject(startError(err, config))), stopRequested.then(() => null)]);
+  if (!running) {
+    log.info('stopped during start-up');
+    setImmediate(() => process.exit(0)); // the request that start-up waits on may take minutes to fail
+    return;
+  }
   await stopRequested;
   const timer = setTimeout(() => {
     log.warn('stop took too long; exiting');

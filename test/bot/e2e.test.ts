@@ -1,6 +1,8 @@
 // One end-to-end run over real HTTP: the bot in webhook mode against telegram-test-api, a Bot API emulator
 // started by the test (its long polling spins, so webhook mode is the one that works).
 import { cp } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
@@ -42,6 +44,58 @@ beforeAll(async () => {
 afterAll(async () => {
   await running?.stop();
   await server?.stop();
+});
+
+/** Runs `govqa bot` against `apiRoot` until `until` is seen on stderr (or it exits). */
+function botProcess(apiRoot: string, indexDir: string) {
+  const child = spawn(process.execPath, [path.resolve('bin/govqa.js'), 'bot'], {
+    env: {
+      PATH: process.env.PATH!, HOME: process.env.HOME!, EMBEDDING_MODEL: 'none', CORPUS_DIR: CORPUS, INDEX_DIR: indexDir,
+      BOT_TOKEN: '987654321:OTHER-token-abcdefghijklmnopqrstuvwxyz', TELEGRAM_API_ROOT: apiRoot,
+    },
+  });
+  let stderr = '';
+  child.stderr.on('data', (d) => (stderr += d));
+  return { child, stderr: () => stderr, exit: once(child, 'exit') as Promise<[number | null]> };
+}
+
+describe('govqa bot when Telegram says no, or says nothing', () => {
+  let api: http.Server;
+  let apiRoot: string;
+  let sawGetMe: () => void;
+  const getMe = new Promise<void>((r) => (sawGetMe = r));
+  beforeAll(async () => {
+    api = http.createServer((req, res) => {
+      if (req.url!.includes('/botREFUSED')) return void res.writeHead(401, { 'content-type': 'application/json' }).end('{"ok":false,"error_code":401,"description":"Unauthorized"}');
+      sawGetMe(); // and never answer
+    });
+    await new Promise<void>((r) => api.listen(0, '127.0.0.1', r));
+    apiRoot = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    api.closeAllConnections();
+    return new Promise<void>((r) => api.close(() => r()));
+  });
+
+  it('a token Telegram refuses: one line, exit 1, the token never printed', async () => {
+    const bot = botProcess(`${apiRoot}/botREFUSED`, path.join(await tempDir(), 'index'));
+    const [code] = await bot.exit;
+    expect(code).toBe(1);
+    const last = bot.stderr().trim().split('\n').at(-1);
+    expect(last).toBe('govqa bot: Telegram refused BOT_TOKEN (401 Unauthorized): check the token @BotFather gave you');
+    expect(bot.stderr()).not.toContain('OTHER-token');
+  });
+
+  it('stops within the grace period on SIGTERM while start-up waits on an unreachable Bot API', async () => {
+    const bot = botProcess(apiRoot, path.join(await tempDir(), 'index'));
+    await getMe;
+    const stopped = Date.now();
+    bot.child.kill('SIGTERM');
+    const [code] = await bot.exit;
+    expect(code).toBe(0);
+    expect(Date.now() - stopped).toBeLessThan(4000);
+    expect(bot.stderr()).toContain('stopped during start-up');
+  });
 });
 
 describe('govqa bot as a process', () => {
