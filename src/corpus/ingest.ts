@@ -2,6 +2,7 @@
 // optional manifest.json, and .jsonl files; or one .jsonl. A file that cannot be read is skipped with a reason;
 // only a missing or empty corpus is an error.
 import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { detectLang, type Lang } from '../text/lang.ts';
@@ -47,10 +48,12 @@ export async function readCorpus(location: string, options: ReadCorpusOptions = 
     // the cache key says whether OCR could run, so that installing Tesseract's data reads scans again
     const ocr = options.ocr !== false && !(await ocrMissing());
     const cache = options.cacheDir ? new ExtractionCache(options.cacheDir, `${READERS_VERSION}:${ocr}`) : null;
-    for (const rel of await listFiles(location)) {
+    for (const rel of await listFiles(location, corpus)) {
       const ext = path.extname(rel).toLowerCase();
       if (ext === '.jsonl') await readJsonl(path.join(location, rel), rel, corpus);
-      else if (rel !== 'manifest.json' && readerFor(rel)) await readFileDoc(location, rel, manifest.get(rel), corpus, { cache, wantOcr: options.ocr });
+      else if (rel === 'manifest.json') continue;
+      else if (!readerFor(rel)) corpus.skipped.push({ path: rel, reason: `not a document govqa reads (${[...SUPPORTED, '.jsonl'].join(', ')})` });
+      else await readFileDoc(location, rel, manifest.get(rel), corpus, { cache, wantOcr: options.ocr });
     }
     await cache?.prune();
   }
@@ -67,15 +70,26 @@ export async function readCorpus(location: string, options: ReadCorpusOptions = 
   return corpus;
 }
 
-/** Relative paths of all files below `root`, sorted, hidden files and folders left out. */
-async function listFiles(root: string, rel = ''): Promise<string[]> {
-  const entries = await readdir(path.join(root, rel), { withFileTypes: true });
+/** Relative paths of all files below `root`, sorted, hidden files and folders left out. A folder that cannot be
+ * listed, a symbolic link and anything that is not a regular file are skipped with a reason, never an abort. */
+async function listFiles(root: string, corpus: Corpus, rel = ''): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(path.join(root, rel), { withFileTypes: true });
+  } catch (err) {
+    if (!rel) throw new CorpusError(`corpus folder cannot be read: ${root} (${(err as NodeJS.ErrnoException).code ?? err})`);
+    corpus.skipped.push({ path: rel, reason: `folder cannot be read (${(err as NodeJS.ErrnoException).code ?? err})` });
+    return [];
+  }
   const out: string[] = [];
   for (const e of entries.sort((a, b) => a.name.localeCompare(b.name))) {
     if (e.name.startsWith('.')) continue;
     const child = rel ? `${rel}/${e.name}` : e.name;
-    if (e.isDirectory()) out.push(...(await listFiles(root, child)));
+    if (e.isDirectory()) out.push(...(await listFiles(root, corpus, child)));
     else if (e.isFile()) out.push(child);
+    // links could lead out of the corpus (or round in a circle): the admin copies the file in instead
+    else if (e.isSymbolicLink()) corpus.skipped.push({ path: child, reason: 'a symbolic link: copy the file itself into the corpus' });
+    else corpus.skipped.push({ path: child, reason: 'not a regular file' });
   }
   return out;
 }
@@ -140,28 +154,40 @@ async function readJsonl(file: string, rel: string, corpus: Corpus) {
   } catch (err) {
     return void corpus.skipped.push({ path: rel, reason: `unreadable: ${(err as NodeJS.ErrnoException).code ?? err}` });
   }
-  let text: string;
-  try {
-    text = decodeText(bytes);
-  } catch (err) {
-    return void corpus.skipped.push({ path: rel, reason: (err as Error).message });
+  // Line by line, so that one bad line (another encoding, a raw NUL, a cut-off character) costs only that line.
+  let line = 0;
+  for (let start = 0; start < bytes.length; ) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl < 0 ? bytes.length : nl;
+    line++;
+    readJsonlLine(bytes.subarray(start, end), `${rel}:${line}`, line === 1, corpus);
+    start = end + 1;
   }
-  text.split('\n').forEach((line, i) => {
-    if (!line.trim()) return;
-    const where = `${rel}:${i + 1}`;
-    let rec: Record<string, unknown>;
-    try {
-      rec = JSON.parse(line);
-    } catch {
-      return void corpus.skipped.push({ path: where, reason: 'not valid JSON' });
-    }
-    if (typeof rec?.text !== 'string') return void corpus.skipped.push({ path: where, reason: 'no "text" field' });
-    const id = typeof rec.id === 'string' || typeof rec.id === 'number' ? String(rec.id) : where;
-    const title = typeof rec.title === 'string' ? rec.title : undefined;
-    const doc = makeDoc(id, rec.text, title, rec.lang, metaOf(rec), id);
-    if (doc) corpus.docs.push(doc);
-    else corpus.skipped.push({ path: where, reason: 'empty text' });
-  });
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+function readJsonlLine(bytes: Uint8Array, where: string, first: boolean, corpus: Corpus) {
+  let raw: string;
+  try {
+    raw = strictUtf8.decode(first && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+  } catch {
+    return void corpus.skipped.push({ path: where, reason: 'not UTF-8 (a JSONL file must be UTF-8)' });
+  }
+  if (!raw.trim()) return;
+  if (raw.includes('\0')) return void corpus.skipped.push({ path: where, reason: 'contains a NUL byte' });
+  let rec: Record<string, unknown>;
+  try {
+    rec = JSON.parse(raw);
+  } catch {
+    return void corpus.skipped.push({ path: where, reason: 'not valid JSON' });
+  }
+  if (typeof rec?.text !== 'string') return void corpus.skipped.push({ path: where, reason: 'no "text" field' });
+  const id = typeof rec.id === 'string' || typeof rec.id === 'number' ? String(rec.id) : where;
+  const title = typeof rec.title === 'string' ? rec.title : undefined;
+  const doc = makeDoc(id, rec.text, title, rec.lang, metaOf(rec), id);
+  if (doc) corpus.docs.push(doc);
+  else corpus.skipped.push({ path: where, reason: 'empty text' });
 }
 
 function metaOf(rec: Record<string, unknown> | undefined): DocMeta {
@@ -176,7 +202,13 @@ function metaOf(rec: Record<string, unknown> | undefined): DocMeta {
   return meta;
 }
 
-function makeDoc(docId: string, text: string, title: string | undefined, lang: unknown, meta: DocMeta, fallbackTitle: string, pages?: number[]): SourceDoc | null {
+/** Control characters (an escaped \u0000 in a record, a form feed from a PDF) mean nothing to a reader. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+
+function makeDoc(docId: string, rawText: string, title: string | undefined, lang: unknown, meta: DocMeta, fallbackTitle: string, pages?: number[]): SourceDoc | null {
+  // replaced one for one (by spaces), so that page offsets stay right
+  const text = rawText.replace(CONTROL, ' ');
+  title = title?.replace(CONTROL, ' ');
   if (!text.trim()) return null;
   const docLang: Lang = lang === 'kk' || lang === 'ru' ? lang : detectLang(text);
   const docTitle = title?.trim() || deriveTitle(text, fallbackTitle);

@@ -8,8 +8,8 @@ import { chunkText, CHUNKER_VERSION } from './chunker.ts';
 import type { TransformersEmbedder } from './embedder.ts';
 import { LexicalIndex } from './lexical.ts';
 import {
-  currentBuild, INDEX_FORMAT, newBuildDir, readChunks, readManifest, readVectors, swapIn, withBuildLock, writeChunks,
-  writeManifest, writeVectors,
+  currentBuild, fingerprint, INDEX_FORMAT, newBuildDir, readChunks, readManifest, readVectors, swapIn, verifyBuild, withBuildLock,
+  writeChunks, writeManifest, writeVectors,
 } from './store.ts';
 import type { BuildReport, Chunk, IndexManifest, IndexedDoc } from './types.ts';
 import { VectorIndex } from './vectors.ts';
@@ -45,27 +45,32 @@ export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   return withBuildLock(options.indexDir, () => buildFrom(corpus, options));
 }
 
-async function loadPrevious(indexDir: string, model: string | null): Promise<Previous | null> {
+/** The live build to start from, checked whole; a damaged one is rebuilt, and the report says why. */
+async function loadPrevious(indexDir: string, model: string | null): Promise<{ prev: Previous | null; damaged?: string }> {
   try {
     const dir = await currentBuild(indexDir);
-    if (!dir) return null;
+    if (!dir) return { prev: null };
     const manifest = await readManifest(dir);
+    await verifyBuild(dir, manifest);
     const chunks = await readChunks(dir, manifest.chunks);
+    await LexicalIndex.load(dir); // its own checks too (builds written before checksums were kept)
     const vectors = manifest.model && manifest.model.name === model ? await readVectors(dir, manifest.chunks, manifest.model.dims) : null;
-    return { manifest, chunks, vectors };
-  } catch {
-    return null; // a corrupt previous index is rebuilt from scratch
+    return { prev: { manifest, chunks, vectors } };
+  } catch (err) {
+    const why = String((err as Error)?.message ?? err).replace(/^index at \S+ is corrupt: /, '').replace(/; run `govqa index`$/, '');
+    return { prev: null, damaged: `the index was damaged (${why})` };
   }
 }
 
 async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildReport> {
   const { embedder, onProgress } = options;
   const live = embedder ? null : await loadPrevious(options.indexDir, options.wantedModel ?? null);
-  const kept = live?.manifest.model && live.manifest.model.name === options.wantedModel ? live.manifest.model : null;
+  const kept = live?.prev?.manifest.model && live.prev.manifest.model.name === options.wantedModel ? live.prev.manifest.model : null;
   const model = embedder?.info ?? kept;
   const modelName = model?.name ?? null;
-  const prev = live ?? (await loadPrevious(options.indexDir, modelName));
-  const rebuilt = !prev ? undefined
+  const loaded = live ?? (await loadPrevious(options.indexDir, modelName));
+  const prev = loaded.prev;
+  const rebuilt = !prev ? loaded.damaged
     : prev.manifest.chunkerVersion !== CHUNKER_VERSION ? 'the chunker changed'
     : prev.manifest.analyzerVersion !== ANALYZER_VERSION ? 'the analyzer changed'
     : (prev.manifest.model?.name ?? null) !== modelName ? `the embedding model changed to ${modelName ?? 'none'}`
@@ -139,7 +144,9 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
       await writeVectors(dir, vectors, model.dims);
       await VectorIndex.build(vectors, model.dims).save(dir);
     }
+    const files = ['lexical.json', 'postings.bin', 'chunks.jsonl', ...(model ? ['vectors.f32', 'hnsw.bin'] : [])];
     const manifest: IndexManifest = {
+      files: await fingerprint(dir, files),
       format: INDEX_FORMAT,
       analyzerVersion: ANALYZER_VERSION,
       chunkerVersion: CHUNKER_VERSION,

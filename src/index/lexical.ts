@@ -257,8 +257,21 @@ export class LexicalIndex {
     const docs = take((b, o, n) => new Uint32Array(b, o, n), meta.postings);
     const tfs = take((b, o, n) => new Float32Array(b, o, n), meta.postings);
     const lengths = take((b, o, n) => new Float32Array(b, o, n), meta.chunks);
+    const damage = postingsProblem(offsets, docs, tfs, lengths);
+    if (damage) throw new Error(`postings.bin ${damage}`);
     return new LexicalIndex(meta.terms, offsets, docs, tfs, lengths, meta.params);
   }
+}
+
+/** What makes stored postings unusable, or null: offsets that run backwards or past the end, a posting for a
+ * chunk that does not exist, a weight that is not a number. Checked once at load, so a query can never run away. */
+function postingsProblem(offsets: Uint32Array, docs: Uint32Array, tfs: Float32Array, lengths: Float32Array): string | null {
+  if (offsets[0] !== 0 || offsets[offsets.length - 1] !== docs.length) return 'has offsets that do not span the postings';
+  for (let t = 1; t < offsets.length; t++) if (offsets[t] < offsets[t - 1]) return 'has offsets that run backwards';
+  const n = lengths.length;
+  for (let i = 0; i < docs.length; i++) if (docs[i] >= n || !Number.isFinite(tfs[i])) return 'has a posting out of range';
+  for (let i = 0; i < n; i++) if (!Number.isFinite(lengths[i])) return 'has a chunk length that is not a number';
+  return null;
 }
 
 /** The k best of the touched docs, best first; ties keep index order so results are stable. A min-heap of

@@ -1,10 +1,11 @@
 // The index folder: complete builds side by side (build-*/), and CURRENT naming the live one. A build is
 // written in full into a new folder and then CURRENT is replaced by rename, which is atomic: a crash at any
 // point leaves the old build live, and a process that loaded the old build keeps working from memory.
-import { mkdir, readFile, readdir, rename, rm, writeFile, open } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, readdir, rename, rm, stat, writeFile, open } from 'node:fs/promises';
 import path from 'node:path';
-import type { Chunk, IndexManifest } from './types.ts';
+import type { BuildFile, Chunk, IndexManifest } from './types.ts';
 
 export const INDEX_FORMAT = 1;
 const POINTER = 'CURRENT';
@@ -40,6 +41,8 @@ export async function swapIn(indexDir: string, buildDir: string): Promise<void> 
   const keep = new Set([path.basename(buildDir), previous && path.basename(previous)]);
   for (const name of await readdir(indexDir)) {
     if (name.startsWith('build-') && !keep.has(name)) await rm(path.join(indexDir, name), { recursive: true, force: true });
+    // a pointer half-written by a builder that died (the lock says no other builder is running)
+    else if (/^CURRENT\.\d+\.tmp$/.test(name)) await rm(path.join(indexDir, name), { force: true });
   }
 }
 
@@ -63,8 +66,54 @@ export async function readManifest(dir: string): Promise<IndexManifest> {
   } catch (err) {
     throw new IndexError(`index at ${dir} is corrupt: manifest.json ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'is missing' : 'is unreadable'}`);
   }
-  if (manifest.format !== INDEX_FORMAT) throw new IndexError(`index at ${dir} has format ${manifest.format}; run \`govqa index\``);
+  if (manifest?.format !== INDEX_FORMAT) throw new IndexError(`index at ${dir} has format ${manifest?.format}; run \`govqa index\``);
+  const why = manifestProblem(manifest);
+  if (why) throw new IndexError(`index at ${dir} is corrupt: manifest.json ${why}; run \`govqa index\``);
   return manifest;
+}
+
+/** What is wrong with a manifest's shape, or null: its documents must cover its chunks exactly, in order. */
+function manifestProblem(m: IndexManifest): string | null {
+  if (!Number.isInteger(m.chunks) || m.chunks < 0) return 'has no chunk count';
+  if (!m.docs || typeof m.docs !== 'object' || Array.isArray(m.docs)) return 'has no documents';
+  const spans = Object.values(m.docs).map((d) => [d?.first, d?.count]);
+  if (spans.some(([first, count]) => !Number.isInteger(first) || !Number.isInteger(count) || first! < 0 || count! < 0)) return 'has a document without its chunks';
+  spans.sort((a, b) => a[0]! - b[0]!);
+  let next = 0;
+  for (const [first, count] of spans) {
+    if (first !== next) return 'has documents that do not cover the chunks';
+    next += count!;
+  }
+  return next === m.chunks ? null : 'has documents that do not cover the chunks';
+}
+
+/** Size and SHA-256 of each of a build's files, recorded in its manifest so that damage is found before use. */
+export async function fingerprint(dir: string, names: readonly string[]): Promise<Record<string, BuildFile>> {
+  const out: Record<string, BuildFile> = {};
+  for (const name of names) out[name] = await fileFingerprint(path.join(dir, name));
+  return out;
+}
+
+async function fileFingerprint(file: string): Promise<BuildFile> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const part of createReadStream(file)) {
+    hash.update(part as Buffer);
+    bytes += (part as Buffer).length;
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+/** Throws IndexError naming the first file of the build that is missing or not as it was written. */
+export async function verifyBuild(dir: string, manifest: IndexManifest): Promise<void> {
+  for (const [name, want] of Object.entries(manifest.files ?? {})) {
+    const file = path.join(dir, name);
+    const size = await stat(file).then((s) => s.size, () => -1);
+    if (size < 0) throw new IndexError(`index at ${dir} is corrupt: ${name} is missing; run \`govqa index\``);
+    if (size !== want.bytes || (await fileFingerprint(file)).sha256 !== want.sha256) {
+      throw new IndexError(`index at ${dir} is corrupt: ${name} has changed since it was written; run \`govqa index\``);
+    }
+  }
 }
 
 export async function writeChunks(dir: string, chunks: readonly Chunk[]): Promise<void> {

@@ -30,6 +30,12 @@ export interface ModelInfo {
   dtype: string;
 }
 
+/** A file of a build as it was written. */
+export interface BuildFile {
+  bytes: number;
+  sha256: string;
+}
+
 export interface IndexManifest {
   format: number;
   analyzerVersion: number;
@@ -38,6 +44,8 @@ export interface IndexManifest {
   createdAt: string;
   chunks: number;
   docs: Record<string, IndexedDoc>;
+  /** every other file of the build, checked before it is used (absent in builds written before this was kept) */
+  files?: Record<string, BuildFile>;
 }
 
 export interface BuildReport {

@@ -2,7 +2,7 @@
 // fused by reciprocal rank. Knows nothing of Telegram or the command line.
 import type { TransformersEmbedder } from '../index/embedder.ts';
 import { LexicalIndex, type Hit } from '../index/lexical.ts';
-import { currentBuild, IndexError, readChunks, readManifest } from '../index/store.ts';
+import { currentBuild, IndexError, readChunks, readManifest, verifyBuild } from '../index/store.ts';
 import type { Chunk, IndexedDoc, IndexManifest } from '../index/types.ts';
 import { VectorIndex } from '../index/vectors.ts';
 import { Glossary } from '../text/glossary.ts';
@@ -52,6 +52,7 @@ export class SearchEngine {
     const dir = await currentBuild(indexDir);
     if (!dir) throw new IndexError(`no index in ${indexDir}: run \`govqa index\``);
     const manifest = await readManifest(dir);
+    await verifyBuild(dir, manifest); // a damaged file never reaches a query
     const chunks = await readChunks(dir, manifest.chunks);
     let lexical: LexicalIndex;
     try {

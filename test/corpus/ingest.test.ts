@@ -1,4 +1,5 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorpusError, readCorpus } from '../../src/corpus/ingest.ts';
@@ -59,6 +60,50 @@ describe('ingestion of bad input', () => {
     expect(reasons['empty.md']).toMatch(/empty/);
     expect(reasons['records.jsonl:2']).toMatch(/JSON/);
     expect(reasons['records.jsonl:3']).toMatch(/text/);
+  });
+
+  it('one bad JSONL line costs that line only: another encoding, a raw NUL, a character cut off', async () => {
+    const dir = await tempDir();
+    const good = (id: string, text: string) => Buffer.from(JSON.stringify({ id, text }) + '\n');
+    const cp1251Line = Buffer.from([0x7b, 0x22, 0x69, 0x64, 0x22, 0x3a, 0x22, 0x62, 0x22, 0x2c, 0x22, 0x74, 0x65, 0x78, 0x74, 0x22, 0x3a, 0x22, 0xc0, 0xea, 0xe8, 0xec, 0x22, 0x7d, 0x0a]);
+    const nulLine = Buffer.concat([Buffer.from('{"id":"c","text":"a'), Buffer.from([0]), Buffer.from('b"}\n')]);
+    const cut = Buffer.from(JSON.stringify({ id: 'e', text: 'Әкім' })).subarray(0, 21); // ends inside «к»
+    await writeFile(path.join(dir, 'mixed.jsonl'), Buffer.concat([
+      good('a', 'Аудан әкімі жаңа мектеп ашты.'), cp1251Line, nulLine,
+      Buffer.from(JSON.stringify({ id: 'd', text: 'Маслихат\u0000 бюджетті бекітті.' }) + '\n'), cut,
+    ]));
+    const { docs, skipped } = await readCorpus(dir);
+    expect(docs.map((d) => d.docId)).toEqual(['a', 'd']);
+    expect(docs[1].text).toBe('Маслихат  бюджетті бекітті.'); // an escaped NUL never reaches the index
+    expect(skipped).toEqual([
+      { path: 'mixed.jsonl:2', reason: 'not UTF-8 (a JSONL file must be UTF-8)' },
+      { path: 'mixed.jsonl:3', reason: 'contains a NUL byte' },
+      { path: 'mixed.jsonl:5', reason: 'not UTF-8 (a JSONL file must be UTF-8)' },
+    ]);
+  });
+
+  it('a folder that cannot be read, a link, a FIFO and a file of another kind are skipped with a reason', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'good.txt'), 'Аудан әкімі жаңа мектеп ашты.');
+    await writeFile(path.join(dir, 'photo.jpg'), 'x');
+    await symlink('/etc/hostname', path.join(dir, 'link.txt'));
+    execFileSync('mkfifo', [path.join(dir, 'pipe.txt')]);
+    // a folder whose full path is longer than the system takes (ENAMETOOLONG), built one step at a time
+    const deepTree = `const fs = require('fs'); process.chdir(${JSON.stringify(dir)}); for (let i = 0; i < 20; i++) { fs.mkdirSync('d'.repeat(250)); process.chdir('d'.repeat(250)); } fs.writeFileSync('deep.txt', 'deep');`;
+    execFileSync(process.execPath, ['-e', deepTree]);
+    let read;
+    try {
+      read = await readCorpus(dir);
+    } finally {
+      execFileSync('rm', ['-rf', path.join(dir, 'd'.repeat(250))]); // Node's own rm cannot reach that deep
+    }
+    const { docs, skipped } = read;
+    expect(docs.map((d) => d.docId)).toEqual(['good.txt']);
+    const reasons = Object.fromEntries(skipped.map((s) => [s.path.slice(0, 40), s.reason]));
+    expect(reasons['link.txt']).toBe('a symbolic link: copy the file itself into the corpus');
+    expect(reasons['pipe.txt']).toBe('not a regular file');
+    expect(reasons['photo.jpg']).toMatch(/^not a document govqa reads \(\.txt, /);
+    expect(skipped.find((s) => s.path.startsWith('ddd'))?.reason).toBe('folder cannot be read (ENAMETOOLONG)');
   });
 
   it('reads a single JSONL file as the corpus', async () => {
