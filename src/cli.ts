@@ -244,6 +244,14 @@ const COMMANDS: Record<string, (config: Config, args: string[]) => Promise<void 
   start: cmdStart,
 };
 
+const SYSTEM_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'EMFILE', 'ENFILE', 'EIO', 'ENAMETOOLONG']);
+
+// `govqa search … | head`: the reader went away; what is left to print goes nowhere, and that is fine.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 export async function main(argv = process.argv.slice(2)): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
@@ -264,6 +272,12 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     }
     if (err instanceof ConfigError || err instanceof CorpusError || err instanceof IndexError || err instanceof CommandError) {
       say(`govqa ${command}: ${err.message}`);
+      return 1;
+    }
+    // the system said no (disk full, read-only, not a folder, too many open files): its own one line says it all
+    const code = (err as NodeJS.ErrnoException)?.code;
+    if (code && SYSTEM_ERRORS.has(code)) {
+      say(`govqa ${command}: ${(err as Error).message}`);
       return 1;
     }
     say(`govqa ${command}: unexpected error: ${(err as Error).stack ?? err}`);

@@ -5,6 +5,14 @@ import path from 'node:path';
 
 export class ConfigError extends Error {}
 
+/** A bad value as an error message may show it: quoted when short and harmless, else only its length, since a
+ * secret pasted into the wrong variable (a token in WEBHOOK_URL) must not reach a terminal or a log. */
+export function shown(value: string | undefined | null): string {
+  const v = value ?? '';
+  const secretLike = /\d{6,}:[\w-]{20,}/.test(v) || /(key|token|secret|password)/i.test(v) || /[A-Za-z0-9_-]{24,}/.test(v);
+  return v.length <= 40 && !secretLike ? `"${v}"` : `a value of ${v.length} characters (not shown)`;
+}
+
 export const DEFAULT_MODEL = 'Xenova/multilingual-e5-small';
 
 export interface Config {
@@ -44,28 +52,28 @@ export function loadConfig(env: Env = process.env): Config {
   const model = get('EMBEDDING_MODEL') ?? DEFAULT_MODEL;
   const cacheHome = get('XDG_CACHE_HOME') ?? path.join(os.homedir(), '.cache');
   const adminIds = (get('ADMIN_IDS') ?? '').split(',').map((s) => s.trim()).filter(Boolean).map((s) => {
-    if (!/^\d+$/.test(s)) throw new ConfigError(`ADMIN_IDS must be comma-separated numeric Telegram user ids, got "${s}"`);
+    if (!/^\d+$/.test(s)) throw new ConfigError(`ADMIN_IDS must be comma-separated numeric Telegram user ids, got ${shown(s)}`);
     return Number(s);
   });
   const port = Number(get('PORT') ?? 8080);
-  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${get('PORT')}"`);
+  if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new ConfigError(`PORT must be a port number, got ${shown(get('PORT'))}`);
   const token = get('BOT_TOKEN');
   if (token && !/^\d+:[\w-]{20,}$/.test(token)) throw new ConfigError('BOT_TOKEN does not look like a token from @BotFather (digits:letters)');
   const logLevel = (get('LOG_LEVEL') ?? 'info') as Config['logLevel'];
-  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got "${logLevel}"`);
+  if (!['debug', 'info', 'warn', 'error'].includes(logLevel)) throw new ConfigError(`LOG_LEVEL must be debug, info, warn or error, got ${shown(logLevel)}`);
   const dtype = get('EMBEDDING_DTYPE') ?? 'q8';
-  if (!['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4'].includes(dtype)) throw new ConfigError(`EMBEDDING_DTYPE must be q8, fp32, fp16, int8, uint8 or q4, got "${dtype}"`);
+  if (!['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4'].includes(dtype)) throw new ConfigError(`EMBEDDING_DTYPE must be q8, fp32, fp16, int8, uint8 or q4, got ${shown(dtype)}`);
   const secret = get('WEBHOOK_SECRET');
   if (secret && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw new ConfigError('WEBHOOK_SECRET may hold only letters, digits, _ and - (at most 256), as Telegram requires');
   const llmTimeout = Number(get('LLM_TIMEOUT_MS') ?? 8000);
-  if (!Number.isInteger(llmTimeout) || llmTimeout <= 0) throw new ConfigError(`LLM_TIMEOUT_MS must be a number of milliseconds, got "${get('LLM_TIMEOUT_MS')}"`);
+  if (!Number.isInteger(llmTimeout) || llmTimeout <= 0) throw new ConfigError(`LLM_TIMEOUT_MS must be a number of milliseconds, got ${shown(get('LLM_TIMEOUT_MS'))}`);
   const minConfidence = get('ANSWER_MIN_CONFIDENCE');
   if (minConfidence != null && minConfidence !== '' && !(Number(minConfidence) >= 0 && Number(minConfidence) <= 1)) {
-    throw new ConfigError(`ANSWER_MIN_CONFIDENCE must be a number from 0 to 1, got "${minConfidence}"`);
+    throw new ConfigError(`ANSWER_MIN_CONFIDENCE must be a number from 0 to 1, got ${shown(minConfidence)}`);
   }
   for (const name of ['TELEGRAM_API_ROOT', 'WEBHOOK_URL', 'LLM_BASE_URL']) {
     const v = get(name);
-    if (v && !/^https?:\/\/\S+$/.test(v)) throw new ConfigError(`${name} must be an http(s) URL, got "${v}"`);
+    if (v && !/^https?:\/\/\S+$/.test(v)) throw new ConfigError(`${name} must be an http(s) URL, got ${shown(v)}`);
   }
   return {
     corpusDir: path.resolve(get('CORPUS_DIR') ?? 'corpus'),

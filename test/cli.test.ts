@@ -126,6 +126,27 @@ describe('govqa errors', () => {
   });
 });
 
+describe('govqa when the system says no', () => {
+  it('an index folder that cannot be made is one line, exit 1', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'file'), 'x');
+    const run = await govqa(['index', '--corpus', CORPUS, '--index', path.join(dir, 'file', 'index')]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^govqa index: ENOTDIR: not a directory, mkdir '.*file\/index'$/)]);
+  });
+
+  it('a reader that goes away (| head) ends the output quietly', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = spawn(process.execPath, [path.resolve('bin/govqa.js'), 'search', '--index', index, '-k', '100', 'әкім'], { env: { PATH: process.env.PATH!, HOME: process.env.HOME!, EMBEDDING_MODEL: 'none' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.once('data', () => child.stdout.destroy()); // read the first bytes, then hang up, as `head -1` does
+    const code = await new Promise((r) => child.on('exit', r));
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+    expect(code).toBe(0);
+  });
+});
+
 describe('govqa with the dense path on', () => {
   it('indexes with embeddings and searches hybrid, stdout still pure JSON', async () => {
     const modelsDir = await tempDir('govqa-models-');

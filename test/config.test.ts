@@ -46,6 +46,15 @@ describe('configuration', () => {
   });
 });
 
+describe('bad values in messages', () => {
+  it('a token pasted into another variable is never shown; a short harmless value is', () => {
+    const token = '123456789:AAH-token-abcdefghijklmnopqrstuvwxyz';
+    expect(() => loadConfig({ WEBHOOK_URL: token })).toThrow(`WEBHOOK_URL must be an http(s) URL, got a value of ${token.length} characters (not shown)`);
+    expect(() => loadConfig({ PORT: token })).toThrow(`PORT must be a port number, got a value of ${token.length} characters (not shown)`);
+    expect(() => loadConfig({ PORT: 'eighty' })).toThrow('PORT must be a port number, got "eighty"');
+  });
+});
+
 describe('ANSWER_MIN_CONFIDENCE', () => {
   it('is the decline model’s own threshold unless set, and must lie in 0..1', () => {
     expect(loadConfig({}).answerMinConfidence).toBeNull();
