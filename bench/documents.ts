@@ -16,6 +16,7 @@ const LINES_PER_PAGE = 40;
 /** characters a line may have at the fixture's 12 pt before it runs off an A4 page */
 const LINE_WIDTH = 64;
 const SCAN_LINES = 24;
+const SIZES_MB = [0.25, 1, 5, 25, 50];
 /** the scanned page is drawn at 34 px on a 1240 px canvas: about 45 characters a line */
 const SCAN_WIDTH = 45;
 
@@ -45,6 +46,38 @@ const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {
   const out = await fn();
   return [out, performance.now() - t];
 };
+
+// One plain-text document of growing size: indexing time per MB must stay flat (no step grows with the square
+// of a document's length), and the event loop must never stall for long (a bot answers while it reindexes).
+{
+  const { monitorEventLoopDelay } = await import('node:perf_hooks');
+  const laws = (await readFile(path.join(config.sharedDir, 'bench/rurebus-ru.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l).text as string).join('\n\n');
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'govqa-bench-size-'));
+  console.log(`\none document of growing size (rurebus text repeated; lexical index):`);
+  console.log(`  ${'size'.padStart(8)} ${'index'.padStart(10)} ${'per MB'.padStart(10)} ${'vs 0.25 MB'.padStart(11)} ${'longest stall'.padStart(14)}`);
+  let base = 0;
+  for (const mb of SIZES_MB) {
+    const corpus = path.join(dir, `c${mb}`);
+    const { mkdir } = await import('node:fs/promises');
+    await mkdir(corpus, { recursive: true });
+    let text = laws;
+    while (Buffer.byteLength(text) < mb * 2 ** 20) text += '\n\n' + laws;
+    text = text.slice(0, Math.round((text.length * mb * 2 ** 20) / Buffer.byteLength(text)));
+    await writeFile(path.join(corpus, 'big.txt'), text);
+    text = '';
+    (globalThis as { gc?: () => void }).gc?.();
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    const [, took] = await time(() => buildIndex({ corpus, indexDir: path.join(dir, `i${mb}`), embedder: null }));
+    delay.disable();
+    const perMb = took / mb;
+    base ||= perMb;
+    console.log(`  ${`${mb} MB`.padStart(8)} ${ms(took).padStart(10)} ${ms(perMb).padStart(10)} ${`${(perMb / base).toFixed(2)}x`.padStart(11)} ${ms(delay.max / 1e6).padStart(14)}`);
+    await rm(corpus, { recursive: true, force: true });
+    await rm(path.join(dir, `i${mb}`), { recursive: true, force: true });
+  }
+  await rm(dir, { recursive: true, force: true });
+}
 
 if (!haveFont) {
   console.log('\ndocuments: skipped (no DejaVu font to draw test PDFs: apt-get install fonts-dejavu-core)');

@@ -90,9 +90,9 @@ interface Variant {
   translation: TranslationTable | null;
 }
 
-function inMemory(chunks: { docId: string; text: string }[], titles: string[], analyzer: Analyzer | null, opts: Variant): Search {
+async function inMemory(chunks: { docId: string; text: string }[], titles: string[], analyzer: Analyzer | null, opts: Variant): Promise<Search> {
   const analyze = analyzer ? (t: string, i: number) => analyzer.analyze(t, langOf.get(chunks[i].docId)) : plainTokens;
-  const index = LexicalIndex.build(chunks.map((c) => c.text), titles, { ...DEFAULT_LEXICAL, titleBoost: opts.titleBoost }, analyze);
+  const index = await LexicalIndex.build(chunks.map((c) => c.text), titles, { ...DEFAULT_LEXICAL, titleBoost: opts.titleBoost }, analyze);
   const queries = analyzer && new QueryAnalyzer({
     analyzer,
     glossary: opts.glossary ? Glossary.load(undefined, analyzer) : undefined,
@@ -144,7 +144,7 @@ for (const set of values.sets!.split(',')) {
   const answerSet = byEvidence || questions.some((q) => q.answers);
   const units = byEvidence ? chunks : corpus.docs.map((d) => ({ docId: d.docId, text: d.text }));
   const unitTitles = byEvidence ? titles : corpus.docs.map((d) => d.title);
-  rows.push(['BM25 baseline (plain tokens)', await score(questions, inMemory(units, unitTitles, null, { glossary: false, titleBoost: 1, translation: null }))]);
+  rows.push(['BM25 baseline (plain tokens)', await score(questions, await inMemory(units, unitTitles, null, { glossary: false, titleBoost: 1, translation: null }))]);
 
   // The real path: index built on disk, loaded, searched as `govqa search` does.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'govqa-eval-'));
@@ -171,7 +171,7 @@ for (const set of values.sets!.split(',')) {
   if (answerSet) {
     // Answers: govqa's quoted sentences vs. a baseline that quotes the first 600 characters of the top 3 plain-BM25
     // chunks and never declines.
-    const plain = inMemory(chunks, titles, null, { glossary: false, titleBoost: 1, translation: null });
+    const plain = await inMemory(chunks, titles, null, { glossary: false, titleBoost: 1, translation: null });
     const answerRows: [string, Record<string, number>][] = [
       ['baseline: top-3 BM25 chunk starts', await scoreAnswers(questions, async (q) => ({ answered: true, lang: 'ru', excerpts: (await plain(q)).slice(0, 3).map((r) => r.text.slice(0, 600)) }))],
     ];
@@ -208,7 +208,7 @@ for (const set of values.sets!.split(',')) {
     ];
     for (const [label, analyzerOpts, opts] of variants) {
       const analyzer = Object.keys(analyzerOpts).length ? new Analyzer({ ...DEFAULT_ANALYZER, ...analyzerOpts }) : defaultAnalyzer;
-      rows.push([label, await score(questions, inMemory(chunks, titles, analyzer, opts))]);
+      rows.push([label, await score(questions, await inMemory(chunks, titles, analyzer, opts))]);
     }
   }
   printTable(`${set}: ${questions.length} questions, ${corpus.docs.length} documents, ${chunks.length} chunks${engine.dense ? '' : ` (dense off: ${engine.denseOff})`}`, rows);

@@ -4,9 +4,10 @@
 import { readCorpus, type Corpus } from '../corpus/ingest.ts';
 import type { SourceDoc } from '../corpus/types.ts';
 import { analyze, ANALYZER_VERSION } from '../text/analyzer.ts';
-import { chunkText, CHUNKER_VERSION } from './chunker.ts';
+import { chunkText, CHUNKER_VERSION, DEFAULT_CHUNKING } from './chunker.ts';
+import { sentenceSpansYielding, type Span } from '../text/sentences.ts';
 import type { TransformersEmbedder } from './embedder.ts';
-import { LexicalIndex } from './lexical.ts';
+import { LexicalIndex, YIELD_EVERY_MS, yieldTurn } from './lexical.ts';
 import {
   currentBuild, fingerprint, INDEX_FORMAT, newBuildDir, readChunks, readManifest, readVectors, swapIn, verifyBuild, withBuildLock,
   writeChunks, writeManifest, writeVectors,
@@ -39,6 +40,9 @@ interface Previous {
   /** in chunk order; null rows are chunks still waiting for a vector */
   vectors: (Float32Array | null)[] | null;
 }
+
+/** Characters beyond which a document's sentences are found in turns of the event loop. */
+const LONG_DOCUMENT = 256 * 1024;
 
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
   const corpus = await readCorpus(options.corpus, { cacheDir: path.join(options.indexDir, 'extracted') });
@@ -83,7 +87,9 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
   const docs: Record<string, IndexedDoc> = {};
   const present = new Set<string>();
 
-  corpus.docs.forEach((doc, i) => {
+  let turn = performance.now();
+  for (const [i, doc] of corpus.docs.entries()) {
+    if (performance.now() - turn > YIELD_EVERY_MS) turn = await yieldTurn(); // a bot answers between documents
     present.add(doc.docId);
     const old = prev?.manifest.docs[doc.docId];
     if (!old) report.added++;
@@ -96,14 +102,16 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
         vectors.push(prev!.vectors?.[old.first + j] ?? null);
       }
     } else {
-      for (const chunk of chunkDoc(doc)) {
+      // a long document's sentences are found in turns, so that a bot reindexing it goes on answering
+      const sentences = doc.text.length > LONG_DOCUMENT ? await sentenceSpansYielding(doc.text, yieldTurn) : undefined;
+      for (const chunk of chunkDoc(doc, sentences)) {
         chunks.push(chunk);
         vectors.push(null);
       }
     }
     docs[doc.docId] = { hash: doc.hash, title: doc.title, lang: doc.lang, meta: doc.meta, ...(doc.pages && { pages: doc.pages }), first, count: chunks.length - first };
     onProgress?.('chunk', i + 1, corpus.docs.length);
-  });
+  }
   for (const id of Object.keys(prev?.manifest.docs ?? {})) if (!present.has(id)) report.removed++;
   report.chunks = chunks.length;
 
@@ -131,7 +139,7 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
     onProgress?.('index', 0, chunks.length);
     // A chunk is analyzed in its document's language (detected once per document, not per chunk).
     const langs = chunks.map((c) => docs[c.docId].lang);
-    const lexical = LexicalIndex.build(
+    const lexical = await LexicalIndex.build(
       chunks.map((c) => c.text),
       chunks.map((c) => docs[c.docId].title),
       undefined,
@@ -167,8 +175,8 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
   return report;
 }
 
-export function chunkDoc(doc: SourceDoc): Chunk[] {
-  return chunkText(doc.text).map((span, n) => ({
+export function chunkDoc(doc: SourceDoc, sentences?: readonly Span[]): Chunk[] {
+  return chunkText(doc.text, DEFAULT_CHUNKING, sentences).map((span, n) => ({
     id: `${doc.docId}#${n}`,
     docId: doc.docId,
     start: span.start,

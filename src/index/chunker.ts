@@ -14,9 +14,9 @@ export interface ChunkOptions {
 export const DEFAULT_CHUNKING: ChunkOptions = { min: 500, max: 1200, overlap: 200 };
 
 /** Sentence spans, with any sentence longer than `max` cut at spaces into pieces no longer than `max`. */
-function units(text: string, max: number): Span[] {
+function units(text: string, max: number, sentences: readonly Span[]): Span[] {
   const out: Span[] = [];
-  for (const s of sentenceSpans(text)) {
+  for (const s of sentences) {
     let start = s.start;
     while (s.end - start > max) {
       const window = text.slice(start, start + max);
@@ -30,9 +30,10 @@ function units(text: string, max: number): Span[] {
   return out;
 }
 
-export function chunkText(text: string, options: ChunkOptions = DEFAULT_CHUNKING): Span[] {
+/** `sentences`: the text's sentence spans, when already found (a long document splits them in turns). */
+export function chunkText(text: string, options: ChunkOptions = DEFAULT_CHUNKING, sentences: readonly Span[] = sentenceSpans(text)): Span[] {
   const { min, max, overlap } = options;
-  const sents = units(text, max);
+  const sents = units(text, max, sentences);
   const chunks: Span[] = [];
   let first = 0;
   while (first < sents.length) {

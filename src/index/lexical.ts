@@ -62,14 +62,17 @@ export class LexicalIndex {
     return this.lengths.length;
   }
 
-  /** Builds the index; `titles[i]` and `texts[i]` are the fields of chunk i. */
-  static build(
+  /**
+   * Builds the index; `titles[i]` and `texts[i]` are the fields of chunk i. Gives the event loop a turn every
+   * YIELD_EVERY_MS, so that a bot reindexing a large corpus goes on answering meanwhile.
+   */
+  static async build(
     texts: readonly string[],
     titles: readonly string[],
     params = DEFAULT_LEXICAL,
     analyzeText: Analyze = (t) => analyze(t),
     onProgress?: (done: number, total: number) => void,
-  ): LexicalIndex {
+  ): Promise<LexicalIndex> {
     // Terms get ids as they come; (term, doc, tf) triples go into growable typed arrays, then a counting sort
     // by term lays the postings out contiguously. Far fewer small objects than a Map of arrays.
     const ids = new Map<string, number>();
@@ -101,6 +104,7 @@ export class LexicalIndex {
       }
       return id;
     };
+    let turn = performance.now();
     const lengths = new Float32Array(texts.length);
     const titleTerms = new Map<string, number[]>(); // chunks of one document share its title
     let tf = new Float32Array(1024); // per-term counts of the current chunk, indexed by term id
@@ -127,6 +131,7 @@ export class LexicalIndex {
       }
       seen.length = 0;
       if (onProgress && (doc + 1) % 500 === 0) onProgress(doc + 1, texts.length);
+      if ((doc & 63) === 63 && performance.now() - turn > YIELD_EVERY_MS) turn = await yieldTurn();
     }
     const offsets = new Uint32Array(terms.length + 1);
     for (let i = 0; i < n; i++) offsets[tripleTerm[i] + 1]++;
@@ -273,6 +278,12 @@ function postingsProblem(offsets: Uint32Array, docs: Uint32Array, tfs: Float32Ar
   for (let i = 0; i < n; i++) if (!Number.isFinite(lengths[i])) return 'has a chunk length that is not a number';
   return null;
 }
+
+/** Work done without a break is at most about this long: the event loop gets a turn after it. */
+export const YIELD_EVERY_MS = 25;
+
+/** Lets queued events (a bot's updates, timers, a signal) run; resolves with the time it resumed. */
+export const yieldTurn = (): Promise<number> => new Promise((resolve) => setImmediate(() => resolve(performance.now())));
 
 /** The k best of the touched docs, best first; ties keep index order so results are stable. A min-heap of
  * size k keeps this O(n log k), so asking for 100 candidates costs little more than asking for 10. */

@@ -17,15 +17,40 @@ const WINDOW = 4096;
 /** Sentence spans of `text`, whitespace trimmed off both ends; blank sentences dropped. */
 export function sentenceSpans(text: string, offset = 0): Span[] {
   const spans: Span[] = [];
+  spansOfLines(text, 0, text.length, offset, spans);
+  return spans;
+}
+
+/** Text handed to ICU between two turns of the event loop, in the yielding variant. */
+const SLICE = 64 * 1024;
+
+/**
+ * The same spans as sentenceSpans, for a long document in a process that must stay responsive (the bot):
+ * the text goes through in slices that end at a line break, and `pause` runs between slices.
+ */
+export async function sentenceSpansYielding(text: string, pause: () => Promise<unknown>): Promise<Span[]> {
+  const spans: Span[] = [];
+  for (let from = 0; from < text.length; ) {
+    const nl = text.indexOf('\n', Math.min(text.length, from + SLICE));
+    const to = nl < 0 ? text.length : nl + 1;
+    spansOfLines(text, from, to, 0, spans);
+    from = to;
+    if (from < text.length) await pause();
+  }
+  return spans;
+}
+
+/** Spans of text[from, to), which begins at a line start and ends at a line end, appended to `spans`. */
+function spansOfLines(text: string, from: number, to: number, offset: number, spans: Span[]): void {
   const push = (segment: string, at: number) => {
     const lead = segment.length - segment.trimStart().length;
     const body = segment.trim();
     if (body) spans.push({ start: offset + at + lead, end: offset + at + lead + body.length });
   };
-  let lineStart = 0;
-  while (lineStart < text.length) {
+  let lineStart = from;
+  while (lineStart < to) {
     const nl = text.indexOf('\n', lineStart);
-    const lineEnd = nl < 0 ? text.length : nl + 1;
+    const lineEnd = nl < 0 || nl >= to ? to : nl + 1;
     let pos = lineStart;
     let size = WINDOW;
     while (pos < lineEnd) {
@@ -43,5 +68,4 @@ export function sentenceSpans(text: string, offset = 0): Span[] {
     }
     lineStart = lineEnd;
   }
-  return spans;
 }

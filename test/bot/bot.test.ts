@@ -259,6 +259,20 @@ describe('admin document upload', () => {
     expect((await readdir(hu.corpus)).filter((f) => /report|big|broken/.test(f))).toEqual([]);
   });
 
+  it('a document sent while a reindex runs is indexed by a build after it', async () => {
+    let open!: () => void;
+    const hg = await makeHarness({ TELEGRAM_API_ROOT: root }, new Promise<void>((r) => (open = r)));
+    await hg.send(privateText('/reindex', ADMIN));
+    expect(hg.deps.live.reindexing).toBe(true);
+    const from = hg.calls.length;
+    await hg.send(document('during.txt', 'doc-ok'));
+    open();
+    await hg.deps.idle();
+    const passages = hg.deps.live.engine.manifest.docs['during.txt']?.count;
+    expect(passages).toBeGreaterThan(0);
+    expect(sent(hg.calls.slice(from)).map((c) => c.payload.text)).toContain(TEXTS.ru.docAdded('Мәслихат сессиясы өтті', passages, false));
+  });
+
   it('refuses an address inside the host\'s network unless allowed', async () => {
     const replies: string[] = [];
     const from = h.calls.length;

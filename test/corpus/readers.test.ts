@@ -140,7 +140,7 @@ describe('bad input: one line, never a crash', () => {
 
   it('a file type no reader takes, and a file over its reader\'s limit', async () => {
     expect(await refusal(readDocument(utf8('x'), 'run.sh'))).toBe(`unsupported file type (govqa reads ${SUPPORTED.join(', ')})`);
-    expect(await refusal(readDocument(new Uint8Array(21 * 2 ** 20), 'huge.txt'))).toMatch(/^too large: 21.0 MB/);
+    expect(await refusal(readDocument(new Uint8Array(21 * 2 ** 20), 'huge.html'))).toMatch(/^too large: 21.0 MB, a HTML file may have at most 20 MB/);
   });
 });
 

@@ -127,7 +127,7 @@ describe('lexical index', () => {
   it('round-trips through save and load with identical results', async () => {
     const dir = await tempDir();
     const texts = ['Аким Алматы встретился с активом', 'Әкімдік жұмысы туралы', 'Маслихат утвердил бюджет района'];
-    const index = LexicalIndex.build(texts, ['a', 'b', 'c']);
+    const index = await LexicalIndex.build(texts, ['a', 'b', 'c']);
     await index.save(dir);
     const loaded = await LexicalIndex.load(dir);
     const q = new QueryAnalyzer().analyze('бюджет маслихата').terms;
@@ -137,9 +137,9 @@ describe('lexical index', () => {
 });
 
 describe('probabilistic structured queries', () => {
-  it('scores a word and its weighted translations as one term, so an unlikely rare translation adds little', () => {
+  it('scores a word and its weighted translations as one term, so an unlikely rare translation adds little', async () => {
     const texts = ['мектеп салынды', 'мектеп жөнделді', 'сирек сөз', 'басқа мәтін', 'тағы бір мәтін', 'мектеп туралы'];
-    const index = LexicalIndex.build(texts, texts.map(() => ''), { ...DEFAULT_LEXICAL, titleBoost: 0 }, (t) => t.split(' '));
+    const index = await LexicalIndex.build(texts, texts.map(() => ''), { ...DEFAULT_LEXICAL, titleBoost: 0 }, (t) => t.split(' '));
     const grouped = index.accumulator();
     grouped.addGroups([{ weight: 1, terms: new Map([['мектеп', 0.9], ['сирек', 0.1]]) }]);
     const [first] = grouped.top(1);

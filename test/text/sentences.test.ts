@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sentenceSpans } from '../../src/text/sentences.ts';
+import { sentenceSpans, sentenceSpansYielding } from '../../src/text/sentences.ts';
 
 /** ICU over the whole string at once: what sentenceSpans must equal, however it feeds ICU. */
 function whole(text: string) {
@@ -21,6 +21,13 @@ describe('sentenceSpans', () => {
       '\n\n\n',
     ];
     for (const text of texts) expect(sentenceSpans(text)).toEqual(whole(text));
+  });
+
+  it('the yielding variant gives the same spans, pausing between slices', async () => {
+    const text = Array.from({ length: 12_000 }, (_, i) => `Сөйлем ${i} аяқталды.${i % 7 === 0 ? '\n' : ' '}`).join('');
+    let pauses = 0;
+    expect(await sentenceSpansYielding(text, async () => void pauses++)).toEqual(sentenceSpans(text));
+    expect(pauses).toBeGreaterThan(1);
   });
 
   it('adds the offset', () => {

@@ -46,7 +46,8 @@ function decodeRaw(bytes: Uint8Array, declared?: string): string {
 export const textReader: DocumentReader = {
   format: 'text',
   extensions: ['.txt', '.md'],
-  maxBytes: 20 * MB,
+  // a law code or a year of news in one file: reading is linear, so the limit is only about memory
+  maxBytes: 64 * MB,
   async read(bytes) {
     return { text: decodeText(bytes) };
   },
