@@ -9,6 +9,7 @@ import { TEXTS } from '../../src/bot/texts.ts';
 import { cp1251, makeDocx, makeHtml, makePdf } from '../fixtures/documents.ts';
 import { answerBlocks, splitMessages } from '../../src/bot/format.ts';
 import { createLogger } from '../../src/log.ts';
+import { tempDir } from '../helpers/tmp.ts';
 import {
   ADMIN, callback, document, groupText, inlineQuery, makeHarness, privateText, sent, TOKEN, USER, type Harness,
 } from '../helpers/bot.ts';
@@ -257,6 +258,16 @@ describe('admin document upload', () => {
     expect(await finally_(privateText(`/add ${root}/news/water`, USER))).toEqual([TEXTS.ru.notAdmin]);
     const { readdir } = await import('node:fs/promises');
     expect((await readdir(hu.corpus)).filter((f) => /report|big|broken/.test(f))).toEqual([]);
+  });
+
+  it('when the system refuses the write (disk full, not a folder): one line to the admin, nothing half-written', async () => {
+    const dir = await tempDir();
+    await writeFile(path.join(dir, 'file'), 'x');
+    const hf = await makeHarness({ TELEGRAM_API_ROOT: root, CORPUS_DIR: path.join(dir, 'file', 'corpus') });
+    const from = hf.calls.length;
+    await hf.send(document('note.txt', 'doc-ok'));
+    await hf.deps.idle();
+    expect(sent(hf.calls.slice(from)).map((c) => c.payload.text)).toEqual([expect.stringMatching(/^Документ не принят: ENOTDIR: not a directory, mkdir .*\.$/)]);
   });
 
   it('a document sent while a reindex runs is indexed by a build after it', async () => {

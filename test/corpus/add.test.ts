@@ -218,6 +218,7 @@ describe('names in the corpus', () => {
     expect(safeFileName('Есеп 2024.docx')).toBe('Есеп_2024.docx');
     expect(safeFileName('script.sh')).toBeNull();
     expect(safeFileName('.pdf')).toBeNull();
+    expect(safeFileName(`${'а'.repeat(300)}.txt`)).toBe(`${'а'.repeat(100)}.txt`); // a long name keeps its ending
   });
 
   it('a page\'s name comes from its URL', () => {

@@ -99,9 +99,14 @@ async function addAndIndex(ctx: Context, deps: BotDeps, say: Texts, get: () => P
     const incoming = await get();
     added = await addToCorpus(deps.config.corpusDir, incoming, { cacheDir: path.join(deps.config.indexDir, 'extracted') });
   } catch (err) {
-    if (!(err instanceof AddError || err instanceof FetchError)) throw err;
-    deps.log.info('document refused', { input, by: ctx.from?.id, why: err.message });
-    return reply(say.docRejected(escapeHtml(err.message)));
+    if (err instanceof AddError || err instanceof FetchError) {
+      deps.log.info('document refused', { input, by: ctx.from?.id, why: err.message });
+      return reply(say.docRejected(escapeHtml(err.message)));
+    }
+    // the system said no (disk full, …): nothing was kept (writes are atomic); the admin hears it in one line
+    deps.log.error('adding a document failed', { input, err });
+    const code = (err as NodeJS.ErrnoException)?.code;
+    return reply(code ? say.docRejected(escapeHtml(String((err as Error).message).split('\n')[0])) : say.error);
   }
   deps.log.info('document added to the corpus', { input, file: added.file, by: ctx.from?.id, replaced: added.replaced });
   try {
