@@ -10,6 +10,7 @@ import { createBot } from '../src/bot/bot.ts';
 import { BotDeps } from '../src/bot/deps.ts';
 import { startBot } from '../src/bot/main.ts';
 import { loadConfig } from '../src/config.ts';
+import { FileQuestionLog } from '../src/insights/questions.ts';
 import { buildIndex } from '../src/index/build.ts';
 import { LiveIndex } from '../src/live.ts';
 import { createLogger } from '../src/log.ts';
@@ -24,7 +25,7 @@ const config0 = loadConfig();
 const dir = await mkdtemp(path.join(os.tmpdir(), 'govqa-botbench-'));
 const corpus = path.join(dir, 'corpus');
 await cp(config0.corpusDir, corpus, { recursive: true });
-const config = loadConfig({ ...process.env, BOT_TOKEN: TOKEN, CORPUS_DIR: corpus, INDEX_DIR: path.join(dir, 'index'), EMBEDDING_MODEL: 'none' });
+const config = loadConfig({ ...process.env, BOT_TOKEN: TOKEN, CORPUS_DIR: corpus, INDEX_DIR: path.join(dir, 'index'), EMBEDDING_MODEL: 'none', STATE_DIR: path.join(dir, 'state') });
 await buildIndex({ corpus, indexDir: config.indexDir, embedder: null });
 const engine = await SearchEngine.open(config.indexDir, null);
 
@@ -38,6 +39,17 @@ const ask = await latency(questions, (q) => answerer.ask(q));
 console.log(`\nin-process, ${questions.length} questions (seed corpus, dense off)`);
 console.log(`  ${'retrieval only (search k=6)'.padEnd(30)} p50 ${ms(retrieval.p50).padStart(8)}  p95 ${ms(retrieval.p95).padStart(8)}`);
 console.log(`  ${'govqa ask (answer + citations)'.padEnd(30)} p50 ${ms(ask.p50).padStart(8)}  p95 ${ms(ask.p95).padStart(8)}`);
+// What the question log adds to an answer (its write happens after the reply, off the answer's path), and what a
+// follow-up costs (the earlier question is analysed again).
+const questionLog = new FileQuestionLog(path.join(dir, 'state'));
+const logged = await latency(questions, async (q) => {
+  const a = await answerer.ask(q);
+  questionLog.record({ question: q, lang: a.lang, channel: 'private', outcome: a.answered ? 'answered' : 'declined', docs: a.citations.map((c) => c.docId), ms: 1, userId: 1 });
+});
+await questionLog.flush();
+const followed = await latency(questions, (q) => answerer.ask(q, {}, 'ru', ['Сколько школ построили в Шымкенте?']));
+console.log(`  ${'  + question log (target ≤ +1 ms p95)'.padEnd(30)} p50 ${ms(logged.p50).padStart(8)}  p95 ${ms(logged.p95).padStart(8)}  (+${ms(logged.p95 - ask.p95)} at p95)`);
+console.log(`  ${'  as a follow-up of a question'.padEnd(30)} p50 ${ms(followed.p50).padStart(8)}  p95 ${ms(followed.p95).padStart(8)}`);
 
 // Over HTTP: the bot in webhook mode, the emulator as Telegram, USERS clients at once.
 const apiPort = await freePort();
@@ -70,4 +82,5 @@ await crowd('a question each', (i) => questions[i % 16], 2);
 
 await running.stop();
 await server.stop();
+await deps.idle(); // the question log's last writes
 await rm(dir, { recursive: true, force: true });

@@ -38,7 +38,7 @@ interface Result {
 }
 type Search = (question: string) => Promise<Result[]> | Result[];
 
-const { values } = parseArgs({ options: { sets: { type: 'string', default: 'seeds,answers-tydi-ru,answers-kazqad,clir-ru2kk,clir-kk2ru,kazqad,tydi-ru' }, ablations: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { sets: { type: 'string', default: 'seeds,answers-tydi-ru,answers-kazqad,clir-ru2kk,clir-kk2ru,kazqad,tydi-ru,followups' }, ablations: { type: 'boolean', default: false } } });
 const config = loadConfig();
 const shared = path.resolve(config.sharedDir);
 const SETS: Record<string, { corpus: string; questions: string }> = {
@@ -127,6 +127,10 @@ async function trainedTable(label: string, options: Partial<TrainOptions>): Prom
   return trained.get(label)!;
 }
 for (const set of values.sets!.split(',')) {
+  if (set === 'followups') {
+    await import('./followups.ts'); // conversations, not single questions: its own harness
+    continue;
+  }
   const spec = SETS[set];
   if (!spec) throw new Error(`unknown set ${set}`);
   const questions: Question[] = (await readFile(spec.questions, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));

@@ -2,6 +2,7 @@
 // (a terminal or a pipe), answers each with cited excerpts.
 import readline from 'node:readline';
 import type { Answerer } from './answer/compose.ts';
+import { afterQuestion, earlierQuestions, type ConversationState } from './answer/conversation.ts';
 import type { Config } from './config.ts';
 
 const MAX_QUESTION = 1000;
@@ -13,13 +14,17 @@ export async function consoleChat(answerer: Answerer, _config: Config, input: No
   rl.setPrompt('? ');
   if (tty) output.write('Сұрағыңызды жазыңыз / Задайте вопрос (Ctrl-D — выход)\n');
   prompt();
+  // follow-ups («А в Таразе?») lean on the questions before them, as in the bot
+  let conversation: ConversationState | undefined;
   for await (const line of rl) {
     const question = line.trim();
     if (!question) {
       prompt();
       continue;
     }
-    const answer = await answerer.ask(question.slice(0, MAX_QUESTION));
+    const asked = question.slice(0, MAX_QUESTION);
+    const answer = await answerer.ask(asked, {}, 'ru', earlierQuestions(conversation));
+    conversation = afterQuestion(conversation, asked, answer.followsUp);
     output.write(answer.answer + '\n\n');
     prompt();
   }

@@ -15,6 +15,8 @@ import { SearchEngine, type SearchMode } from './search/engine.ts';
 import type { TransformersEmbedder } from './index/embedder.ts';
 import { Answerer, DEFAULT_ANSWER } from './answer/compose.ts';
 import { consoleChat } from './chat.ts';
+import { FileQuestionLog } from './insights/questions.ts';
+import { buildReport, parseSince } from './insights/report.ts';
 
 const USAGE = `usage: govqa <command> [options]
 
@@ -23,6 +25,7 @@ const USAGE = `usage: govqa <command> [options]
   search [--index DIR] [-k N] [--json] [--mode hybrid|lexical|dense] (QUESTION | --queries FILE.jsonl)
   ask    [--index DIR] [--json] (QUESTION | --queries FILE.jsonl)
   chat   [--index DIR]                                  ask questions in the console
+  report [--since 7d] [--json]                          what people asked the bot: answer rate, latency, feedback, unanswered
   bot                                                   run the Telegram bot (needs BOT_TOKEN)
   start                                                 the bot when BOT_TOKEN is set, else the console chat
 
@@ -213,6 +216,23 @@ async function cmdAsk(config: Config, args: string[]) {
   }
 }
 
+async function cmdReport(config: Config, args: string[]) {
+  const { values } = parseArgs({ args, options: { since: { type: 'string', default: '7d' }, json: { type: 'boolean' } } });
+  const since = parseSince(values.since!);
+  if (!since) throw new UsageError('--since must be a period such as 7d or 24h, or a date');
+  const log = new FileQuestionLog(config.stateDir, config.logRetentionDays);
+  const report = buildReport(await log.read(since), since);
+  if (values.json) return void console.log(JSON.stringify(report));
+  const pct = (x: number) => `${Math.round(100 * x)}%`;
+  console.log(`Since ${report.since.slice(0, 16).replace('T', ' ')} UTC (${config.stateDir})`);
+  console.log(`  questions ${report.questions}: answered ${report.answered}, declined ${report.declined}, errors ${report.errors}, rate-limited ${report.rateLimited}; ${report.users} users`);
+  console.log(`  answer rate ${pct(report.answerRate)}, p95 time to answer ${report.p95Ms} ms`);
+  console.log(`  feedback 👍 ${report.feedback.up} 👎 ${report.feedback.down} (${Object.entries(report.feedback.reasons).map(([r, n]) => `${r} ${n}`).join(', ')})`);
+  console.log(`  per day: ${report.perDay.map((d) => `${d.day} ${d.questions}`).join(', ') || '—'}`);
+  console.log(report.unanswered.length ? '  most asked without an answer:' : '  no unanswered questions');
+  for (const u of report.unanswered) console.log(`    ${String(u.count).padStart(4)}× ${u.question}`);
+}
+
 async function cmdChat(config: Config, args: string[]) {
   const { values } = parseArgs({ args, options: { index: { type: 'string' } } });
   const answerer = new Answerer(await engineFor({ ...config, indexDir: values.index ?? config.indexDir }), { ...DEFAULT_ANSWER, minConfidence: config.answerMinConfidence }, openSummarizer(config, say));
@@ -240,6 +260,7 @@ const COMMANDS: Record<string, (config: Config, args: string[]) => Promise<void 
   search: cmdSearch,
   ask: cmdAsk,
   chat: cmdChat,
+  report: cmdReport,
   bot: cmdBot,
   start: cmdStart,
 };

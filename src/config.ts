@@ -40,6 +40,10 @@ export interface Config {
   llm: { baseUrl: string; apiKey: string | null; model: string; timeoutMs: number } | null;
   /** answer when the decline model's confidence reaches this (ANSWER_MIN_CONFIDENCE); null: the model's threshold */
   answerMinConfidence: number | null;
+  /** where the question log (and its hashing key) is kept */
+  stateDir: string;
+  /** days the question log keeps */
+  logRetentionDays: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -71,6 +75,8 @@ export function loadConfig(env: Env = process.env): Config {
   if (minConfidence != null && minConfidence !== '' && !(Number(minConfidence) >= 0 && Number(minConfidence) <= 1)) {
     throw new ConfigError(`ANSWER_MIN_CONFIDENCE must be a number from 0 to 1, got ${shown(minConfidence)}`);
   }
+  const retention = Number(get('LOG_RETENTION_DAYS') ?? 90);
+  if (!Number.isInteger(retention) || retention < 1) throw new ConfigError(`LOG_RETENTION_DAYS must be a whole number of days, at least 1, got ${shown(get('LOG_RETENTION_DAYS'))}`);
   for (const name of ['TELEGRAM_API_ROOT', 'WEBHOOK_URL', 'LLM_BASE_URL']) {
     const v = get(name);
     if (v && !/^https?:\/\/\S+$/.test(v)) throw new ConfigError(`${name} must be an http(s) URL, got ${shown(v)}`);
@@ -92,6 +98,8 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     logLevel,
     answerMinConfidence: minConfidence == null || minConfidence === '' ? null : Number(minConfidence),
+    stateDir: path.resolve(get('STATE_DIR') ?? 'state'),
+    logRetentionDays: retention,
     llm: get('LLM_BASE_URL')
       ? { baseUrl: get('LLM_BASE_URL')!, apiKey: get('LLM_API_KEY'), model: get('LLM_MODEL') ?? 'gpt-4o-mini', timeoutMs: llmTimeout }
       : null,

@@ -74,11 +74,13 @@ describe('govqa ask --json contract', () => {
 
 describe('npm start without BOT_TOKEN', () => {
   it('says how to connect a bot and answers questions from the console', async () => {
-    const run = await govqa(['start', '--index', index], {}, 'Какая средняя зарплата в Наурызбайском районе?\n\n');
+    // the second question follows up on the first, as in the bot
+    const run = await govqa(['start', '--index', index], {}, 'Какая средняя зарплата в Медеуском районе?\n\nА в Наурызбайском?\n');
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/BOT_TOKEN is not set.*\.env/);
-    expect(run.stdout).toContain('Вот что говорится в источниках:');
-    expect(run.stdout).toContain('126 тысяч');
+    const [first, second] = run.stdout.split('Вот что говорится в источниках:').slice(1);
+    expect(first).toContain('254 тысячи');
+    expect(second).toContain('126 тысяч');
   });
 });
 

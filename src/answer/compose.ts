@@ -5,6 +5,7 @@ import type { SearchEngine } from '../search/engine.ts';
 import { analyze, isPrefixTerm } from '../text/analyzer.ts';
 import type { Lang } from '../text/lang.ts';
 import type { Query } from '../text/query.ts';
+import { inConversation } from '../text/followup.ts';
 import { messages } from './messages.ts';
 import type { Summarizer } from './summary.ts';
 import { askedKind } from './question.ts';
@@ -27,6 +28,8 @@ export interface Answer {
   confidence: number;
   /** a short generated summary citing the excerpts, when an LLM is configured and its text passed the checks */
   summary?: string;
+  /** the question was taken as a follow-up of the conversation's earlier ones */
+  followsUp: boolean;
 }
 
 export interface AnswerOptions {
@@ -80,25 +83,29 @@ export class Answerer {
     this.model = model ?? loadDeclineModel();
   }
 
-  /** `langHint`: the language to reply in when the question itself does not tell (digits and names only). */
-  async ask(rawQuestion: string, overrides: Partial<AnswerOptions> = {}, langHint: Lang = 'ru'): Promise<Answer> {
+  /**
+   * `langHint`: the language to reply in when the question itself does not tell (digits and names only);
+   * `earlier`: the conversation's earlier questions, oldest first, when this may be a follow-up.
+   */
+  async ask(rawQuestion: string, overrides: Partial<AnswerOptions> = {}, langHint: Lang = 'ru', earlier: readonly string[] = []): Promise<Answer> {
     const options = { ...this.options, ...overrides };
-    const evidence = await this.gather(rawQuestion, options.excerpts, langHint);
+    const evidence = await this.gather(rawQuestion, options.excerpts, langHint, earlier);
     const { query, citations, coverage } = evidence;
     const say = messages(query.lang);
-    if (query.concepts.length === 0) return { answered: false, lang: query.lang, answer: say.notAQuestion, citations: [], coverage: 0, confidence: 0 };
+    const followsUp = query.follows !== undefined;
+    if (query.concepts.length === 0) return { answered: false, lang: query.lang, answer: say.notAQuestion, citations: [], coverage: 0, confidence: 0, followsUp };
     const conf = confidence(this.model, evidence.features);
     if (citations.length === 0 || evidence.features.bestFocus < MIN_FOCUS || conf < (options.minConfidence ?? this.model.threshold)) {
-      return { answered: false, lang: query.lang, answer: say.decline, citations: [], coverage, confidence: conf };
+      return { answered: false, lang: query.lang, answer: say.decline, citations: [], coverage, confidence: conf, followsUp };
     }
-    const summary = options.summary && this.summarizer ? ((await this.summarizer.summarize(query.text, query.lang, citations)) ?? undefined) : undefined;
-    return { answered: true, lang: query.lang, answer: plainAnswer(query.lang, citations, summary), citations, coverage, confidence: conf, summary };
+    const summary = options.summary && this.summarizer ? ((await this.summarizer.summarize(query.follows ? `${query.follows} → ${query.text}` : query.text, query.lang, citations)) ?? undefined) : undefined;
+    return { answered: true, lang: query.lang, answer: plainAnswer(query.lang, citations, summary), citations, coverage, confidence: conf, summary, followsUp };
   }
 
   /** Retrieval, quote selection and the decision's features for a question. */
-  async gather(rawQuestion: string, excerpts = this.options.excerpts, langHint: Lang = 'ru'): Promise<Evidence> {
-    const query = this.engine.query(rawQuestion, langHint);
-    const q: Weighted = { concepts: query.concepts, weights: query.concepts.map((c) => this.engine.idf(c.stem)) };
+  async gather(rawQuestion: string, excerpts = this.options.excerpts, langHint: Lang = 'ru', earlier: readonly string[] = []): Promise<Evidence> {
+    const query = earlier.length ? inConversation(rawQuestion, earlier, (q, hint) => this.engine.query(q, hint), langHint) : this.engine.query(rawQuestion, langHint);
+    const q: Weighted = { concepts: query.concepts, weights: query.concepts.map((c) => this.engine.idf(c.stem) * (c.weight ?? 1)) };
     const results = query.concepts.length ? await this.engine.search(query, { k: PASSAGES }) : [];
     const kind = askedKind(query);
     const ranked = candidates(q, results, query.lang, kind);

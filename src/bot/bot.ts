@@ -56,6 +56,11 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
       // admins are not limited: sending a dozen documents at once is how an admin fills the corpus
       keyGenerator: (ctx) => (deps.isAdmin(ctx.from?.id) ? undefined : ctx.from?.id.toString()),
       onLimitExceeded: async (ctx) => {
+        const text = ctx.message?.text ?? ctx.inlineQuery?.query;
+        if (text) {
+          const channel = ctx.inlineQuery ? 'inline' : ctx.chat?.type === 'private' ? 'private' : 'group';
+          deps.questionLog.record({ question: text.slice(0, 1000), lang: userLang(ctx.from?.language_code), channel, outcome: 'rate-limited', docs: [], ms: 0, userId: ctx.from?.id });
+        }
         if (ctx.chat?.type === 'private') await ctx.reply(texts(userLang(ctx.from?.language_code)).tooFast).catch(() => {});
         else if (ctx.inlineQuery) await ctx.answerInlineQuery([], { cache_time: 0 }).catch(() => {});
       },
@@ -77,6 +82,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
     const cause = err.error;
     const kind = cause instanceof GrammyError ? 'Telegram refused a call' : cause instanceof HttpError ? 'network error' : 'handler error';
     log.error(kind, { update_id: ctx.update.update_id, err: cause instanceof Error ? cause : String(cause) });
+    const text = ctx.message?.text;
+    if (text && !text.startsWith('/')) {
+      deps.questionLog.record({ question: text.slice(0, 1000), lang: userLang(ctx.from?.language_code), channel: ctx.chat?.type === 'private' ? 'private' : 'group', outcome: 'error', docs: [], ms: 0, userId: ctx.from?.id });
+    }
     if (ctx.chat && !(cause instanceof HttpError)) {
       await ctx.reply(texts(userLang(ctx.from?.language_code)).error).catch(() => {});
     }

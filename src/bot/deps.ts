@@ -1,6 +1,10 @@
 // What the bot's features share: the live index, configuration, logging, recent answers (for buttons) and
 // background work (reindexing) that shutdown and tests can wait for.
+import { MemorySessionStorage, type StorageAdapter } from 'grammy';
 import type { Citation } from '../answer/compose.ts';
+import type { ConversationState } from '../answer/conversation.ts';
+import { FileQuestionLog, type QuestionLog } from '../insights/questions.ts';
+import { CONVERSATION } from '../text/followup.ts';
 import type { Config } from '../config.ts';
 import type { LiveIndex } from '../live.ts';
 import type { Logger } from '../log.ts';
@@ -10,6 +14,10 @@ export interface RecentAnswer {
   question: string;
   lang: Lang;
   citations: Citation[];
+  /** the conversation's questions before this one (a follow-up is asked again with them) */
+  earlier: string[];
+  /** its entry in the question log, for feedback */
+  logId: string;
 }
 
 /** Recent answers by short id, so a button pressed later can show more sources or a full passage. */
@@ -41,6 +49,10 @@ export class BotDeps {
     readonly config: Config,
     readonly live: LiveIndex,
     readonly log: Logger,
+    /** what was asked and what became of it */
+    readonly questionLog: QuestionLog = new FileQuestionLog(config.stateDir, config.logRetentionDays, (err) => log.warn('question log write failed', { err })),
+    /** conversations by chat (and user, in groups): grammY session storage, so replicas can share it */
+    readonly conversations: StorageAdapter<ConversationState> = new MemorySessionStorage<ConversationState>(CONVERSATION.ttlMs),
   ) {}
 
   isAdmin(userId: number | undefined): boolean {
@@ -56,5 +68,6 @@ export class BotDeps {
   /** Resolves when no background work is left. */
   async idle(): Promise<void> {
     while (this.background.size) await Promise.all([...this.background]);
+    await this.questionLog.flush();
   }
 }

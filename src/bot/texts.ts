@@ -2,6 +2,7 @@
 import type { Lang } from '../text/lang.ts';
 import { LANGS } from '../lang/index.ts';
 import { SUPPORTED } from '../corpus/readers/index.ts';
+import type { FeedbackReason } from '../insights/questions.ts';
 
 export const TEXTS = {
   ru: {
@@ -34,6 +35,11 @@ export const TEXTS = {
     stats: (s: Stats) =>
       `<b>Статистика</b>\nДокументов: ${s.docs}\nФрагментов: ${s.chunks}\nПоиск: ${s.dense ? `гибридный (${s.model})` : 'лексический'}\nИндекс собран: ${s.builtAt}\n` +
       `Вопросов с запуска: ${s.questions}\nРаботает: ${s.uptime}\nПереиндексация: ${s.reindexing ? 'идёт' : 'нет'}`,
+    feedbackThanks: 'Спасибо за оценку!',
+    feedbackReasons: { wrong: '❌ Неверно', incomplete: '➗ Неполно', offtopic: '❓ Не о том, что я спросил' } satisfies Record<FeedbackReason, string>,
+    unanswered: (days: number, lines: string) => (lines ? `<b>Вопросы без ответа за ${days} дн.</b>\n${lines}` : `За ${days} дн. вопросов без ответа нет.`),
+    statsLog: (r: ReportStats) =>
+      `\n\n<b>За ${r.days} дн.</b>\nВопросов: ${r.questions} (по дням: ${r.perDay || '—'})\nОтвечено: ${r.answerRate}\np95 времени ответа: ${r.p95} мс\nОценки: 👍 ${r.up} · 👎 ${r.down}`,
     inlineHelp: 'Напишите вопрос после имени бота',
     inlineNone: 'В источниках нет ответа',
   },
@@ -67,10 +73,26 @@ export const TEXTS = {
     stats: (s: Stats) =>
       `<b>Статистика</b>\nҚұжаттар: ${s.docs}\nҮзінділер: ${s.chunks}\nІздеу: ${s.dense ? `гибридті (${s.model})` : 'лексикалық'}\nИндекс жасалған: ${s.builtAt}\n` +
       `Іске қосылғаннан бергі сұрақтар: ${s.questions}\nЖұмыс уақыты: ${s.uptime}\nҚайта индекстеу: ${s.reindexing ? 'жүріп жатыр' : 'жоқ'}`,
+    feedbackThanks: 'Бағаңызға рахмет!',
+    feedbackReasons: { wrong: '❌ Қате', incomplete: '➗ Толық емес', offtopic: '❓ Сұрағыма қатысы жоқ' } satisfies Record<FeedbackReason, string>,
+    unanswered: (days: number, lines: string) => (lines ? `<b>Соңғы ${days} күндегі жауапсыз сұрақтар</b>\n${lines}` : `Соңғы ${days} күнде жауапсыз сұрақ жоқ.`),
+    statsLog: (r: ReportStats) =>
+      `\n\n<b>Соңғы ${r.days} күн</b>\nСұрақтар: ${r.questions} (күндер бойынша: ${r.perDay || '—'})\nЖауап берілді: ${r.answerRate}\nЖауап уақытының p95: ${r.p95} мс\nБағалар: 👍 ${r.up} · 👎 ${r.down}`,
     inlineHelp: 'Бот атынан кейін сұрағыңызды жазыңыз',
     inlineNone: 'Дереккөздерде жауап жоқ',
   },
 };
+
+/** The question log's figures as /stats shows them. */
+export interface ReportStats {
+  days: number;
+  questions: number;
+  perDay: string;
+  answerRate: string;
+  p95: number;
+  up: number;
+  down: number;
+}
 
 export interface Stats {
   docs: number;
@@ -101,4 +123,5 @@ export const COMMAND_DESCRIPTIONS: Record<string, Record<Lang, string>> = {
   stats: { ru: 'Статистика (для администраторов)', kk: 'Статистика (әкімшілерге)' },
   reindex: { ru: 'Переиндексировать корпус (для администраторов)', kk: 'Корпусты қайта индекстеу (әкімшілерге)' },
   add: { ru: 'Добавить веб-страницу в корпус (для администраторов)', kk: 'Корпусқа веб-бет қосу (әкімшілерге)' },
+  unanswered: { ru: 'Частые вопросы без ответа (для администраторов)', kk: 'Жиі қойылған жауапсыз сұрақтар (әкімшілерге)' },
 };

@@ -23,6 +23,11 @@ export interface LanguagePack {
   stem(word: string): string;
   /** stopword list file under data/ */
   stopwordsFile: string;
+  /**
+   * How a question leans on the one before it (a follow-up in a conversation), lower case: words that open one
+   * («ал», «а»), words that close one («ше»), and words that refer back (pronouns, «толығырақ», «подробнее»).
+   */
+  followUp: { openers: readonly string[]; closers: readonly string[]; references: readonly string[] };
   /** question words by the kind of answer they ask for (lower case) */
   questionWords: Record<Exclude<AnswerKind, 'other'>, readonly string[]>;
   /**

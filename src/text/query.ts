@@ -46,6 +46,8 @@ export interface Concept {
   learned: boolean;
   /** the word matched nothing and was corrected to these nearest known words */
   corrected?: string[];
+  /** how much the concept counts (1 unless it was carried over from an earlier question of a conversation) */
+  weight?: number;
 }
 
 export interface Query {
@@ -59,6 +61,8 @@ export interface Query {
   terms: Map<string, number>;
   /** what retrieval ranks by: one group per concept (its stem, translations and glossary equivalents), one per prefix term */
   groups: TermGroup[];
+  /** the earlier question this one follows up (its concepts are among these, at a lower weight) */
+  follows?: string;
 }
 
 export interface QueryAnalyzerOptions {
@@ -112,11 +116,7 @@ export class QueryAnalyzer {
   analyze(question: string, langHint: Lang = 'ru', vocabulary?: Vocabulary): Query {
     const { text, lang, script } = readScript(question.replace(/\s+/g, ' ').trim(), langHint);
     const concepts = this.concepts(text, lang, script, vocabulary);
-    const terms = new Map<string, number>();
-    for (const concept of concepts) {
-      for (const [t, w] of concept.terms) terms.set(t, Math.max(terms.get(t) ?? 0, w));
-    }
-    return { text, lang, script, concepts, terms, groups: termGroups(concepts) };
+    return queryOf(text, lang, script, concepts);
   }
 
   private concepts(question: string, lang: Lang, script: Script, vocabulary?: Vocabulary): Concept[] {
@@ -205,6 +205,16 @@ export class QueryAnalyzer {
   }
 }
 
+/** A query made of these concepts: its term weights and scoring groups follow from them. */
+export function queryOf(text: string, lang: Lang, script: Script, concepts: Concept[], follows?: string): Query {
+  const terms = new Map<string, number>();
+  for (const concept of concepts) {
+    const weight = concept.weight ?? 1;
+    for (const [t, w] of concept.terms) terms.set(t, Math.max(terms.get(t) ?? 0, w * weight));
+  }
+  return { text, lang, script, concepts, terms, groups: termGroups(concepts), ...(follows && { follows }) };
+}
+
 const CYRILLIC = /[\u0400-\u04ff]/;
 const LATIN = /\p{Script=Latin}/u;
 
@@ -237,12 +247,13 @@ export function termGroups(concepts: readonly Concept[]): TermGroup[] {
   const groups: TermGroup[] = [];
   const prefixes = new Map<string, number>();
   for (const concept of concepts) {
+    const weight = concept.weight ?? 1;
     const words = new Map<string, number>();
     for (const [t, w] of concept.terms) {
-      if (isPrefixTerm(t)) prefixes.set(t, Math.max(prefixes.get(t) ?? 0, w));
+      if (isPrefixTerm(t)) prefixes.set(t, Math.max(prefixes.get(t) ?? 0, w * weight));
       else words.set(t, w);
     }
-    groups.push({ weight: 1, terms: words });
+    groups.push({ weight, terms: words });
   }
   for (const [t, w] of prefixes) groups.push({ weight: w, terms: new Map([[t, 1]]) });
   return groups;

@@ -42,10 +42,10 @@ describe('private chat', () => {
     expect(reply.payload.text).toContain('242 бастауыш партия ұйымдарын');
   });
 
-  it('declines in one sentence, no buttons, when the sources do not answer', async () => {
+  it('declines in one sentence, with only the feedback buttons, when the sources do not answer', async () => {
     const [reply] = sent(await h.send(privateText('Какой курс доллара сегодня?')));
     expect(reply.payload.text).toBe(MESSAGES.ru.decline);
-    expect(reply.payload.reply_markup).toBeUndefined();
+    expect(reply.payload.reply_markup.inline_keyboard.map((row: { text: string }[]) => row.map((b) => b.text))).toEqual([['👍', '👎']]);
   });
 
   it('handles emoji-only, HTML-looking and very long questions', async () => {
@@ -335,7 +335,7 @@ describe('reliability', () => {
   });
 
   it('renders a checked summary first, escaped, when the answer has one', () => {
-    const blocks = answerBlocks({ answered: true, lang: 'ru', answer: '', coverage: 1, confidence: 1, summary: 'Зарплата <126> тысяч [1].', citations: [] });
+    const blocks = answerBlocks({ answered: true, lang: 'ru', answer: '', coverage: 1, confidence: 1, summary: 'Зарплата <126> тысяч [1].', citations: [], followsUp: false });
     expect(blocks[0]).toBe('Зарплата &lt;126&gt; тысяч [1].');
     expect(blocks[1]).toBe(`<b>${MESSAGES.ru.intro}</b>`);
   });

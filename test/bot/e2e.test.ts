@@ -33,7 +33,7 @@ beforeAll(async () => {
   const corpus = path.join(dir, 'corpus');
   await cp(CORPUS, corpus, { recursive: true });
   const config = loadConfig({
-    BOT_TOKEN: TOKEN, CORPUS_DIR: corpus, INDEX_DIR: path.join(dir, 'index'), EMBEDDING_MODEL: 'none',
+    BOT_TOKEN: TOKEN, CORPUS_DIR: corpus, INDEX_DIR: path.join(dir, 'index'), EMBEDDING_MODEL: 'none', STATE_DIR: path.join(dir, 'state'),
     TELEGRAM_API_ROOT: server.config.apiURL, WEBHOOK_URL: `http://127.0.0.1:${hookPort}/telegram`, PORT: String(hookPort),
   });
   await buildIndex({ corpus, indexDir: config.indexDir, embedder: null });
@@ -50,7 +50,7 @@ afterAll(async () => {
 function botProcess(apiRoot: string, indexDir: string) {
   const child = spawn(process.execPath, [path.resolve('bin/govqa.js'), 'bot'], {
     env: {
-      PATH: process.env.PATH!, HOME: process.env.HOME!, EMBEDDING_MODEL: 'none', CORPUS_DIR: CORPUS, INDEX_DIR: indexDir,
+      PATH: process.env.PATH!, HOME: process.env.HOME!, EMBEDDING_MODEL: 'none', CORPUS_DIR: CORPUS, INDEX_DIR: indexDir, STATE_DIR: path.join(path.dirname(indexDir), 'state'),
       BOT_TOKEN: '987654321:OTHER-token-abcdefghijklmnopqrstuvwxyz', TELEGRAM_API_ROOT: apiRoot,
     },
   });
@@ -104,7 +104,7 @@ describe('govqa bot as a process', () => {
     const hookPort = await freePort();
     const child = spawn(process.execPath, [path.resolve('bin/govqa.js'), 'bot'], {
       env: {
-        PATH: process.env.PATH!, HOME: process.env.HOME!, EMBEDDING_MODEL: 'none', CORPUS_DIR: CORPUS, INDEX_DIR: path.join(dir, 'index'),
+        PATH: process.env.PATH!, HOME: process.env.HOME!, EMBEDDING_MODEL: 'none', CORPUS_DIR: CORPUS, INDEX_DIR: path.join(dir, 'index'), STATE_DIR: path.join(dir, 'state'),
         BOT_TOKEN: '987654321:OTHER-token-abcdefghijklmnopqrstuvwxyz', TELEGRAM_API_ROOT: server.config.apiURL,
         WEBHOOK_URL: `http://127.0.0.1:${hookPort}/hook`, PORT: String(hookPort),
       },

@@ -44,7 +44,7 @@ export async function makeHarness(env: Record<string, string> = {}, gate?: Promi
   const dir = await tempDir();
   const corpus = path.join(dir, 'corpus');
   await cp(CORPUS, corpus, { recursive: true });
-  const config = loadConfig({ BOT_TOKEN: TOKEN, ADMIN_IDS: String(ADMIN), CORPUS_DIR: corpus, INDEX_DIR: path.join(dir, 'index'), EMBEDDING_MODEL: 'none', ...env });
+  const config = loadConfig({ BOT_TOKEN: TOKEN, ADMIN_IDS: String(ADMIN), CORPUS_DIR: corpus, INDEX_DIR: path.join(dir, 'index'), EMBEDDING_MODEL: 'none', STATE_DIR: path.join(dir, 'state'), ...env });
   await buildIndex({ corpus, indexDir: config.indexDir, embedder: null });
   const logs: string[] = [];
   const log = createLogger('debug', [TOKEN], (line) => logs.push(line));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Composer, type Context } from 'grammy';
 import { AddError, addToCorpus, FetchError, fromUrl, safeFileName, type Incoming } from '../../corpus/add.ts';
 import { readerFor } from '../../corpus/readers/index.ts';
+import { buildReport, parseSince } from '../../insights/report.ts';
 import type { Stage } from '../../index/build.ts';
 import type { BuildReport } from '../../index/types.ts';
 import { ReindexBusy } from '../../live.ts';
@@ -12,6 +13,8 @@ import type { BotDeps } from '../deps.ts';
 import { escapeHtml } from '../format.ts';
 import { texts, userLang, type Texts } from '../texts.ts';
 
+/** the period /stats and /unanswered look back over */
+const REPORT_DAYS = 7;
 /** Telegram's limit on files a bot may download */
 export const MAX_UPLOAD_MB = 20;
 /** at most one progress edit this often: Telegram answers 429 to faster edits */
@@ -46,7 +49,15 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
       questions: deps.questions,
       uptime: uptime(Date.now() - deps.startedAt),
       reindexing: deps.live.reindexing,
-    }));
+    }) + (await logStats(deps, texts(lang(ctx)))));
+  });
+
+  feature.command('unanswered', async (ctx) => {
+    if (!guard(ctx)) return refuse(ctx);
+    const say = texts(lang(ctx));
+    const report = buildReport(await deps.questionLog.read(parseSince(`${REPORT_DAYS}d`)!), parseSince(`${REPORT_DAYS}d`)!);
+    const lines = report.unanswered.map((u) => `${u.count}× ${escapeHtml(u.question)}`).join('\n');
+    await ctx.reply(say.unanswered(REPORT_DAYS, lines));
   });
 
   feature.command('reindex', async (ctx) => {
@@ -121,6 +132,21 @@ async function addAndIndex(ctx: Context, deps: BotDeps, say: Texts, get: () => P
   } catch (err) {
     deps.log.error('reindex after an upload failed', { err });
     await reply(escapeHtml(say.reindexFailed(String((err as Error)?.message ?? err).split('\n')[0])));
+  }
+}
+
+/** The question log's week, as /stats adds it; nothing when the log cannot be read. */
+async function logStats(deps: BotDeps, say: Texts): Promise<string> {
+  try {
+    const since = parseSince(`${REPORT_DAYS}d`)!;
+    const r = buildReport(await deps.questionLog.read(since), since);
+    return say.statsLog({
+      days: REPORT_DAYS, questions: r.questions, perDay: r.perDay.map((d) => `${d.day.slice(5)}: ${d.questions}`).join(', '),
+      answerRate: `${Math.round(100 * r.answerRate)}%`, p95: r.p95Ms, up: r.feedback.up, down: r.feedback.down,
+    });
+  } catch (err) {
+    deps.log.warn('question log unreadable', { err });
+    return '';
   }
 }
 

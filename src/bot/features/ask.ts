@@ -1,28 +1,49 @@
 // Questions: any text in a private chat, /ask in groups (see commands.ts), and replies to the bot's own
 // messages in groups; plus the buttons under an answer (full passage, more sources).
 import { Composer, InlineKeyboard, type Context } from 'grammy';
+import type { InlineKeyboardButton } from 'grammy/types';
 import type { Answer } from '../../answer/compose.ts';
 import { detectLang } from '../../text/lang.ts';
 import type { BotDeps } from '../deps.ts';
 import { answerBlocks, citationHtml, passageHtml, splitMessages } from '../format.ts';
 import { texts, userLang } from '../texts.ts';
 import { messages } from '../../answer/messages.ts';
+import { afterQuestion, earlierQuestions } from '../../answer/conversation.ts';
+import { FEEDBACK_REASONS, type FeedbackReason } from '../../insights/questions.ts';
 
 export const MAX_QUESTION = 1000;
 const FIRST = 3;
 const MORE = 5;
 
-function keyboard(id: string, answer: Answer, from = 0): InlineKeyboard | undefined {
-  if (!answer.answered) return undefined;
+/** Feedback buttons: 👍 👎 under every answer; after 👎, the reasons to choose from. */
+type FeedbackData = `fb:${string}:${'up' | 'down'}` | `fr:${string}:${FeedbackReason}`;
+const feedbackData = (data: FeedbackData) => data;
+
+function keyboard(id: string, answer: Answer, from = 0, reasons = false): InlineKeyboard {
   const say = texts(answer.lang);
-  const kb = new InlineKeyboard();
-  for (const c of answer.citations.slice(from)) kb.text(`📄 ${say.passage} [${c.n}]`, `full:${id}:${c.n}`).row();
-  if (from === 0) kb.text(`➕ ${say.more}`, `more:${id}`);
-  return kb;
+  const rows: InlineKeyboardButton[][] = [];
+  if (answer.answered) {
+    for (const c of answer.citations.slice(from)) rows.push([InlineKeyboard.text(`📄 ${say.passage} [${c.n}]`, `full:${id}:${c.n}`)]);
+    if (from === 0) rows.push([InlineKeyboard.text(`➕ ${say.more}`, `more:${id}`)]);
+  }
+  if (from === 0) {
+    if (reasons) for (const r of FEEDBACK_REASONS) rows.push([InlineKeyboard.text(say.feedbackReasons[r], feedbackData(`fr:${id}:${r}`))]);
+    else rows.push([InlineKeyboard.text('👍', feedbackData(`fb:${id}:up`)), InlineKeyboard.text('👎', feedbackData(`fb:${id}:down`))]);
+  }
+  return InlineKeyboard.from(rows);
 }
 
-/** Answers `raw` in the chat of `ctx`, as a reply to the asking message in groups. */
-export async function replyWithAnswer(ctx: Context, deps: BotDeps, raw: string): Promise<void> {
+/** The answer's buttons once feedback is given: the feedback row goes. */
+const withoutFeedback = (id: string, answer: Answer) => InlineKeyboard.from(keyboard(id, answer).inline_keyboard.slice(0, -1));
+
+/** Where a chat's conversation is kept: the chat in private, the user within the chat in a group. */
+const conversationKey = (ctx: Context) => (ctx.chat?.type === 'private' ? `${ctx.chat.id}` : `${ctx.chat?.id}:${ctx.from?.id}`);
+
+/**
+ * Answers `raw` in the chat of `ctx`, as a reply to the asking message in groups. `followUp`: the message may
+ * lean on the conversation before it (private chats, and replies to the bot in groups; not a fresh /ask).
+ */
+export async function replyWithAnswer(ctx: Context, deps: BotDeps, raw: string, followUp = true): Promise<void> {
   const hint = userLang(ctx.from?.language_code);
   const lang = detectLang(raw, hint);
   const question = raw.trim();
@@ -31,10 +52,21 @@ export async function replyWithAnswer(ctx: Context, deps: BotDeps, raw: string):
     return;
   }
   const truncated = question.length > MAX_QUESTION;
+  const asked = question.slice(0, MAX_QUESTION);
+  const started = performance.now();
   await ctx.replyWithChatAction('typing').catch(() => {}); // cosmetic: never let it fail a reply
-  const answer = await deps.live.answerer.ask(question.slice(0, MAX_QUESTION), { excerpts: FIRST }, hint);
+  const key = conversationKey(ctx);
+  const state = followUp ? await Promise.resolve(deps.conversations.read(key)).catch(() => undefined) : undefined;
+  const earlier = earlierQuestions(state);
+  const answer = await deps.live.answerer.ask(asked, { excerpts: FIRST }, hint, earlier);
   deps.questions++;
-  const id = deps.answers.put({ question: question.slice(0, MAX_QUESTION), lang: answer.lang, citations: answer.citations });
+  const logId = deps.questionLog.record({
+    question: asked, lang: answer.lang, channel: ctx.chat?.type === 'private' ? 'private' : 'group', outcome: answer.answered ? 'answered' : 'declined',
+    docs: answer.citations.map((c) => c.docId), ms: Math.round(performance.now() - started), followUp: answer.followsUp, userId: ctx.from?.id,
+  });
+  // a conversation store that fails costs the next follow-up, never this answer
+  await Promise.resolve(deps.conversations.write(key, afterQuestion(state, asked, answer.followsUp))).catch((err) => deps.log.warn('conversation not kept', { err }));
+  const id = deps.answers.put({ question: asked, lang: answer.lang, citations: answer.citations, earlier: answer.followsUp ? earlier : [], logId });
   const blocks = answerBlocks(answer);
   if (truncated) blocks.unshift(`<i>${messages(answer.lang).truncated(MAX_QUESTION)}</i>`);
   const parts = splitMessages(blocks);
@@ -72,11 +104,35 @@ export function askFeature(deps: BotDeps): Composer<Context> {
     for (const part of splitMessages([passageHtml(citation, chunk.text, citation.start - chunk.start)])) await ctx.reply(part);
   });
 
+  // 👍 / 👎: acknowledged at once and logged; a 👎 turns the buttons into the reasons to choose from
+  feature.callbackQuery(/^fb:([\w-]+):(up|down)$/, async (ctx) => {
+    const entry = deps.answers.get(ctx.match[1]);
+    const lang = entry?.lang ?? userLang(ctx.from.language_code);
+    if (!entry) return void (await ctx.answerCallbackQuery({ text: texts(lang).expired }));
+    const value = ctx.match[2] as 'up' | 'down';
+    deps.questionLog.feedback(entry.logId, value);
+    await ctx.answerCallbackQuery({ text: texts(lang).feedbackThanks });
+    const answer = { answered: entry.citations.length > 0, lang, citations: entry.citations.slice(0, FIRST) } as Answer;
+    const markup = value === 'down' ? keyboard(ctx.match[1], answer, 0, true) : withoutFeedback(ctx.match[1], answer);
+    await ctx.editMessageReplyMarkup({ reply_markup: markup }).catch(() => {});
+  });
+
+  feature.callbackQuery(/^fr:([\w-]+):(\w+)$/, async (ctx) => {
+    const entry = deps.answers.get(ctx.match[1]);
+    const lang = entry?.lang ?? userLang(ctx.from.language_code);
+    const reason = FEEDBACK_REASONS.find((r) => r === ctx.match[2]);
+    if (!entry || !reason) return void (await ctx.answerCallbackQuery({ text: texts(lang).expired }));
+    deps.questionLog.feedback(entry.logId, 'down', reason);
+    await ctx.answerCallbackQuery({ text: texts(lang).feedbackThanks });
+    const answer = { answered: entry.citations.length > 0, lang, citations: entry.citations.slice(0, FIRST) } as Answer;
+    await ctx.editMessageReplyMarkup({ reply_markup: withoutFeedback(ctx.match[1], answer) }).catch(() => {});
+  });
+
   feature.callbackQuery(/^more:(\w+)$/, async (ctx) => {
     const id = ctx.match[1];
     const entry = deps.answers.get(id);
     if (!entry) return void (await ctx.answerCallbackQuery({ text: texts(userLang(ctx.from.language_code)).expired, show_alert: true }));
-    const answer = await deps.live.answerer.ask(entry.question, { excerpts: FIRST + MORE, summary: false }, entry.lang);
+    const answer = await deps.live.answerer.ask(entry.question, { excerpts: FIRST + MORE, summary: false }, entry.lang, entry.earlier);
     const extra = answer.citations.slice(FIRST);
     if (!answer.answered || extra.length === 0) return void (await ctx.answerCallbackQuery({ text: texts(entry.lang).noMore }));
     await ctx.answerCallbackQuery();

@@ -19,7 +19,8 @@ export function publicCommands(deps: BotDeps): CommandGroup<Context> {
 
   add('start', (ctx) => ctx.reply(withBot(texts(lang(ctx)).start, ctx)));
   add('help', (ctx) => ctx.reply(withBot(texts(lang(ctx)).help, ctx)));
-  add('ask', (ctx) => replyWithAnswer(ctx, deps, ctx.match ?? ''));
+  // /ask starts a conversation in a group; replies to the bot's answer continue it
+  add('ask', (ctx) => replyWithAnswer(ctx, deps, ctx.match ?? '', ctx.chat?.type === 'private'));
   add('sources', async (ctx) => {
     const docs = Object.values(deps.live.engine.manifest.docs);
     const lines = docs.map((d) => `• ${escapeHtml(sourceLabel(d))}${d.meta.source ? ` — <i>${escapeHtml(d.meta.source)}</i>` : ''}`);

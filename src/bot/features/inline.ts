@@ -27,8 +27,16 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
     if (!question) {
       return void (await ctx.answerInlineQuery([], { cache_time: CACHE_SECONDS, button: { text: say.inlineHelp, start_parameter: 'help' } }));
     }
+    const started = performance.now();
     const answer: Answer | null = await within(deps.live.answerer.ask(question, { excerpts: 10, summary: false }, userLang(ctx.from.language_code)), BUDGET_MS);
     deps.questions++;
+    // Telegram sends a query as it is typed: only a finished question («…?») goes into the log
+    if (/[?？]\s*$/.test(question)) {
+      deps.questionLog.record({
+        question, lang: answer?.lang ?? userLang(ctx.from.language_code), channel: 'inline', outcome: !answer ? 'error' : answer.answered ? 'answered' : 'declined',
+        docs: answer?.citations.map((c) => c.docId) ?? [], ms: Math.round(performance.now() - started), userId: ctx.from.id,
+      });
+    }
     if (!answer || !answer.answered) {
       const none = texts(answer?.lang ?? userLang(ctx.from.language_code)).inlineNone;
       return void (await ctx.answerInlineQuery([], { cache_time: answer ? CACHE_SECONDS : 0, button: { text: none, start_parameter: 'help' } }));

@@ -1,7 +1,5 @@
 // DOCX: paragraphs and tables as text (mammoth), title and date from the document's properties. A DOCX is a
 // zip: its central directory is checked before anything is inflated, so that a zip bomb is refused unread.
-import JSZip from 'jszip';
-import mammoth from 'mammoth';
 import { MB, ReaderError, type DocumentReader, type ReadDocument } from './types.ts';
 
 /** Inflated size a document may claim in all; real documents are far below it. */
@@ -43,6 +41,7 @@ export function checkZip(bytes: Uint8Array): void {
 
 /** dc:title and dcterms:created of docProps/core.xml, when the document has them. */
 async function properties(bytes: Uint8Array): Promise<{ title?: string; date?: string }> {
+  const { default: JSZip } = await import('jszip'); // loaded on the first DOCX
   const zip = await JSZip.loadAsync(bytes);
   const core = await zip.file('docProps/core.xml')?.async('string');
   if (!core) return {};
@@ -56,6 +55,7 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocument> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let raw: string;
   try {
+    const { default: mammoth } = await import('mammoth');
     raw = (await mammoth.extractRawText({ buffer })).value;
   } catch (err) {
     throw new ReaderError(`not a readable DOCX file (${String((err as Error)?.message ?? err).split('\n')[0]})`);

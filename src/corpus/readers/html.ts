@@ -1,7 +1,5 @@
 // Web pages: the article only (Mozilla's Readability over a linkedom document: navigation, menus, sidebars and
 // footers are dropped), with the title, date and canonical URL the page states.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import { decodeText } from './text.ts';
 import { MB, ReaderError, type DocumentReader, type ReadDocument } from './types.ts';
 
@@ -22,7 +20,9 @@ function articleTitle(title: string | undefined, firstLine: string | undefined):
 }
 
 /** Reads a page; `charset` from the HTTP header wins over the page's own declaration. */
-export function readHtml(bytes: Uint8Array, charset?: string): ReadDocument {
+export async function readHtml(bytes: Uint8Array, charset?: string): Promise<ReadDocument> {
+  // loaded on the first page read
+  const [{ Readability }, { parseHTML }] = await Promise.all([import('@mozilla/readability'), import('linkedom')]);
   const html = decodeText(bytes, charset ?? declaredCharset(bytes));
   const { document } = parseHTML(html);
   const meta = (sel: string) => document.querySelector(sel)?.getAttribute('content')?.trim() || undefined;

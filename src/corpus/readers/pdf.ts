@@ -1,7 +1,7 @@
 // PDF: the text layer page by page, page starts kept so that a citation can name its page. A page without a
 // text layer is a scan: it is rendered and read by OCR when Tesseract's data is installed, and skipped with
 // one line naming what to install when it is not.
-import { PDFParse, PasswordException } from 'pdf-parse';
+import type { PDFParse } from 'pdf-parse';
 import { createRecognizer, ocrMissing, type PageRecognizer } from './ocr.ts';
 import { MB, ReaderError, type DocumentReader, type ReadDocument } from './types.ts';
 
@@ -26,6 +26,8 @@ function tidy(page: string): string {
 }
 
 export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Promise<ReadDocument> {
+  // loaded on the first PDF: pdf.js is large, and a process that reads none (a bot answering) should not carry it
+  const { PDFParse, PasswordException } = await import('pdf-parse');
   // pdf.js takes over (detaches) the buffer it is given: give it a copy, the caller may still need the bytes
   const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: 0 });
   try {
