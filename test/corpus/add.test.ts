@@ -1,11 +1,11 @@
 // `govqa add` end to end, as an admin runs it: files in each format and web pages from a loopback server go into
 // the corpus and the index; every bad input gets one line and costs nothing; citations carry pages and URLs.
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nameForUrl, safeFileName } from '../../src/corpus/add.ts';
+import { addToCorpus, nameForUrl, safeFileName } from '../../src/corpus/add.ts';
 import { ocrMissing } from '../../src/corpus/readers/ocr.ts';
 import { govqa, type Run } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -208,6 +208,15 @@ describe.skipIf(!haveFont)('govqa add', () => {
     expect(answer.citations[0]).toMatchObject({ docId: 'scan.pdf', page: 1 });
     expect(answer.citations[0].excerpt).toContain('64 көпқабатты үй');
   }, 60_000);
+});
+
+describe('a write that fails', () => {
+  it('leaves nothing half-written in the corpus', async () => {
+    const corpus = path.join(await tempDir(), 'corpus');
+    await mkdir(path.join(corpus, 'note.txt', 'inside'), { recursive: true }); // the name is taken by a folder: rename fails
+    await expect(addToCorpus(corpus, { name: 'note.txt', bytes: new TextEncoder().encode('Аудан әкімі жаңа мектеп ашты.') })).rejects.toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+    expect((await readdir(corpus, { recursive: true })).sort()).toEqual(['note.txt', 'note.txt/inside']);
+  });
 });
 
 describe('names in the corpus', () => {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Debian's tessdata folder; TESSDATA_PREFIX, as Tesseract itself reads it, wins. */
-export const TESSDATA_DIR = process.env.TESSDATA_PREFIX ?? '/usr/share/tesseract-ocr/5/tessdata';
+export const TESSDATA_DIR = process.env.TESSDATA_PREFIX || '/usr/share/tesseract-ocr/5/tessdata';
 /** Kazakh first: Kazakh scans lose their own letters (Қ read as К) when Russian leads; Russian still reads well. */
 export const OCR_LANGS = ['kaz', 'rus'] as const;
 const INSTALL_HINT = 'install the Debian packages tesseract-ocr-kaz and tesseract-ocr-rus';
