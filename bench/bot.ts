@@ -1,25 +1,25 @@
-// Bot benchmark: answer latency in-process (govqa ask vs. retrieval alone), then 20 users asking at once
-// through the bot over HTTP (webhook mode, telegram-test-api as the Bot API), next to the same 20 users sending
-// /help (no retrieval) in the same run. Prints p50/p95.
+// Bot benchmark: answer latency in-process (govqa ask vs. retrieval alone), then 20 and 1,000 users asking at
+// once through the bot over HTTP (webhook mode, a Bot API stand-in), next to the same users sending /help (no
+// retrieval) in the same run; a flood from one user and a bystander's wait; memory. Prints p50/p95.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { TelegramServer } from 'telegram-test-api/lib/telegramServer.js';
 import { Answerer } from '../src/answer/compose.ts';
-import { createBot } from '../src/bot/bot.ts';
-import { BotDeps } from '../src/bot/deps.ts';
-import { startBot } from '../src/bot/main.ts';
 import { loadConfig } from '../src/config.ts';
 import { FileQuestionLog } from '../src/insights/questions.ts';
 import { buildIndex } from '../src/index/build.ts';
-import { LiveIndex } from '../src/live.ts';
-import { createLogger } from '../src/log.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { freePort } from '../test/helpers/ports.ts';
 import { latency, ms, percentiles } from './timing.ts';
+import { BotApiStandIn } from './bot-api.ts';
 
 const TOKEN = '123456789:BENCH-token-abcdefghijklmnopqrstuvwxyz';
-const USERS = 20;
+/** users asking at once over HTTP */
+const CROWDS = [20, 1000];
+/** messages one user sends at once */
+const FLOOD = 50;
 
 const config0 = loadConfig();
 const dir = await mkdtemp(path.join(os.tmpdir(), 'govqa-botbench-'));
@@ -51,36 +51,60 @@ const followed = await latency(questions, (q) => answerer.ask(q, {}, 'ru', ['С�
 console.log(`  ${'  + question log (target ≤ +1 ms p95)'.padEnd(30)} p50 ${ms(logged.p50).padStart(8)}  p95 ${ms(logged.p95).padStart(8)}  (+${ms(logged.p95 - ask.p95)} at p95)`);
 console.log(`  ${'  as a follow-up of a question'.padEnd(30)} p50 ${ms(followed.p50).padStart(8)}  p95 ${ms(followed.p95).padStart(8)}`);
 
-// Over HTTP: the bot in webhook mode, the emulator as Telegram, USERS clients at once.
-const apiPort = await freePort();
+// Over HTTP: the bot in webhook mode (updates signed with the secret token, as Telegram does) behind a minimal Bot
+// API stand-in; users at once, a flood from one user, and the process's memory around the largest crowd.
+const api = new BotApiStandIn();
+await api.start();
 const hookPort = await freePort();
-const server = new TelegramServer({ port: apiPort, host: '127.0.0.1', storeTimeout: 120 });
-await server.start();
-const live = { ...config, telegramApiRoot: server.config.apiURL, webhookUrl: `http://127.0.0.1:${hookPort}/hook`, port: hookPort };
-const deps = new BotDeps(live, new LiveIndex(live, engine, null), createLogger('warn', [TOKEN]));
-const running = await startBot(createBot(deps), deps);
+// the bot in a process of its own, as it runs: the stand-in (playing Telegram) must not share its event loop
+const botProcess = spawn(process.execPath, [path.resolve('bin/govqa.js'), 'bot'], {
+  env: {
+    PATH: process.env.PATH!, HOME: process.env.HOME!, EMBEDDING_MODEL: 'none', CORPUS_DIR: corpus, INDEX_DIR: config.indexDir,
+    STATE_DIR: path.join(dir, 'state'), BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, WEBHOOK_URL: `http://127.0.0.1:${hookPort}/hook`,
+    PORT: String(hookPort), LOG_LEVEL: 'error',
+  },
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+await api.webhookSet();
+/** the bot process's resident memory */
+const rss = async () => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${botProcess.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
 
-async function crowd(label: string, text: (i: number) => string, round: number) {
-  const clients = Array.from({ length: USERS }, (_, i) =>
-    server.getClient(TOKEN, { userId: 10_000 * round + i + 1, chatId: 10_000 * round + i + 1, type: 'private', timeout: 20_000, interval: 5 }),
-  );
+let nextUser = 100_000;
+async function crowd(label: string, users: number, text: (i: number) => string) {
+  const ids = Array.from({ length: users }, () => nextUser++);
   const started = performance.now();
-  const times = await Promise.all(clients.map(async (client, i) => {
+  const results = await Promise.all(ids.map(async (id, i) => {
     const t = performance.now();
-    const message = text(i);
-    await (message.startsWith('/') ? client.sendCommand(client.makeCommand(message)) : client.sendMessage(client.makeMessage(message)));
-    await client.getUpdates();
-    return performance.now() - t;
+    const reply = await api.ask(id, text(i));
+    return reply ? performance.now() - t : null;
   }));
   const wall = performance.now() - started;
+  const times = results.filter((t): t is number => t !== null);
   const p = percentiles(times);
-  console.log(`  ${label.padEnd(30)} p50 ${ms(p.p50).padStart(8)}  p95 ${ms(p.p95).padStart(8)}  all ${USERS} answered in ${ms(wall)}`);
+  console.log(`  ${label.padEnd(34)} p50 ${ms(p.p50).padStart(8)}  p95 ${ms(p.p95).padStart(8)}  ${times.length} of ${users} answered, in ${ms(wall)}`);
 }
-console.log(`\n${USERS} users at once over HTTP (webhook, telegram-test-api; its client polls every 5 ms)`);
-await crowd('/help (no retrieval): baseline', () => '/help', 1);
-await crowd('a question each', (i) => questions[i % 16], 2);
+const mb = async () => `${Math.round((await rss()) / 2 ** 20)} MB`;
+console.log(`\nover HTTP (webhook, signed updates; a minimal Bot API stand-in, bench/bot-api.ts)`);
+for (const users of CROWDS) {
+  const before = await mb();
+  await crowd(`${users} users at once: /help (baseline)`, users, () => '/help');
+  await crowd(`${users} users at once: a question each`, users, (i) => questions[i % questions.length]);
+  if (users === CROWDS.at(-1)) console.log(`  ${'the bot\'s memory (rss) around it'.padEnd(34)} ${before} → ${await mb()}`);
+}
+// A flood: one user sends FLOOD messages at once; meanwhile another user asks one question.
+const flooder = nextUser++;
+const floodStart = performance.now();
+const flood = Promise.all(Array.from({ length: FLOOD }, (_, i) => api.ask(flooder, questions[i % questions.length], 5000)));
+const bystander = await api.ask(nextUser++, questions[0]);
+const bystanderMs = performance.now() - floodStart;
+const floodReplies = (await flood).filter(Boolean) as { text: string }[];
+const answered = floodReplies.filter((r) => !r.text.includes('Слишком много')).length;
+const limited = floodReplies.length - answered;
+console.log(`  ${`a flood of ${FLOOD} from one user`.padEnd(34)} ${answered} answered, ${limited} told to slow down, ${FLOOD - floodReplies.length} dropped silently`);
+console.log(`  ${'  another user meanwhile'.padEnd(34)} answered in ${ms(bystanderMs)}${bystander ? '' : ' (no answer!)'}`);
+api.clear();
 
-await running.stop();
-await server.stop();
-await deps.idle(); // the question log's last writes
+botProcess.kill('SIGTERM');
+await once(botProcess, 'exit');
+await api.stop();
 await rm(dir, { recursive: true, force: true });

@@ -68,7 +68,8 @@ export function loadConfig(env: Env = process.env): Config {
   const dtype = get('EMBEDDING_DTYPE') ?? 'q8';
   if (!['q8', 'fp32', 'fp16', 'int8', 'uint8', 'q4'].includes(dtype)) throw new ConfigError(`EMBEDDING_DTYPE must be q8, fp32, fp16, int8, uint8 or q4, got ${shown(dtype)}`);
   const secret = get('WEBHOOK_SECRET');
-  if (secret && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) throw new ConfigError('WEBHOOK_SECRET may hold only letters, digits, _ and - (at most 256), as Telegram requires');
+  // a short secret can be guessed; without one, start-up makes a random one (src/bot/main.ts)
+  if (secret && !/^[A-Za-z0-9_-]{16,256}$/.test(secret)) throw new ConfigError('WEBHOOK_SECRET must be 16 to 256 letters, digits, _ or - (Telegram allows only those), or unset for a random one');
   const llmTimeout = Number(get('LLM_TIMEOUT_MS') ?? 8000);
   if (!Number.isInteger(llmTimeout) || llmTimeout <= 0) throw new ConfigError(`LLM_TIMEOUT_MS must be a number of milliseconds, got ${shown(get('LLM_TIMEOUT_MS'))}`);
   const minConfidence = get('ANSWER_MIN_CONFIDENCE');

@@ -6,6 +6,7 @@ import { sequentialize } from '@grammyjs/runner';
 import { Bot, BotError, GrammyError, HttpError, type Context, type Transformer } from 'grammy';
 import type { UserFromGetMe } from 'grammy/types';
 import type { BotDeps } from './deps.ts';
+import { reachability } from './reachability.ts';
 import { adminFeature } from './features/admin.ts';
 import { askFeature } from './features/ask.ts';
 import { publicCommands, withBot } from './features/commands.ts';
@@ -20,16 +21,23 @@ export interface CreateBotOptions {
   botInfo?: UserFromGetMe;
   /** API transformers installed first, closest to the network: where a test records the outgoing calls */
   transport?: Transformer[];
+  /** Telegram answered 401 to a call: the token was revoked (the process should stop) */
+  onTokenRefused?: () => void;
 }
+
+/** API calls other than long polling end after this long without an answer (grammY's default is 500 s). */
+const CALL_TIMEOUT_S = 60;
 
 export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Context> {
   const { config, log } = deps;
   const bot = new Bot<Context>(config.botToken!, {
     botInfo: options.botInfo,
-    client: config.telegramApiRoot ? { apiRoot: config.telegramApiRoot } : undefined,
+    client: { ...(config.telegramApiRoot && { apiRoot: config.telegramApiRoot }), timeoutSeconds: CALL_TIMEOUT_S },
   });
 
   for (const t of options.transport ?? []) bot.api.config.use(t);
+  // next to the network, so that it sees each attempt the retries below make
+  bot.api.config.use(reachability(log, config.telegramApiRoot ?? 'https://api.telegram.org', options.onTokenRefused ?? (() => {})));
   // Outgoing calls: retry 429s and network errors; HTML parse mode unless a call says otherwise.
   bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
   bot.api.config.use((prev, method, payload, signal) =>

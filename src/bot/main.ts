@@ -1,6 +1,7 @@
 // Running the bot: long polling through @grammyjs/runner by default, a webhook server when WEBHOOK_URL is set;
 // the command menus in Kazakh and Russian; a clean stop on SIGINT/SIGTERM.
 import { run } from '@grammyjs/runner';
+import { randomBytes } from 'node:crypto';
 import { GrammyError, HttpError, type Bot, type Context } from 'grammy';
 import type { Config } from '../config.ts';
 import type { TransformersEmbedder } from '../index/embedder.ts';
@@ -20,6 +21,10 @@ export class BotStartError extends Error {}
 
 export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
 const STOP_GRACE_MS = 4000;
+/** one attempt to reach Telegram at start (getMe) ends after this; then it is tried again */
+const START_TIMEOUT_MS = 15_000;
+/** pauses between start attempts: doubling from the first to the last */
+const START_RETRY_MS = { first: 2000, last: 60_000 };
 
 /** Public menu for everyone; admins also see /stats and /reindex in their private chat with the bot. */
 export async function setCommandMenus(bot: Bot<Context>, deps: BotDeps): Promise<void> {
@@ -40,15 +45,18 @@ export interface Running {
 /** Starts receiving updates; returns a handle that stops cleanly. */
 export async function startBot(bot: Bot<Context>, deps: BotDeps): Promise<Running> {
   const { config, log } = deps;
-  await bot.init();
+  // grammY types its signal with the abort-controller package's class; the platform's is the same thing at run time
+  await bot.init(AbortSignal.timeout(START_TIMEOUT_MS) as unknown as Parameters<typeof bot.init>[0]);
   await setCommandMenus(bot, deps).catch((err) => log.warn('could not set the command menus', { err }));
 
   if (config.webhookUrl) {
     const url = new URL(config.webhookUrl);
-    const server = webhookServer(bot, { path: url.pathname, secretToken: config.webhookSecret ?? undefined, log });
+    // every update must be signed: with no WEBHOOK_SECRET set, a random one is made and registered for this run
+    const secret = config.webhookSecret ?? randomBytes(24).toString('base64url');
+    const server = webhookServer(bot, { path: url.pathname, secretToken: secret, log });
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     const port = (server.address() as { port: number }).port;
-    await bot.api.setWebhook(url.href, { secret_token: config.webhookSecret ?? undefined, allowed_updates: [...ALLOWED_UPDATES] });
+    await bot.api.setWebhook(url.href, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
     log.info(`bot @${bot.botInfo.username} receiving updates by webhook`, { url: url.origin + url.pathname, port });
     return {
       address: { port },
@@ -63,6 +71,20 @@ export async function startBot(bot: Bot<Context>, deps: BotDeps): Promise<Runnin
   const runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] } } });
   log.info(`bot @${bot.botInfo.username} receiving updates by long polling`);
   return { stop: () => (runner.isRunning() ? runner.stop() : Promise.resolve()) };
+}
+
+/** Starts the bot, trying again with growing pauses while Telegram cannot be reached (a refused token is final). */
+async function startRetrying(bot: Bot<Context>, deps: BotDeps, stopped: () => boolean): Promise<Running> {
+  for (let pause = START_RETRY_MS.first; ; pause = Math.min(pause * 2, START_RETRY_MS.last)) {
+    try {
+      return await startBot(bot, deps);
+    } catch (err) {
+      if (!(err instanceof HttpError) || stopped()) throw err;
+      // the reachability transformer has said what fails; this says when the next try is
+      deps.log.info(`starting again in ${pause / 1000} s`);
+      await new Promise((r) => setTimeout(r, pause));
+    }
+  }
 }
 
 /** What went wrong at start, in one line (the token itself is never part of it). */
@@ -93,9 +115,21 @@ export async function runBot(
   });
   const summarizer = openSummarizer(config, (line) => log.debug(line));
   const deps = new BotDeps(config, new LiveIndex(config, engine, embedder, undefined, summarizer), log);
-  const bot = createBot(deps);
+  // A revoked token (401 on any call) stops the bot: no retry can help.
+  let refused = false;
+  const bot = createBot(deps, {
+    onTokenRefused: () => {
+      if (refused) return;
+      refused = true;
+      log.error('Telegram refused BOT_TOKEN (401 Unauthorized): stopping; check the token @BotFather gave you');
+      process.exitCode = 1;
+      process.kill(process.pid, 'SIGTERM');
+    },
+  });
   // A stop asked for while start-up still waits on Telegram ends the wait: the grace timer exits the process.
-  const starting = startBot(bot, deps);
+  const starting = startRetrying(bot, deps, () => stopping);
+  let stopping = false;
+  void stopRequested.then(() => (stopping = true));
   starting.catch(() => {}); // a failure is handled below, or moot once a stop was asked for
   const running = await Promise.race([starting.catch((err) => Promise.reject(startError(err, config))), stopRequested.then(() => null)]);
   if (!running) {

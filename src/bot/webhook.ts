@@ -1,6 +1,8 @@
 // The webhook server: reads each request itself, so that a body that is not JSON, is cut off mid-way or is too
 // large gets a 4xx and the process goes on serving (grammY's own http adapter throws from a stream callback,
-// which ends the process). The secret token is checked before the body is read.
+// which ends the process). Every update must carry the secret token, checked (in constant time) before the body
+// is read.
+import { timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { webhookCallback, type Bot, type Context } from 'grammy';
 import type { Update } from 'grammy/types';
@@ -14,12 +16,14 @@ const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
 
 export interface WebhookOptions {
   path: string;
-  secretToken?: string;
+  /** required: an update without it is not processed */
+  secretToken: string;
   log: Logger;
 }
 
 export function webhookServer(bot: Bot<Context>, options: WebhookOptions): http.Server {
   const { log, secretToken } = options;
+  if (!secretToken) throw new Error('a webhook needs a secret token: an unsigned update could come from anyone');
   const handle = webhookCallback(
     bot,
     (update: Update, res: http.ServerResponse) => ({
@@ -36,7 +40,7 @@ export function webhookServer(bot: Bot<Context>, options: WebhookOptions): http.
     const pathname = req.url?.split('?')[0];
     if (req.method === 'GET' && pathname === '/healthz') return void res.writeHead(200).end('ok');
     if (req.method !== 'POST' || pathname !== options.path) return void res.writeHead(404).end();
-    if (secretToken && req.headers[SECRET_HEADER] !== secretToken) {
+    if (!sameSecret(req.headers[SECRET_HEADER], secretToken)) {
       log.warn('webhook request with a wrong secret token refused', { from: req.socket.remoteAddress });
       return void drop(req, res, 401);
     }
@@ -59,6 +63,13 @@ export function webhookServer(bot: Bot<Context>, options: WebhookOptions): http.
       (why: number) => drop(req, res, why),
     );
   });
+}
+
+/** Compares in constant time, so that the secret cannot be found a character at a time by timing. */
+function sameSecret(given: string | string[] | undefined, secret: string): boolean {
+  const a = Buffer.from(typeof given === 'string' ? given : '');
+  const b = Buffer.from(secret);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** The request body as text; rejects with an HTTP status when it is too large (413) or cut off (400). */

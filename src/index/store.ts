@@ -3,7 +3,8 @@
 // point leaves the old build live, and a process that loaded the old build keeps working from memory.
 import { createHash, randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readFile, readdir, rename, rm, stat, writeFile, open } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, rm, stat, utimes, writeFile, open } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import type { BuildFile, Chunk, IndexManifest } from './types.ts';
 
@@ -154,28 +155,66 @@ export async function readVectors(dir: string, n: number, dims: number): Promise
   return Array.from({ length: n }, (_, i) => (Number.isNaN(all[i * dims]) ? null : all.subarray(i * dims, (i + 1) * dims)));
 }
 
-/** One builder at a time per index folder: an exclusive lock file holding the builder's pid. */
+/** A builder refreshes its lock this often ... */
+const HEARTBEAT_MS = 10_000;
+/** ... and a lock not refreshed for this long has no builder behind it (it died, or its pid was reused). */
+export const LOCK_LEASE_MS = 60_000;
+/** index folders this process is building now */
+const heldHere = new Set<string>();
+
+/**
+ * One builder at a time per index folder: an exclusive lock file naming its builder (host and pid), kept fresh
+ * by a heartbeat. A lock is held only while it is fresh and its builder can be alive: a lock with this process's
+ * own pid that this process does not hold is from an earlier process with the same pid (pid 1 in a container,
+ * restarted after a crash), and a lock whose heartbeat stopped is stale whatever its pid says.
+ */
 export async function withBuildLock<T>(indexDir: string, fn: () => Promise<T>): Promise<T> {
   await mkdir(indexDir, { recursive: true });
+  const key = path.resolve(indexDir);
+  if (heldHere.has(key)) throw new IndexError(`another build is running on ${indexDir}`);
   const lock = path.join(indexDir, '.build.lock');
+  const owner = JSON.stringify({ pid: process.pid, host: os.hostname(), at: new Date().toISOString() });
   for (let attempt = 0; ; attempt++) {
     try {
-      await writeFile(lock, String(process.pid), { flag: 'wx' });
+      await writeFile(lock, owner, { flag: 'wx' });
       break;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || attempt > 0) throw new IndexError(`another build is running on ${indexDir}`);
-      const pid = Number(await readFile(lock, 'utf8').catch(() => ''));
-      if (pid && (pid === process.pid || isAlive(pid))) throw new IndexError(`another build (pid ${pid}) is running on ${indexDir}`);
-      await rm(lock, { force: true }); // stale: its builder died
+      const holder = await lockHolder(lock);
+      if (holder) throw new IndexError(`another build (${holder}) is running on ${indexDir}`);
+      await rm(lock, { force: true }); // stale: its builder is gone
     }
   }
+  heldHere.add(key);
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    utimes(lock, now, now).catch(() => {});
+  }, HEARTBEAT_MS);
+  heartbeat.unref();
   try {
     return await fn();
   } finally {
+    clearInterval(heartbeat);
+    heldHere.delete(key);
     await rm(lock, { force: true });
   }
 }
 
+/** Who holds the lock, or null when nobody can: gone, this very process's own earlier life, or a stopped heartbeat. */
+async function lockHolder(lock: string): Promise<string | null> {
+  const [raw, info] = await Promise.all([readFile(lock, 'utf8').catch(() => ''), stat(lock).catch(() => null)]);
+  if (!info || Date.now() - info.mtimeMs > LOCK_LEASE_MS) return null;
+  let holder: { pid?: number; host?: string };
+  try {
+    holder = raw.trim().startsWith('{') ? JSON.parse(raw) : { pid: Number(raw) }; // older locks hold the pid alone
+  } catch {
+    return null;
+  }
+  const pid = Number(holder.pid);
+  if (holder.host && holder.host !== os.hostname()) return `pid ${pid} on ${holder.host}`; // its heartbeat is all we can see
+  if (!pid || pid === process.pid || !isAlive(pid)) return null;
+  return `pid ${pid}`;
+}
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -18,10 +18,12 @@ import { createLogger } from '../../src/log.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { TOKEN } from '../helpers/bot.ts';
 import { freePort } from '../helpers/ports.ts';
+import { signingProxy, type SigningProxy } from '../helpers/signing-proxy.ts';
 import { CORPUS, tempDir } from '../helpers/tmp.ts';
 
 let server: TelegramServer;
 let running: Running;
+let proxy: SigningProxy;
 const logs: string[] = [];
 
 beforeAll(async () => {
@@ -32,9 +34,12 @@ beforeAll(async () => {
   const dir = await tempDir();
   const corpus = path.join(dir, 'corpus');
   await cp(CORPUS, corpus, { recursive: true });
+  // the emulator does not sign its webhook calls as Telegram does: a stand-in adds the secret token on the way
+  const secret = 'e2e-webhook-secret-0123456789';
+  proxy = await signingProxy(`http://127.0.0.1:${hookPort}/telegram`, secret);
   const config = loadConfig({
     BOT_TOKEN: TOKEN, CORPUS_DIR: corpus, INDEX_DIR: path.join(dir, 'index'), EMBEDDING_MODEL: 'none', STATE_DIR: path.join(dir, 'state'),
-    TELEGRAM_API_ROOT: server.config.apiURL, WEBHOOK_URL: `http://127.0.0.1:${hookPort}/telegram`, PORT: String(hookPort),
+    TELEGRAM_API_ROOT: server.config.apiURL, WEBHOOK_URL: proxy.url, PORT: String(hookPort), WEBHOOK_SECRET: secret,
   });
   await buildIndex({ corpus, indexDir: config.indexDir, embedder: null });
   const deps = new BotDeps(config, new LiveIndex(config, await SearchEngine.open(config.indexDir, null), null), createLogger('info', [TOKEN], (l) => logs.push(l)));
@@ -43,6 +48,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await running?.stop();
+  await proxy?.close();
   await server?.stop();
 });
 
@@ -83,6 +89,17 @@ describe('govqa bot when Telegram says no, or says nothing', () => {
     expect(code).toBe(1);
     const last = bot.stderr().trim().split('\n').at(-1);
     expect(last).toBe('govqa bot: Telegram refused BOT_TOKEN (401 Unauthorized): check the token @BotFather gave you');
+    expect(bot.stderr()).not.toContain('OTHER-token');
+  });
+
+  it('a Bot API that refuses connections: one line at once saying so and that it keeps retrying; SIGTERM still stops it', async () => {
+    const bot = botProcess(`http://127.0.0.1:${await freePort()}`, path.join(await tempDir(), 'index'));
+    await new Promise<void>((resolve) => bot.child.stderr.on('data', () => bot.stderr().includes('cannot reach Telegram') && resolve()));
+    expect(bot.stderr()).toMatch(/ERROR cannot reach Telegram at http:\/\/127\.0\.0\.1:\d+ \(ECONNREFUSED\); retrying with growing pauses until it answers/);
+    bot.child.kill('SIGTERM');
+    const [code] = await bot.exit;
+    expect(code).toBe(0);
+    expect(bot.stderr().match(/cannot reach Telegram/g)).toHaveLength(1);
     expect(bot.stderr()).not.toContain('OTHER-token');
   });
 

@@ -1,9 +1,11 @@
-import { cp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../../src/index/build.ts';
 import { DEFAULT_LEXICAL, LexicalIndex } from '../../src/index/lexical.ts';
-import { currentBuild, IndexError, readManifest, withBuildLock, writeManifest } from '../../src/index/store.ts';
+import { currentBuild, IndexError, LOCK_LEASE_MS, readManifest, withBuildLock, writeManifest } from '../../src/index/store.ts';
+import { spawn } from 'node:child_process';
+import os from 'node:os';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { QueryAnalyzer } from '../../src/text/query.ts';
 import { CORPUS, tempDir } from '../helpers/tmp.ts';
@@ -120,6 +122,32 @@ describe('stored index errors', () => {
     release();
     await held;
     expect((await build(CORPUS, index)).written).toBe(true);
+  });
+});
+
+describe('the build lock proves its owner', () => {
+  const lockOf = (index: string) => path.join(index, '.build.lock');
+
+  it('a lock left with this process\'s own pid (pid 1 restarted in a container) does not block', async () => {
+    const index = path.join(await tempDir(), 'index');
+    await mkdir(index, { recursive: true });
+    await writeFile(lockOf(index), JSON.stringify({ pid: process.pid, host: os.hostname() }));
+    expect((await build(CORPUS, index)).written).toBe(true);
+  });
+
+  it('a fresh lock of a live builder blocks; once its heartbeat stops for the lease, it does not', async () => {
+    const index = path.join(await tempDir(), 'index');
+    await mkdir(index, { recursive: true });
+    const other = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)']);
+    try {
+      await writeFile(lockOf(index), JSON.stringify({ pid: other.pid, host: os.hostname() }));
+      await expect(build(CORPUS, index)).rejects.toThrow(`another build (pid ${other.pid}) is running`);
+      const stale = new Date(Date.now() - LOCK_LEASE_MS - 1000);
+      await utimes(lockOf(index), stale, stale); // its builder stopped refreshing it (or the pid was reused)
+      expect((await build(CORPUS, index)).written).toBe(true);
+    } finally {
+      other.kill();
+    }
   });
 });
 
