@@ -42,6 +42,8 @@ export interface Config {
   answerMinConfidence: number | null;
   /** where the question log (and its hashing key) is kept */
   stateDir: string;
+  /** replicas' shared state (update de-duplication, rate limits, conversations, the reindex lock); null: in memory */
+  redisUrl: string | null;
   /** days the question log keeps */
   logRetentionDays: number;
 }
@@ -78,6 +80,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const retention = Number(get('LOG_RETENTION_DAYS') ?? 90);
   if (!Number.isInteger(retention) || retention < 1) throw new ConfigError(`LOG_RETENTION_DAYS must be a whole number of days, at least 1, got ${shown(get('LOG_RETENTION_DAYS'))}`);
+  const redisUrl = get('REDIS_URL');
+  if (redisUrl && !/^rediss?:\/\/\S+$/.test(redisUrl)) throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got ${shown(redisUrl)}`);
   for (const name of ['TELEGRAM_API_ROOT', 'WEBHOOK_URL', 'LLM_BASE_URL']) {
     const v = get(name);
     if (v && !/^https?:\/\/\S+$/.test(v)) throw new ConfigError(`${name} must be an http(s) URL, got ${shown(v)}`);
@@ -100,6 +104,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel,
     answerMinConfidence: minConfidence == null || minConfidence === '' ? null : Number(minConfidence),
     stateDir: path.resolve(get('STATE_DIR') ?? 'state'),
+    redisUrl,
     logRetentionDays: retention,
     llm: get('LLM_BASE_URL')
       ? { baseUrl: get('LLM_BASE_URL')!, apiKey: get('LLM_API_KEY'), model: get('LLM_MODEL') ?? 'gpt-4o-mini', timeoutMs: llmTimeout }

@@ -7,8 +7,14 @@ import { buildIndex, type BuildProgress } from './index/build.ts';
 import type { TransformersEmbedder } from './index/embedder.ts';
 import type { BuildReport } from './index/types.ts';
 import { SearchEngine } from './search/engine.ts';
+import { LOCAL_LOCK } from './state/memory.ts';
+import type { ReindexLock } from './state/types.ts';
 
 export class ReindexBusy extends Error {}
+
+/** how often, and how long at most, a new document waits for another replica's build to end */
+const OTHER_REPLICA_POLL_MS = 2000;
+const OTHER_REPLICA_WAIT_MS = 10 * 60_000;
 
 export class LiveIndex {
   private building: Promise<BuildReport> | null = null;
@@ -21,6 +27,8 @@ export class LiveIndex {
     /** the build to run (a test may hold it at a gate) */
     private readonly build: typeof buildIndex = buildIndex,
     private readonly summarizer: Summarizer | null = null,
+    /** one reindex at a time across replicas (in one process the `building` promise is enough) */
+    private readonly lock: ReindexLock = LOCAL_LOCK,
   ) {
     this.current = { engine, answerer: new Answerer(engine, { ...DEFAULT_ANSWER, minConfidence: config.answerMinConfidence ?? null }, summarizer) };
   }
@@ -39,9 +47,19 @@ export class LiveIndex {
 
   /** Reindexes after the build that is running, if one is: for a document just added, which must be in it. */
   async reindexWhenFree(onProgress?: BuildProgress): Promise<BuildReport> {
-    for (;;) {
-      if (this.building) await this.building.catch(() => {});
-      else return this.reindex(onProgress);
+    for (let waited = 0; ; ) {
+      if (this.building) {
+        await this.building.catch(() => {});
+        continue;
+      }
+      try {
+        return await this.reindex(onProgress);
+      } catch (err) {
+        // another replica is building: wait for it, then build again (its build may predate the new document)
+        if (!(err instanceof ReindexBusy) || waited >= OTHER_REPLICA_WAIT_MS) throw err;
+        await new Promise((r) => setTimeout(r, OTHER_REPLICA_POLL_MS));
+        waited += OTHER_REPLICA_POLL_MS;
+      }
     }
   }
 
@@ -49,14 +67,12 @@ export class LiveIndex {
   async reindex(onProgress?: BuildProgress): Promise<BuildReport> {
     if (this.building) throw new ReindexBusy('a reindex is already running');
     const run = async () => {
-      const { corpusDir: corpus, indexDir, embeddingModel: wantedModel } = this.config;
-      const report = await this.build({ corpus, indexDir, embedder: this.embedder, wantedModel, onProgress });
-      // Reload after a new build, and also when another process (`govqa index`) swapped one in meanwhile.
-      if (report.written || report.dir !== this.current.engine.dir) {
-        const engine = await SearchEngine.open(this.config.indexDir, this.embedder);
-        this.current = { engine, answerer: new Answerer(engine, { ...DEFAULT_ANSWER, minConfidence: this.config.answerMinConfidence ?? null }, this.summarizer) };
+      if (!(await this.lock.acquire())) throw new ReindexBusy('a reindex is running on another replica');
+      try {
+        return await this.buildAndSwap(onProgress);
+      } finally {
+        await this.lock.release();
       }
-      return report;
     };
     this.building = run();
     try {
@@ -64,5 +80,16 @@ export class LiveIndex {
     } finally {
       this.building = null;
     }
+  }
+
+  private async buildAndSwap(onProgress?: BuildProgress): Promise<BuildReport> {
+    const { corpusDir: corpus, indexDir, embeddingModel: wantedModel } = this.config;
+    const report = await this.build({ corpus, indexDir, embedder: this.embedder, wantedModel, onProgress });
+    // Reload after a new build, and also when another process (`govqa index`) swapped one in meanwhile.
+    if (report.written || report.dir !== this.current.engine.dir) {
+      const engine = await SearchEngine.open(this.config.indexDir, this.embedder);
+      this.current = { engine, answerer: new Answerer(engine, { ...DEFAULT_ANSWER, minConfidence: this.config.answerMinConfidence ?? null }, this.summarizer) };
+    }
+    return report;
   }
 }

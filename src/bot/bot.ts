@@ -14,7 +14,6 @@ import { inlineFeature } from './features/inline.ts';
 import { texts, userLang } from './texts.ts';
 
 const HTML_METHODS = new Set(['sendMessage', 'editMessageText']);
-const SEEN_LIMIT = 10_000;
 
 export interface CreateBotOptions {
   /** known bot info: skips getMe (tests) */
@@ -47,12 +46,10 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
   // A webhook retried by Telegram delivers the same update again: handle each one once. The key is the update
   // id with the chat and message (or query) it carries, which a redelivery repeats exactly; emulators that
   // reuse update ids across chats stay served.
-  const seen = new Set<string>();
+  // Across replicas too: the gate is shared state (Redis SET NX when REDIS_URL is set).
   bot.use(async (ctx, next) => {
     const key = `${ctx.update.update_id}:${ctx.chat?.id ?? ''}:${ctx.msg?.message_id ?? ctx.inlineQuery?.id ?? ctx.callbackQuery?.id ?? ''}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    if (seen.size > SEEN_LIMIT) seen.delete(seen.values().next().value!);
+    if (!(await deps.state.updates.firstTime(key))) return;
     await next();
   });
   // One chat's updates in order, other chats in parallel (matters under the runner's concurrency).
@@ -63,6 +60,7 @@ export function createBot(deps: BotDeps, options: CreateBotOptions = {}): Bot<Co
       limit: 5,
       // admins are not limited: sending a dozen documents at once is how an admin fills the corpus
       keyGenerator: (ctx) => (deps.isAdmin(ctx.from?.id) ? undefined : ctx.from?.id.toString()),
+      storageClient: deps.state.rateCounter, // shared by replicas when REDIS_URL is set
       onLimitExceeded: async (ctx) => {
         const text = ctx.message?.text ?? ctx.inlineQuery?.query;
         if (text) {

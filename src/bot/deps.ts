@@ -1,10 +1,10 @@
 // What the bot's features share: the live index, configuration, logging, recent answers (for buttons) and
 // background work (reindexing) that shutdown and tests can wait for.
-import { MemorySessionStorage, type StorageAdapter } from 'grammy';
+import type { StorageAdapter } from 'grammy';
 import type { Citation } from '../answer/compose.ts';
 import type { ConversationState } from '../answer/conversation.ts';
 import { FileQuestionLog, type QuestionLog } from '../insights/questions.ts';
-import { CONVERSATION } from '../text/followup.ts';
+import { memoryState, type SharedState } from '../state/index.ts';
 import type { Config } from '../config.ts';
 import type { LiveIndex } from '../live.ts';
 import type { Logger } from '../log.ts';
@@ -51,9 +51,14 @@ export class BotDeps {
     readonly log: Logger,
     /** what was asked and what became of it */
     readonly questionLog: QuestionLog = new FileQuestionLog(config.stateDir, config.logRetentionDays, (err) => log.warn('question log write failed', { err })),
-    /** conversations by chat (and user, in groups): grammY session storage, so replicas can share it */
-    readonly conversations: StorageAdapter<ConversationState> = new MemorySessionStorage<ConversationState>(CONVERSATION.ttlMs),
+    /** what replicas share (memory in one process, Redis across replicas): handled updates, rate counters, conversations, the reindex lock */
+    readonly state: SharedState = memoryState(),
   ) {}
+
+  /** conversations by chat (and user, in groups): grammY session storage */
+  get conversations(): StorageAdapter<ConversationState> {
+    return this.state.conversations;
+  }
 
   isAdmin(userId: number | undefined): boolean {
     return userId !== undefined && this.config.adminIds.includes(userId);

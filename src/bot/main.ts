@@ -15,6 +15,7 @@ import { BotDeps } from './deps.ts';
 import { publicCommands } from './features/commands.ts';
 import { COMMAND_DESCRIPTIONS } from './texts.ts';
 import { webhookServer } from './webhook.ts';
+import { openSharedState } from '../state/index.ts';
 
 /** The bot could not start (Telegram refused the token, or cannot be reached): one line for the admin. */
 export class BotStartError extends Error {}
@@ -53,7 +54,7 @@ export async function startBot(bot: Bot<Context>, deps: BotDeps): Promise<Runnin
     const url = new URL(config.webhookUrl);
     // every update must be signed: with no WEBHOOK_SECRET set, a random one is made and registered for this run
     const secret = config.webhookSecret ?? randomBytes(24).toString('base64url');
-    const server = webhookServer(bot, { path: url.pathname, secretToken: secret, log });
+    const server = webhookServer(bot, { path: url.pathname, secretToken: secret, log, health: () => ({ redis: deps.state.redis() }) });
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     const port = (server.address() as { port: number }).port;
     await bot.api.setWebhook(url.href, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
@@ -114,7 +115,8 @@ export async function runBot(
     process.once('SIGTERM', stop);
   });
   const summarizer = openSummarizer(config, (line) => log.debug(line));
-  const deps = new BotDeps(config, new LiveIndex(config, engine, embedder, undefined, summarizer), log);
+  const state = await openSharedState(config, log);
+  const deps = new BotDeps(config, new LiveIndex(config, engine, embedder, undefined, summarizer, state.reindexLock), log, undefined, state);
   // A revoked token (401 on any call) stops the bot: no retry can help.
   let refused = false;
   const bot = createBot(deps, {
@@ -145,5 +147,6 @@ export async function runBot(
   timer.unref();
   await running.stop();
   await Promise.race([deps.idle(), new Promise((r) => setTimeout(r, STOP_GRACE_MS - 500).unref())]);
+  await state.close();
   log.info('stopped');
 }

@@ -19,6 +19,8 @@ export interface WebhookOptions {
   /** required: an update without it is not processed */
   secretToken: string;
   log: Logger;
+  /** what /healthz reports besides being up: the state of each dependency */
+  health?: () => Record<string, string>;
 }
 
 export function webhookServer(bot: Bot<Context>, options: WebhookOptions): http.Server {
@@ -38,7 +40,9 @@ export function webhookServer(bot: Bot<Context>, options: WebhookOptions): http.
 
   return http.createServer((req, res) => {
     const pathname = req.url?.split('?')[0];
-    if (req.method === 'GET' && pathname === '/healthz') return void res.writeHead(200).end('ok');
+    if (req.method === 'GET' && pathname === '/healthz') {
+      return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ...options.health?.() }));
+    }
     if (req.method !== 'POST' || pathname !== options.path) return void res.writeHead(404).end();
     if (!sameSecret(req.headers[SECRET_HEADER], secretToken)) {
       log.warn('webhook request with a wrong secret token refused', { from: req.socket.remoteAddress });

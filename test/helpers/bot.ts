@@ -11,6 +11,7 @@ import { buildIndex } from '../../src/index/build.ts';
 import { LiveIndex } from '../../src/live.ts';
 import { createLogger } from '../../src/log.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
+import type { SharedState } from '../../src/state/index.ts';
 import { CORPUS, tempDir } from './tmp.ts';
 
 export const TOKEN = '123456789:TEST-token-abcdefghijklmnopqrstuvwxyz';
@@ -40,7 +41,7 @@ let updateId = 1;
 let messageId = 100;
 
 /** `gate`: when given, every reindex waits for it before building, so a test can act while one runs. */
-export async function makeHarness(env: Record<string, string> = {}, gate?: Promise<void>): Promise<Harness> {
+export async function makeHarness(env: Record<string, string> = {}, gate?: Promise<void>, state?: SharedState): Promise<Harness> {
   const dir = await tempDir();
   const corpus = path.join(dir, 'corpus');
   await cp(CORPUS, corpus, { recursive: true });
@@ -52,7 +53,7 @@ export async function makeHarness(env: Record<string, string> = {}, gate?: Promi
     await gate;
     return buildIndex(options);
   };
-  const deps = new BotDeps(config, new LiveIndex(config, await SearchEngine.open(config.indexDir, null), null, build), log);
+  const deps = new BotDeps(config, new LiveIndex(config, await SearchEngine.open(config.indexDir, null), null, build, null, state?.reindexLock), log, undefined, state);
   const calls: Call[] = [];
   const fail = new Map<string, () => Error>();
   const record: Transformer = async (_prev, method, payload) => {
