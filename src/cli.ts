@@ -15,7 +15,7 @@ import { SearchEngine, type SearchMode } from './search/engine.ts';
 import type { TransformersEmbedder } from './index/embedder.ts';
 import { Answerer, DEFAULT_ANSWER } from './answer/compose.ts';
 import { consoleChat } from './chat.ts';
-import { FileQuestionLog } from './insights/questions.ts';
+import { openQuestionLog } from './insights/index.ts';
 import { buildReport, parseSince } from './insights/report.ts';
 
 const USAGE = `usage: govqa <command> [options]
@@ -220,11 +220,16 @@ async function cmdReport(config: Config, args: string[]) {
   const { values } = parseArgs({ args, options: { since: { type: 'string', default: '7d' }, json: { type: 'boolean' } } });
   const since = parseSince(values.since!);
   if (!since) throw new UsageError('--since must be a period such as 7d or 24h, or a date');
-  const log = new FileQuestionLog(config.stateDir, config.logRetentionDays);
-  const report = buildReport(await log.read(since), since);
+  const log = await openQuestionLog(config);
+  let report;
+  try {
+    report = buildReport(await log.read(since), since);
+  } finally {
+    await log.close?.();
+  }
   if (values.json) return void console.log(JSON.stringify(report));
   const pct = (x: number) => `${Math.round(100 * x)}%`;
-  console.log(`Since ${report.since.slice(0, 16).replace('T', ' ')} UTC (${config.stateDir})`);
+  console.log(`Since ${report.since.slice(0, 16).replace('T', ' ')} UTC (${config.databaseUrl ? 'PostgreSQL' : config.stateDir})`);
   console.log(`  questions ${report.questions}: answered ${report.answered}, declined ${report.declined}, errors ${report.errors}, rate-limited ${report.rateLimited}; ${report.users} users`);
   console.log(`  answer rate ${pct(report.answerRate)}, p95 time to answer ${report.p95Ms} ms`);
   console.log(`  feedback 👍 ${report.feedback.up} 👎 ${report.feedback.down} (${Object.entries(report.feedback.reasons).map(([r, n]) => `${r} ${n}`).join(', ')})`);
@@ -265,7 +270,7 @@ const COMMANDS: Record<string, (config: Config, args: string[]) => Promise<void 
   start: cmdStart,
 };
 
-const SYSTEM_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'EMFILE', 'ENFILE', 'EIO', 'ENAMETOOLONG']);
+const SYSTEM_ERRORS = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'EMFILE', 'ENFILE', 'EIO', 'ENAMETOOLONG', 'ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT']);
 
 // `govqa search … | head`: the reader went away; what is left to print goes nowhere, and that is fine.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {

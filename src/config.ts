@@ -42,6 +42,8 @@ export interface Config {
   answerMinConfidence: number | null;
   /** where the question log (and its hashing key) is kept */
   stateDir: string;
+  /** PostgreSQL: the question log shared by replicas; null: files under stateDir */
+  databaseUrl: string | null;
   /** replicas' shared state (update de-duplication, rate limits, conversations, the reindex lock); null: in memory */
   redisUrl: string | null;
   /** days the question log keeps */
@@ -80,6 +82,8 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const retention = Number(get('LOG_RETENTION_DAYS') ?? 90);
   if (!Number.isInteger(retention) || retention < 1) throw new ConfigError(`LOG_RETENTION_DAYS must be a whole number of days, at least 1, got ${shown(get('LOG_RETENTION_DAYS'))}`);
+  const databaseUrl = get('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\/\S+$/.test(databaseUrl)) throw new ConfigError(`DATABASE_URL must be a postgres:// URL, got ${shown(databaseUrl)}`);
   const redisUrl = get('REDIS_URL');
   if (redisUrl && !/^rediss?:\/\/\S+$/.test(redisUrl)) throw new ConfigError(`REDIS_URL must be a redis:// or rediss:// URL, got ${shown(redisUrl)}`);
   for (const name of ['TELEGRAM_API_ROOT', 'WEBHOOK_URL', 'LLM_BASE_URL']) {
@@ -105,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     answerMinConfidence: minConfidence == null || minConfidence === '' ? null : Number(minConfidence),
     stateDir: path.resolve(get('STATE_DIR') ?? 'state'),
     redisUrl,
+    databaseUrl,
     logRetentionDays: retention,
     llm: get('LLM_BASE_URL')
       ? { baseUrl: get('LLM_BASE_URL')!, apiKey: get('LLM_API_KEY'), model: get('LLM_MODEL') ?? 'gpt-4o-mini', timeoutMs: llmTimeout }

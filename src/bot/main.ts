@@ -16,6 +16,7 @@ import { publicCommands } from './features/commands.ts';
 import { COMMAND_DESCRIPTIONS } from './texts.ts';
 import { webhookServer } from './webhook.ts';
 import { openSharedState } from '../state/index.ts';
+import { openQuestionLog } from '../insights/index.ts';
 
 /** The bot could not start (Telegram refused the token, or cannot be reached): one line for the admin. */
 export class BotStartError extends Error {}
@@ -116,7 +117,8 @@ export async function runBot(
   });
   const summarizer = openSummarizer(config, (line) => log.debug(line));
   const state = await openSharedState(config, log);
-  const deps = new BotDeps(config, new LiveIndex(config, engine, embedder, undefined, summarizer, state.reindexLock), log, undefined, state);
+  const questionLog = await openQuestionLog(config, (err) => log.warn('question log write failed', { err }));
+  const deps = new BotDeps(config, new LiveIndex(config, engine, embedder, undefined, summarizer, state.reindexLock), log, questionLog, state);
   // A revoked token (401 on any call) stops the bot: no retry can help.
   let refused = false;
   const bot = createBot(deps, {
@@ -148,5 +150,6 @@ export async function runBot(
   await running.stop();
   await Promise.race([deps.idle(), new Promise((r) => setTimeout(r, STOP_GRACE_MS - 500).unref())]);
   await state.close();
+  await questionLog.close?.();
   log.info('stopped');
 }
