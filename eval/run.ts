@@ -99,10 +99,10 @@ async function inMemory(chunks: { docId: string; text: string }[], titles: strin
     translation: opts.translation ?? undefined,
   });
   return (question) => {
-    if (!queries) return index.search(new Map(plainTokens(question).map((t) => [t, 1])), 30).map((h) => chunks[h.doc]);
+    if (!queries) return index.search(new Map(plainTokens(question).map((t) => [t, 1])), 30).map((h) => chunks[h.position]);
     const query = queries.analyze(question);
     const chunk = (i: number) => ({ text: chunks[i].text, lang: langOf.get(chunks[i].docId)! });
-    return searchWithFeedback(index, query, 30, chunk, analyzer).map((h) => chunks[h.doc]);
+    return searchWithFeedback(index, query, 30, chunk, analyzer).map((h) => chunks[h.position]);
   };
 }
 

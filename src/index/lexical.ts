@@ -30,8 +30,8 @@ export interface TermGroup {
 }
 
 export interface Hit {
-  /** position of the chunk in the index */
-  doc: number;
+  /** the chunk's position in the index (not a document: a document has many chunks) */
+  position: number;
   score: number;
 }
 
@@ -291,7 +291,7 @@ export function topK(candidates: Iterable<number>, scores: ArrayLike<number>, k:
   if (k <= 0) return [];
   // heap[0] is the worst kept hit: lower score, or equal score and later position
   const heap: Hit[] = [];
-  const worse = (a: Hit, b: Hit) => a.score < b.score || (a.score === b.score && a.doc > b.doc);
+  const worse = (a: Hit, b: Hit) => a.score < b.score || (a.score === b.score && a.position > b.position);
   const up = (i: number) => {
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -312,8 +312,8 @@ export function topK(candidates: Iterable<number>, scores: ArrayLike<number>, k:
       i = m;
     }
   };
-  for (const doc of candidates) {
-    const hit = { doc, score: scores[doc] };
+  for (const position of candidates) {
+    const hit = { position, score: scores[position] };
     if (heap.length < k) {
       heap.push(hit);
       up(heap.length - 1);

@@ -43,6 +43,6 @@ export class VectorIndex {
     const n = Math.min(k, this.size);
     if (n === 0) return [];
     const { neighbors, distances } = this.hnsw.searchKnn(Array.from(query), n);
-    return neighbors.map((doc, i) => ({ doc, score: 1 - distances[i] }));
+    return neighbors.map((position, i) => ({ position, score: 1 - distances[i] }));
   }
 }

@@ -36,7 +36,8 @@ const CANDIDATES = 100;
 export class SearchEngine {
   private constructor(
     readonly dir: string,
-    readonly manifest: IndexManifest,
+    /** what the build says of itself: callers ask through the methods below */
+    private readonly manifest: IndexManifest,
     readonly chunks: Chunk[],
     private readonly lexical: LexicalIndex,
     private readonly vectors: VectorIndex | null,
@@ -88,6 +89,20 @@ export class SearchEngine {
     return this.vectors !== null;
   }
 
+  /** Every indexed document, in index order. */
+  documents(): (IndexedDoc & { docId: string })[] {
+    return Object.entries(this.manifest.docs).map(([docId, d]) => ({ ...d, docId }));
+  }
+
+  /** When the live build was made (ISO 8601), and with which embedding model (null: lexical only). */
+  get builtAt(): string {
+    return this.manifest.createdAt;
+  }
+
+  get modelName(): string | null {
+    return this.manifest.model?.name ?? null;
+  }
+
   doc(docId: string): (IndexedDoc & { docId: string }) | undefined {
     const d = this.manifest.docs[docId];
     return d && { ...d, docId };
@@ -113,7 +128,7 @@ export class SearchEngine {
       scores.addGroups(query.groups);
       return scores.top(k);
     }
-    return searchWithFeedback(this.lexical, query, k, (doc) => ({ text: this.chunks[doc].text, lang: this.manifest.docs[this.chunks[doc].docId].lang }));
+    return searchWithFeedback(this.lexical, query, k, (position) => ({ text: this.chunks[position].text, lang: this.manifest.docs[this.chunks[position].docId].lang }));
   }
 
   /** Whether the index holds a term at all. */
@@ -144,7 +159,7 @@ export class SearchEngine {
           ]);
     }
     return hits.slice(0, k).map((h) => {
-      const chunk = this.chunks[h.doc];
+      const chunk = this.chunks[h.position];
       return { chunk, doc: this.doc(chunk.docId)!, score: h.score };
     });
   }

@@ -12,14 +12,14 @@ export function searchWithFeedback(
   lexical: LexicalIndex,
   { terms, groups }: { terms: ReadonlyMap<string, number>; groups: readonly TermGroup[] },
   k: number,
-  chunk: (doc: number) => { text: string; lang: Lang },
+  chunk: (position: number) => { text: string; lang: Lang },
   analyzer: Analyzer = defaultAnalyzer,
 ): Hit[] {
   const scores = lexical.accumulator();
   scores.addGroups(groups);
   const [best] = scores.top(1);
   if (!best) return [];
-  const { text, lang } = chunk(best.doc);
+  const { text, lang } = chunk(best.position);
   const tf = new Map<string, number>();
   for (const t of analyzer.analyze(text, lang)) if (!isPrefixTerm(t) && !terms.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
   const top = [...tf].map(([t, f]) => [t, f * lexical.idf(t)] as const).sort((a, b) => b[1] - a[1]).slice(0, FEEDBACK.terms);

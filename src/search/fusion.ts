@@ -7,7 +7,7 @@ export const RRF_K = 60;
 export function reciprocalRankFusion(lists: { hits: Hit[]; weight: number }[], k = RRF_K): Hit[] {
   const scores = new Map<number, number>();
   for (const { hits, weight } of lists) {
-    hits.forEach((hit, rank) => scores.set(hit.doc, (scores.get(hit.doc) ?? 0) + weight / (k + rank + 1)));
+    hits.forEach((hit, rank) => scores.set(hit.position, (scores.get(hit.position) ?? 0) + weight / (k + rank + 1)));
   }
-  return [...scores].map(([doc, score]) => ({ doc, score })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+  return [...scores].map(([position, score]) => ({ position, score })).sort((a, b) => b.score - a.score || a.position - b.position);
 }

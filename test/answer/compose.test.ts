@@ -15,7 +15,7 @@ beforeAll(async () => {
   await buildIndex({ corpus: CORPUS, indexDir: index, embedder: null });
   const engine = await SearchEngine.open(index, null);
   answerer = new Answerer(engine);
-  for (const docId of Object.keys(engine.manifest.docs)) texts.set(docId, await readFile(path.join(CORPUS, docId), 'utf8'));
+  for (const { docId } of engine.documents()) texts.set(docId, await readFile(path.join(CORPUS, docId), 'utf8'));
 });
 
 describe('answers with cited excerpts', () => {

@@ -221,7 +221,7 @@ describe('admin document upload', () => {
 
   it('adds a text file under a safe name, indexes it, then answers once', async () => {
     const replies = await finally_(document('../../etc/Аудан жаңалығы.txt', 'doc-ok'));
-    const passages = hu.deps.live.engine.manifest.docs['Аудан_жаңалығы.txt'].count;
+    const passages = hu.deps.live.engine.doc('Аудан_жаңалығы.txt')!.count;
     expect(replies).toEqual([TEXTS.ru.docAdded('Мәслихат сессиясы өтті', passages, false)]);
     expect(await readFile(path.join(hu.corpus, 'Аудан_жаңалығы.txt'), 'utf8')).toContain('5 миллиард теңге');
     const answer = await hu.deps.live.answerer.ask('Мәслихат жол салуға қанша теңге бөлді?');
@@ -279,7 +279,7 @@ describe('admin document upload', () => {
     await hg.send(document('during.txt', 'doc-ok'));
     open();
     await hg.deps.idle();
-    const passages = hg.deps.live.engine.manifest.docs['during.txt']?.count;
+    const passages = hg.deps.live.engine.doc('during.txt')?.count ?? 0;
     expect(passages).toBeGreaterThan(0);
     expect(sent(hg.calls.slice(from)).map((c) => c.payload.text)).toContain(TEXTS.ru.docAdded('Мәслихат сессиясы өтті', passages, false));
   });

@@ -160,7 +160,7 @@ describe('lexical index', () => {
     const loaded = await LexicalIndex.load(dir);
     const q = new QueryAnalyzer().analyze('бюджет маслихата').terms;
     expect(loaded.search(q, 3)).toEqual(index.search(q, 3));
-    expect(index.search(q, 3)[0].doc).toBe(2);
+    expect(index.search(q, 3)[0].position).toBe(2);
   });
 });
 
@@ -171,10 +171,10 @@ describe('probabilistic structured queries', () => {
     const grouped = index.accumulator();
     grouped.addGroups([{ weight: 1, terms: new Map([['мектеп', 0.9], ['сирек', 0.1]]) }]);
     const [first] = grouped.top(1);
-    expect(texts[first.doc]).toContain('мектеп');
+    expect(texts[first.position]).toContain('мектеп');
     // summed separately, the rare translation's idf would win
     const summed = index.search(new Map([['мектеп', 0.9], ['сирек', 0.1]]), 6);
-    const scoreOf = (hits: { doc: number; score: number }[], doc: number) => hits.find((h) => h.doc === doc)!.score;
+    const scoreOf = (hits: { position: number; score: number }[], position: number) => hits.find((h) => h.position === position)!.score;
     const all = grouped.top(6);
     expect(scoreOf(all, 2) / scoreOf(all, 0)).toBeLessThan(scoreOf(summed, 2) / scoreOf(summed, 0));
   });

@@ -41,11 +41,11 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
     if (!guard(ctx)) return refuse(ctx);
     const { engine } = deps.live;
     await ctx.reply(texts(lang(ctx)).stats({
-      docs: Object.keys(engine.manifest.docs).length,
+      docs: engine.documents().length,
       chunks: engine.chunks.length,
       dense: engine.dense,
-      model: escapeHtml(engine.manifest.model?.name ?? ''),
-      builtAt: engine.manifest.createdAt.replace('T', ' ').slice(0, 16) + ' UTC',
+      model: escapeHtml(engine.modelName ?? ''),
+      builtAt: engine.builtAt.replace('T', ' ').slice(0, 16) + ' UTC',
       questions: deps.questions,
       uptime: uptime(Date.now() - deps.startedAt),
       reindexing: deps.live.reindexing,
@@ -122,7 +122,7 @@ async function addAndIndex(ctx: Context, deps: BotDeps, say: Texts, get: () => P
   deps.log.info('document added to the corpus', { input, file: added.file, by: ctx.from?.id, replaced: added.replaced });
   try {
     const report = await deps.live.reindexWhenFree();
-    const indexed = deps.live.engine.manifest.docs[added.file];
+    const indexed = deps.live.engine.doc(added.file);
     if (!indexed) {
       const why = report.skipped.find((s) => s.path === added.file)?.reason ?? 'not indexed';
       return reply(say.docRejected(escapeHtml(why)));

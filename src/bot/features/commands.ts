@@ -22,7 +22,7 @@ export function publicCommands(deps: BotDeps): CommandGroup<Context> {
   // /ask starts a conversation in a group; replies to the bot's answer continue it
   add('ask', (ctx) => replyWithAnswer(ctx, deps, ctx.match ?? '', ctx.chat?.type === 'private'));
   add('sources', async (ctx) => {
-    const docs = Object.values(deps.live.engine.manifest.docs);
+    const docs = deps.live.engine.documents();
     const lines = docs.map((d) => `• ${escapeHtml(sourceLabel(d))}${d.meta.source ? ` — <i>${escapeHtml(d.meta.source)}</i>` : ''}`);
     for (const part of splitMessages([texts(lang(ctx)).sources(docs.length), ...lines])) {
       await ctx.reply(part, { link_preview_options: { is_disabled: true } });
