@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { BuildReport } from './index/types.ts';
 import { downloadProgress, progressBar } from './progress.ts';
 import { SearchEngine, type SearchMode } from './search/engine.ts';
-import type { TransformersEmbedder } from './index/embedder.ts';
+import type { Embedder } from './index/types.ts';
 import { Answerer, DEFAULT_ANSWER } from './answer/compose.ts';
 import { consoleChat } from './chat.ts';
 import { openQuestionLog } from './insights/index.ts';
@@ -82,7 +82,7 @@ async function engineFor(config: Config): Promise<SearchEngine> {
   return (await openAll(config)).engine;
 }
 
-async function openAll(config: Config): Promise<{ engine: SearchEngine; embedder: TransformersEmbedder | null }> {
+async function openAll(config: Config): Promise<{ engine: SearchEngine; embedder: Embedder | null }> {
   const progress = progressBar();
   const embedder = await openEmbedder(config, say, downloadProgress(progress));
   progress.stop();

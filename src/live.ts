@@ -4,7 +4,7 @@ import type { Config } from './config.ts';
 import { Answerer, DEFAULT_ANSWER } from './answer/compose.ts';
 import type { Summarizer } from './answer/summary.ts';
 import { buildIndex, type BuildProgress } from './index/build.ts';
-import type { TransformersEmbedder } from './index/embedder.ts';
+import type { Embedder } from './index/types.ts';
 import type { BuildReport } from './index/types.ts';
 import { SearchEngine } from './search/engine.ts';
 import { LOCAL_LOCK } from './state/memory.ts';
@@ -23,7 +23,7 @@ export class LiveIndex {
   constructor(
     private readonly config: Pick<Config, 'corpusDir' | 'indexDir' | 'embeddingModel'> & Partial<Pick<Config, 'answerMinConfidence'>>,
     engine: SearchEngine,
-    private readonly embedder: TransformersEmbedder | null,
+    private readonly embedder: Embedder | null,
     /** the build to run (a test may hold it at a gate) */
     private readonly build: typeof buildIndex = buildIndex,
     private readonly summarizer: Summarizer | null = null,

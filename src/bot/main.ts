@@ -4,7 +4,7 @@ import { run } from '@grammyjs/runner';
 import { randomBytes } from 'node:crypto';
 import { GrammyError, HttpError, type Bot, type Context } from 'grammy';
 import type { Config } from '../config.ts';
-import type { TransformersEmbedder } from '../index/embedder.ts';
+import type { Embedder } from '../index/types.ts';
 import { LiveIndex } from '../live.ts';
 import { openSummarizer } from '../engine.ts';
 import { createLogger, type Logger } from '../log.ts';
@@ -103,7 +103,7 @@ function startError(err: unknown, config: Config): unknown {
 export async function runBot(
   config: Config,
   engine: SearchEngine,
-  embedder: TransformersEmbedder | null,
+  embedder: Embedder | null,
   log: Logger = createLogger(config.logLevel, [config.botToken, config.llm?.apiKey]),
 ): Promise<void> {
   // Listen for signals before starting, so one that arrives during start-up still means a clean stop.

@@ -6,13 +6,12 @@ import type { SourceDoc } from '../corpus/types.ts';
 import { analyze, ANALYZER_VERSION } from '../text/analyzer.ts';
 import { chunkText, CHUNKER_VERSION, DEFAULT_CHUNKING } from './chunker.ts';
 import { sentenceSpansYielding, type Span } from '../text/sentences.ts';
-import type { TransformersEmbedder } from './embedder.ts';
 import { LexicalIndex, YIELD_EVERY_MS, yieldTurn } from './lexical.ts';
 import {
   currentBuild, fingerprint, INDEX_FORMAT, newBuildDir, readChunks, readManifest, readVectors, swapIn, verifyBuild, withBuildLock,
   writeChunks, writeManifest, writeVectors,
 } from './store.ts';
-import type { BuildReport, Chunk, IndexManifest, IndexedDoc } from './types.ts';
+import type { BuildReport, Chunk, Embedder, IndexManifest, IndexedDoc } from './types.ts';
 import { VectorIndex } from './vectors.ts';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -24,7 +23,7 @@ export interface BuildOptions {
   corpus: string;
   indexDir: string;
   /** null: dense retrieval off, or the model could not be loaded */
-  embedder: TransformersEmbedder | null;
+  embedder: Embedder | null;
   /**
    * The model the configuration asks for. When it could not be loaded (embedder null) and the live index was
    * built with it, its vectors are kept: new and changed chunks wait for the next build that has the model,

@@ -24,6 +24,21 @@ export interface IndexedDoc {
   count: number;
 }
 
+/** Turns text into vectors: the transformers.js model today (index/embedder.ts); any other model behind this. */
+export interface Embedder {
+  info: ModelInfo;
+  /** `kind`: e5-style models embed questions and passages with different prefixes */
+  embedBatch(texts: string[], kind: 'query' | 'passage'): Promise<Float32Array[]>;
+  embedQueryVector(text: string): Promise<Float32Array>;
+}
+
+/** Nearest chunks by vector: HNSW in memory today (index/vectors.ts); a shared engine (pgvector …) behind this. */
+export interface VectorSearch {
+  readonly size: number;
+  /** best first; `position` is the chunk's place in the index, `score` the cosine similarity */
+  search(query: Float32Array | number[], k: number): { position: number; score: number }[];
+}
+
 export interface ModelInfo {
   name: string;
   dims: number;

@@ -1,9 +1,8 @@
 // The search engine over a stored index: lexical BM25F and, where a model is loaded, dense HNSW retrieval,
 // fused by reciprocal rank. Knows nothing of Telegram or the command line.
-import type { TransformersEmbedder } from '../index/embedder.ts';
 import { LexicalIndex, type Hit } from '../index/lexical.ts';
 import { currentBuild, IndexError, readChunks, readManifest, verifyBuild } from '../index/store.ts';
-import type { Chunk, IndexedDoc, IndexManifest } from '../index/types.ts';
+import type { Chunk, Embedder, IndexedDoc, IndexManifest, VectorSearch } from '../index/types.ts';
 import { VectorIndex } from '../index/vectors.ts';
 import { Glossary } from '../text/glossary.ts';
 import type { Lang } from '../text/lang.ts';
@@ -40,8 +39,8 @@ export class SearchEngine {
     private readonly manifest: IndexManifest,
     readonly chunks: Chunk[],
     private readonly lexical: LexicalIndex,
-    private readonly vectors: VectorIndex | null,
-    private readonly embedder: TransformersEmbedder | null,
+    private readonly vectors: VectorSearch | null,
+    private readonly embedder: Embedder | null,
     /** turns questions into weighted terms (glossary and translation table included) */
     readonly queries: QueryAnalyzer,
     /** why dense retrieval is off, when it is */
@@ -49,7 +48,7 @@ export class SearchEngine {
   ) {}
 
   /** Opens the live build in `indexDir`; throws IndexError with one line when there is none or it is corrupt. */
-  static async open(indexDir: string, embedder: TransformersEmbedder | null, queries = defaultQueryAnalyzer()): Promise<SearchEngine> {
+  static async open(indexDir: string, embedder: Embedder | null, queries = defaultQueryAnalyzer()): Promise<SearchEngine> {
     const dir = await currentBuild(indexDir);
     if (!dir) throw new IndexError(`no index in ${indexDir}: run \`govqa index\``);
     const manifest = await readManifest(dir);
@@ -62,7 +61,7 @@ export class SearchEngine {
       throw new IndexError(`index at ${dir} is corrupt: ${(err as Error).message}`);
     }
     if (lexical.size !== chunks.length) throw new IndexError(`index at ${dir} is corrupt: lexical index and chunks differ`);
-    let vectors: VectorIndex | null = null;
+    let vectors: VectorSearch | null = null;
     let denseOff: string | null = null;
     if (!embedder) denseOff = 'no embedding model';
     else if (!manifest.model) denseOff = 'the index was built without embeddings';
