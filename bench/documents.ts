@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import { ocrMissing } from '../src/corpus/readers/ocr.ts';
 import { readDocument } from '../src/corpus/readers/index.ts';
 import { buildIndex } from '../src/index/build.ts';
-import { haveFont, makePdf, makeScannedPdf } from '../test/fixtures/documents.ts';
+import { haveFont, makePdf, makeScannedPdf, wrapLines } from '../test/fixtures/documents.ts';
 import { ms } from './timing.ts';
 
 const PAGES = 100;
@@ -26,19 +26,11 @@ const sentences = (await readFile(path.join(config.sharedDir, 'bench/kaznerd-kk-
   .split('\n')
   .map((l) => JSON.parse(l).text as string);
 
-/** Sentences from `from` wrapped into lines of at most `width` characters, until `count` lines. */
+/** Sentences from `from` on, wrapped into `count` lines of at most `width` characters. */
 function linesOf(from: number, count: number, width: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (let i = from; lines.length < count; i = (i + 1) % sentences.length) {
-    for (const word of sentences[i].split(/\s+/)) {
-      if (line && line.length + word.length + 1 > width) {
-        lines.push(line);
-        line = word;
-      } else line = line ? `${line} ${word}` : word;
-    }
-  }
-  return lines.slice(0, count);
+  const taken: string[] = [];
+  for (let i = from; wrapLines(taken.join(' '), width).length <= count; i = (i + 1) % sentences.length) taken.push(sentences[i]);
+  return wrapLines(taken.join(' '), width).slice(0, count);
 }
 
 const time = async <T>(fn: () => Promise<T>): Promise<[T, number]> => {

@@ -89,14 +89,12 @@ async function startRetrying(bot: Bot<Context>, deps: BotDeps, stopped: () => bo
   }
 }
 
-/** What went wrong at start, in one line (the token itself is never part of it). */
-function startError(err: unknown, config: Config): unknown {
-  const root = config.telegramApiRoot ?? 'https://api.telegram.org';
+/** A token Telegram refused at start, in one line (the token itself is never part of it). */
+function startError(err: unknown): unknown {
   if (err instanceof GrammyError && (err.error_code === 401 || err.error_code === 404)) {
     return new BotStartError(`Telegram refused BOT_TOKEN (${err.error_code} ${err.description}): check the token @BotFather gave you`);
   }
-  if (err instanceof HttpError) return new BotStartError(`cannot reach Telegram at ${root}: ${String((err.error as Error)?.message ?? err.message).split('\n')[0]}`);
-  return err;
+  return err; // network failures never get here: startRetrying tries again until a stop is asked for
 }
 
 /** `govqa bot`: runs until SIGINT or SIGTERM, then stops within a few seconds. */
@@ -131,11 +129,11 @@ export async function runBot(
     },
   });
   // A stop asked for while start-up still waits on Telegram ends the wait: the grace timer exits the process.
-  const starting = startRetrying(bot, deps, () => stopping);
   let stopping = false;
   void stopRequested.then(() => (stopping = true));
+  const starting = startRetrying(bot, deps, () => stopping);
   starting.catch(() => {}); // a failure is handled below, or moot once a stop was asked for
-  const running = await Promise.race([starting.catch((err) => Promise.reject(startError(err, config))), stopRequested.then(() => null)]);
+  const running = await Promise.race([starting.catch((err) => Promise.reject(startError(err))), stopRequested.then(() => null)]);
   if (!running) {
     log.info('stopped during start-up');
     setImmediate(() => process.exit(0)); // the request that start-up waits on may take minutes to fail

@@ -2,12 +2,13 @@
 // through their format's reader first, and only what reads is written into the corpus (atomically, under a safe
 // name); a web page's URL is kept in the corpus manifest so that its citations can link to it. Reindexing is the
 // caller's next step.
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExtractionCache } from './extracted.ts';
 import { fetchPage, FetchError, type FetchOptions } from './fetch.ts';
-import { ocrMissing } from './readers/ocr.ts';
-import { READERS_VERSION, ReaderError, readDocument, readerFor, SUPPORTED, type ReadDocument } from './readers/index.ts';
+import { declaredCharset } from './readers/html.ts';
+import { readManifestEntries, writeAtomic, writeManifestEntries } from './manifest.ts';
+import { ReaderError, readDocument, readerFor, SUPPORTED, type ReadDocument } from './readers/index.ts';
 import { decodeText } from './readers/text.ts';
 
 /** An input that cannot be added, with one line saying why (shown to admins as it is). */
@@ -85,7 +86,7 @@ export async function fromUrl(raw: string, options: FetchOptions = {}): Promise<
   if (ending === '.html' || ending === '.txt' || ending === '.md') {
     // The header's charset is lost once the page is a file: keep it as UTF-8 with a byte-order mark instead,
     // which every later reading honours over what the page declares.
-    const declared = page.charset ?? (ending === '.html' ? metaCharset(bytes) : undefined);
+    const declared = page.charset ?? (ending === '.html' ? declaredCharset(bytes) : undefined);
     try {
       bytes = new TextEncoder().encode('\uFEFF' + decodeText(bytes, declared));
     } catch (err) {
@@ -102,8 +103,6 @@ function sniff(bytes: Uint8Array): string | undefined {
   if (/^\s*(<!doctype html|<html)/i.test(head)) return '.html';
   return undefined;
 }
-
-const metaCharset = (bytes: Uint8Array) => /<meta[^>]+charset=["']?\s*([\w-]+)/i.exec(new TextDecoder('latin1').decode(bytes.subarray(0, 4096)))?.[1];
 
 /** «https://akimat.kz/ru/news/123?id=5» → «akimat.kz-ru-news-123-id-5.html»: readable, and one name per page. */
 export function nameForUrl(url: URL, ending: string): string {
@@ -138,7 +137,6 @@ function serial<T>(work: () => Promise<T>): Promise<T> {
  */
 export function addToCorpus(corpusDir: string, incoming: Incoming, options: AddOptions = {}): Promise<AddedDoc> {
   return serial(async () => {
-    const ocr = options.ocr !== false && !(await ocrMissing());
     const warnings: string[] = [];
     let read: ReadDocument;
     try {
@@ -160,11 +158,11 @@ export function addToCorpus(corpusDir: string, incoming: Incoming, options: AddO
       const entries = manifest.filter((e) => e.file !== file);
       const previous = manifest.find((e) => e.file === file);
       entries.push({ ...previous, file, url: incoming.url });
-      await writeManifest(corpusDir, entries);
+      await writeManifestEntries(corpusDir, entries);
     }
     if (options.cacheDir) {
       // the reindex that follows finds the reading here instead of reading (or OCR-ing) the file again
-      const cache = new ExtractionCache(options.cacheDir, `${READERS_VERSION}:${ocr}`);
+      const cache = await ExtractionCache.open(options.cacheDir, options.ocr);
       const done = warnings.length ? { ...read, warnings } : read;
       await cache.put(cache.key(incoming.bytes), done).catch(() => {});
     }
@@ -182,45 +180,15 @@ async function freeName(dir: string, name: string): Promise<string> {
   }
 }
 
-async function writeAtomic(target: string, bytes: Uint8Array | string): Promise<void> {
-  const tmp = `${path.dirname(target)}/.${path.basename(target)}.${process.pid}.tmp`; // hidden: never read as a document
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, target);
-  } catch (err) {
-    await rm(tmp, { force: true });
-    throw err;
-  }
-}
-
 type ManifestEntry = { file: string; url?: string } & Record<string, unknown>;
 
 /** The corpus manifest's entries; a manifest that cannot be parsed is never overwritten (it is the admin's). */
 async function readManifest(dir: string): Promise<ManifestEntry[]> {
-  let raw: string;
   try {
-    raw = await readFile(path.join(dir, 'manifest.json'), 'utf8');
-  } catch {
-    return [];
-  }
-  try {
-    const docs = JSON.parse(raw).documents;
-    if (!Array.isArray(docs)) throw new Error('no "documents" array');
-    return docs;
+    return (await readManifestEntries(dir)) as ManifestEntry[];
   } catch (err) {
     throw new AddError(`the corpus manifest.json cannot be read (${(err as Error).message}); fix it first`);
   }
-}
-
-async function writeManifest(dir: string, documents: ManifestEntry[]): Promise<void> {
-  const file = path.join(dir, 'manifest.json');
-  let rest: Record<string, unknown> = {};
-  try {
-    rest = JSON.parse(await readFile(file, 'utf8'));
-  } catch {
-    // a new manifest
-  }
-  await writeAtomic(file, JSON.stringify({ ...rest, documents }, null, 2) + '\n');
 }
 
 export { FetchError };

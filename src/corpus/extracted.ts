@@ -1,13 +1,22 @@
 // What a costly reader (PDF with OCR, DOCX) made of a file, kept by the hash of the file's bytes, so that an
 // incremental reindex does not read every PDF again. It lives in the index folder: deleting it costs only time.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ReadDocument } from './readers/index.ts';
+import { READERS_VERSION, type ReadDocument } from './readers/index.ts';
+import { writeAtomic } from './manifest.ts';
+import { ocrMissing } from './readers/ocr.ts';
 
 export class ExtractionCache {
   private readonly used = new Set<string>();
   constructor(private readonly dir: string, private readonly version: string) {}
+
+  /** The cache for readings made with these readers and, where OCR was wanted, whether it could run: installing
+   * Tesseract's data makes the scans read again. `ocr: false`: the admin does not want OCR. */
+  static async open(dir: string, ocr?: boolean): Promise<ExtractionCache> {
+    const ran = ocr !== false && !(await ocrMissing());
+    return new ExtractionCache(dir, `${READERS_VERSION}:${ran}`);
+  }
 
   key(bytes: Uint8Array): string {
     return createHash('sha256').update(this.version).update(bytes).digest('hex');
@@ -26,9 +35,7 @@ export class ExtractionCache {
   async put(key: string, doc: ReadDocument): Promise<void> {
     this.used.add(key);
     await mkdir(this.dir, { recursive: true });
-    const tmp = path.join(this.dir, `${key}.${process.pid}.tmp`);
-    await writeFile(tmp, JSON.stringify(doc));
-    await rename(tmp, path.join(this.dir, `${key}.json`));
+    await writeAtomic(path.join(this.dir, `${key}.json`), JSON.stringify(doc));
   }
 
   /** Removes what no file of this corpus needed (documents deleted or changed since). */

@@ -7,8 +7,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { detectLang, type Lang } from '../text/lang.ts';
 import { ExtractionCache } from './extracted.ts';
-import { ocrMissing } from './readers/ocr.ts';
-import { READERS_VERSION, ReaderError, readDocument, readerFor, SUPPORTED, type ReadDocument } from './readers/index.ts';
+import { ReaderError, readDocument, readerFor, SUPPORTED, type ReadDocument } from './readers/index.ts';
+import { MANIFEST, readManifestEntries } from './manifest.ts';
 import { decodeText } from './readers/text.ts';
 import { deriveTitle } from './title.ts';
 import type { DocMeta, SourceDoc, Skipped } from './types.ts';
@@ -45,13 +45,11 @@ export async function readCorpus(location: string, options: ReadCorpusOptions = 
     await readJsonl(location, path.basename(location), corpus);
   } else {
     const manifest = await readManifest(location, corpus);
-    // the cache key says whether OCR could run, so that installing Tesseract's data reads scans again
-    const ocr = options.ocr !== false && !(await ocrMissing());
-    const cache = options.cacheDir ? new ExtractionCache(options.cacheDir, `${READERS_VERSION}:${ocr}`) : null;
+    const cache = options.cacheDir ? await ExtractionCache.open(options.cacheDir, options.ocr) : null;
     for (const rel of await listFiles(location, corpus)) {
       const ext = path.extname(rel).toLowerCase();
       if (ext === '.jsonl') await readJsonl(path.join(location, rel), rel, corpus);
-      else if (rel === 'manifest.json') continue;
+      else if (rel === MANIFEST) continue;
       else if (!readerFor(rel)) corpus.skipped.push({ path: rel, reason: `not a document govqa reads (${[...SUPPORTED, '.jsonl'].join(', ')})` });
       else await readFileDoc(location, rel, manifest.get(rel), corpus, { cache, wantOcr: options.ocr });
     }
@@ -95,18 +93,9 @@ async function listFiles(root: string, corpus: Corpus, rel = ''): Promise<string
 }
 
 async function readManifest(dir: string, corpus: Corpus): Promise<Map<string, ManifestEntry>> {
-  const file = path.join(dir, 'manifest.json');
   const byFile = new Map<string, ManifestEntry>();
-  let raw: string;
   try {
-    raw = await readFile(file, 'utf8');
-  } catch {
-    return byFile;
-  }
-  try {
-    const docs = JSON.parse(raw).documents;
-    if (!Array.isArray(docs)) throw new Error('no "documents" array');
-    for (const d of docs) if (d && typeof d.file === 'string') byFile.set(d.file, d);
+    for (const d of await readManifestEntries(dir)) if (d && typeof d.file === 'string') byFile.set(d.file, d as unknown as ManifestEntry);
   } catch (err) {
     corpus.skipped.push({ path: 'manifest.json', reason: `ignored: ${(err as Error).message}` });
   }

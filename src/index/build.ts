@@ -56,7 +56,8 @@ async function loadPrevious(indexDir: string, model: string | null): Promise<{ p
     const manifest = await readManifest(dir);
     await verifyBuild(dir, manifest);
     const chunks = await readChunks(dir, manifest.chunks);
-    await LexicalIndex.load(dir); // its own checks too (builds written before checksums were kept)
+    // a build from before checksums were kept is checked by loading its postings (LexicalIndex.load checks them)
+    if (!manifest.files) await LexicalIndex.load(dir);
     const vectors = manifest.model && manifest.model.name === model ? await readVectors(dir, manifest.chunks, manifest.model.dims) : null;
     return { prev: { manifest, chunks, vectors } };
   } catch (err) {

@@ -3,10 +3,10 @@
 // lock so that replicas starting together do not race); the user-hash key lives in the database, shared by all.
 // Writes leave the answer's path as in the file log; a database that cannot be reached costs the entries of the
 // outage (one warning), never an answer.
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { FeedbackReason, FeedbackRecord, FeedbackValue, LogRecord, QuestionLog, QuestionRecord } from './questions.ts';
-import { DEFAULT_RETENTION_DAYS } from './questions.ts';
+import { DAY_MS, DEFAULT_RETENTION_DAYS, userHash } from './questions.ts';
 
 /** Schema steps, in order; a database records how many it has had. Never edit one: add the next. */
 export const MIGRATIONS: readonly string[] = [
@@ -19,7 +19,6 @@ export const MIGRATIONS: readonly string[] = [
 ];
 /** an arbitrary constant: the advisory lock that serializes migrations across replicas */
 const MIGRATION_LOCK = 7_356_001;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Brings the schema up to date; safe to run from several processes at once. */
 export async function migrate(pool: pg.Pool): Promise<void> {
@@ -68,7 +67,7 @@ export class PgQuestionLog implements QuestionLog {
     const id = randomBytes(6).toString('base64url');
     const at = this.now();
     this.enqueue(async (key) => {
-      const user = entry.userId === undefined ? null : createHmac('sha256', key).update(String(entry.userId)).digest('hex').slice(0, 16);
+      const user = entry.userId === undefined ? null : userHash(key, entry.userId);
       await this.pool.query(
         'INSERT INTO govqa_questions (id, at, question, lang, channel, outcome, docs, ms, follow_up, user_hash) VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)',
         [id, at, entry.question, entry.lang, entry.channel, entry.outcome, entry.docs, entry.ms, entry.followUp ?? null, user],

@@ -54,7 +54,10 @@ export interface QuestionLog {
 }
 
 export const DEFAULT_RETENTION_DAYS = 90;
-const DAY_MS = 24 * 60 * 60 * 1000;
+export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What the log keeps of a user: an HMAC of the id with the log's key, enough to count users, not to find them. */
+export const userHash = (key: Buffer, userId: number): string => createHmac('sha256', key).update(String(userId)).digest('hex').slice(0, 16);
 const FILE = /^(\d{4}-\d{2}-\d{2})\.jsonl$/;
 
 export class FileQuestionLog implements QuestionLog {
@@ -150,6 +153,6 @@ export class FileQuestionLog implements QuestionLog {
         return Buffer.from((await readFile(file, 'utf8')).trim(), 'hex'); // another process may have made it first
       }
     })();
-    return createHmac('sha256', await this.key).update(String(userId)).digest('hex').slice(0, 16);
+    return userHash(await this.key, userId);
   }
 }

@@ -37,6 +37,7 @@ export function redisState(url: string, log: Logger): SharedState {
   const local = memoryState();
   /** Runs `shared`, or `fallback` (warning once per outage) when Redis cannot answer. */
   const either = async <T>(shared: () => Promise<T>, fallback: () => Promise<T>): Promise<T> => {
+    let failure: unknown;
     if (up) {
       try {
         return await shared();
@@ -46,12 +47,13 @@ export function redisState(url: string, log: Logger): SharedState {
         client.ping().then(() => {
           if (client.status === 'ready') up = true;
         }, () => {});
-        if (!warned) log.warn('Redis unreachable: falling back to in-process state (de-duplication, rate limits, conversations) until it answers', { err: String((err as Error)?.message ?? err) });
-        warned = true;
-        return fallback();
+        failure = err;
       }
     }
-    if (!warned) log.warn('Redis unreachable: falling back to in-process state (de-duplication, rate limits, conversations) until it answers');
+    if (!warned) {
+      const detail = failure === undefined ? undefined : { err: String((failure as Error)?.message ?? failure) };
+      log.warn('Redis unreachable: falling back to in-process state (de-duplication, rate limits, conversations) until it answers', detail);
+    }
     warned = true;
     return fallback();
   };

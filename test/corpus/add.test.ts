@@ -9,7 +9,7 @@ import { addToCorpus, nameForUrl, safeFileName } from '../../src/corpus/add.ts';
 import { ocrMissing } from '../../src/corpus/readers/ocr.ts';
 import { govqa, type Run } from '../helpers/cli.ts';
 import { tempDir } from '../helpers/tmp.ts';
-import { cp1251, haveFont, makeDocx, makeHtml, makePdf, makeScannedPdf } from '../fixtures/documents.ts';
+import { cp1251, haveFont, makeDocx, makeHtml, makePdf, makeScannedPdf, wrapLines } from '../fixtures/documents.ts';
 
 let server: http.Server;
 let base: string;
@@ -60,19 +60,6 @@ const REPORT_PAGES = [
   ],
 ];
 
-/** Lines short enough to stay on the page (pdf.js drops text drawn past the page's edge). */
-function wrap(text: string, width: number): string {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(' ')) {
-    if (line && line.length + word.length + 1 > width) {
-      lines.push(line);
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  return [...lines, line].join('\n');
-}
-
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     switch (req.url) {
@@ -93,7 +80,7 @@ beforeAll(async () => {
   dir = await tempDir();
   corpus = path.join(dir, 'corpus');
   index = path.join(dir, 'index');
-  const pdf = await makePdf(REPORT_PAGES.map((page) => wrap(page.join(' '), 64)), 'Аудан әкімінің есебі');
+  const pdf = await makePdf(REPORT_PAGES.map((page) => wrapLines(page.join(' '), 64).join('\n')), 'Аудан әкімінің есебі');
   await writeFile(path.join(dir, 'esep.pdf'), pdf);
   await writeFile(path.join(dir, 'sheshim.docx'), await makeDocx(['Мәслихат шешімі: ауылдық округтерге 45 жаңа автобус сатып алынады.'], [['Округ', 'Автобус'], ['Шиелі', '9']], 'Мәслихат шешімі'));
   await writeFile(path.join(dir, 'старый.txt'), cp1251('Аким области поручил отремонтировать 140 километров дорог в районных центрах до конца года.'));

@@ -55,7 +55,8 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
   feature.command('unanswered', async (ctx) => {
     if (!guard(ctx)) return refuse(ctx);
     const say = texts(lang(ctx));
-    const report = buildReport(await deps.questionLog.read(parseSince(`${REPORT_DAYS}d`)!), parseSince(`${REPORT_DAYS}d`)!);
+    const since = parseSince(`${REPORT_DAYS}d`)!;
+    const report = buildReport(await deps.questionLog.read(since), since);
     const lines = report.unanswered.map((u) => `${u.count}× ${escapeHtml(u.question)}`).join('\n');
     await ctx.reply(say.unanswered(REPORT_DAYS, lines));
   });

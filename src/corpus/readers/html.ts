@@ -8,7 +8,7 @@ const MIN_ARTICLE = 80;
 const BLOCKS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, pre, td, th, dd, dt, figcaption';
 
 /** The charset a page declares in its first bytes (<meta charset> or http-equiv). */
-function declaredCharset(bytes: Uint8Array): string | undefined {
+export function declaredCharset(bytes: Uint8Array): string | undefined {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   return /<meta[^>]+charset=["']?\s*([\w-]+)/i.exec(head)?.[1];
 }
