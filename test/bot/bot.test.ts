@@ -6,7 +6,7 @@ import { GrammyError } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/answer/messages.ts';
 import { TEXTS } from '../../src/bot/texts.ts';
-import { cp1251, makeDocx, makeHtml, makePdf } from '../fixtures/documents.ts';
+import { cp1251, haveFont, makeDocx, makeHtml, makePdf } from '../fixtures/documents.ts';
 import { answerBlocks, splitMessages } from '../../src/bot/format.ts';
 import { createLogger } from '../../src/log.ts';
 import { tempDir } from '../helpers/tmp.ts';
@@ -194,7 +194,8 @@ describe('admin document upload', () => {
     ],
   });
   beforeAll(async () => {
-    bodies['doc-pdf'] = await makePdf([
+    // the generated PDF needs DejaVu Sans (fonts-dejavu-core, which .ci/run installs); without it that test skips
+    if (haveFont) bodies['doc-pdf'] = await makePdf([
       'Аудандық мәслихаттың есебі.\nБірінші бет: жалпы мәліметтер.',
       'Екінші бет: аудандағы 27 көпір\nкүрделі жөндеуден өтті.',
     ], 'Мәслихат есебі');
@@ -228,7 +229,7 @@ describe('admin document upload', () => {
     expect(answer.citations[0].docId).toBe('Аудан_жаңалығы.txt');
   });
 
-  it('a PDF: its answers name the page', async () => {
+  it.skipIf(!haveFont)('a PDF: its answers name the page', async () => {
     expect(await finally_(document('esep.pdf', 'doc-pdf'))).toEqual([TEXTS.ru.docAdded('Мәслихат есебі', 1, false)]);
     const reply = sent(await hu.send(privateText('Аудандағы неше көпір жөндеуден өтті?', ADMIN, 'kk')))[0].payload.text;
     expect(reply).toContain('27 көпір');
