@@ -138,6 +138,9 @@ export class Answerer {
       margin: s1 > 0 ? (s1 - s2) / s1 : 0,
       across: best?.across ? 1 : 0,
       unknown: total ? unknown / total : 1,
+      quote: best?.quoteCoverage ?? 0,
+      quoteFocus: best?.quoteFocus ?? 0,
+      joint: Math.max(0, ...top3.map((c) => c.quoteCoverage * c.quoteFocus)),
     };
     return { query, features, citations, coverage: bestPassage };
   }

@@ -29,6 +29,12 @@ export const FEATURES = [
   'across',
   /** share of the question (idf-weighted) made of words the index has never seen, in any form */
   'unknown',
+  /** share of the question the best quote (the sentence grown to a readable length) meets */
+  'quote',
+  /** share of the focus words the best quote meets */
+  'quoteFocus',
+  /** the most any one quote of the top three passages meets of the question and of its focus words together (product) */
+  'joint',
 ] as const;
 
 export type Feature = (typeof FEATURES)[number];

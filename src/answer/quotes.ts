@@ -82,6 +82,9 @@ export interface Candidate {
   strictCoverage: number;
   /** what the whole passage meets */
   passageCoverage: number;
+  /** what the quote around the sentence meets: all of the question, its focus words */
+  quoteCoverage: number;
+  quoteFocus: number;
   across: boolean;
 }
 
@@ -114,9 +117,11 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
         if (o.start >= quote.start && o.end <= quote.end) for (const t of sentenceTerms[j]) quoted.add(t);
       });
       const holds = kind !== 'other' && holdsKind(text.slice(s.start, s.end), kind);
-      const score = relevance[i] + SELECTION.context * coverage(q, quoted, across) + (holds ? SELECTION.kind : 0) + SELECTION.rank / (rank + 1);
+      const quoteCoverage = coverage(q, quoted, across);
+      const score = relevance[i] + SELECTION.context * quoteCoverage + (holds ? SELECTION.kind : 0) + SELECTION.rank / (rank + 1);
       out.push({
-        result, rank, span: quote, score, across, passageCoverage, holdsKind: holds,
+        result, rank, span: quote, score, across, passageCoverage, holdsKind: holds, quoteCoverage,
+        quoteFocus: coverage(q, quoted, across, isFocus),
         sentenceCoverage: relevance[i],
         strictCoverage: coverage(strict, sentenceTerms[i], across),
         focusCoverage: coverage(q, sentenceTerms[i], across, isFocus),

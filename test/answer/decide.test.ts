@@ -49,6 +49,18 @@ describe('sentence selection', () => {
   });
 });
 
+  it('measures what the whole quote meets, not only its sentence', () => {
+    const q = queries.analyze('Когда построили мост через Ишим?');
+    const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
+    // the name is in one sentence, the asked fact («построили») in the next: the quote holds both
+    const text = 'Мост через Ишим соединяет два района. Его построили в 2015 году.';
+    const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
+    const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
+    const [best] = candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', kind('Когда построили мост через Ишим?'));
+    expect(best.quoteCoverage).toBeGreaterThan(best.sentenceCoverage);
+    expect(best.quoteFocus).toBe(1);
+  });
+
 describe('the decline model', () => {
   const model = loadDeclineModel();
 
