@@ -159,6 +159,23 @@ for (const set of values.sets!.split(',')) {
     const search: Search = async (q) => (await engine.search(q, { k: 30, mode })).map((r) => ({ docId: r.chunk.docId, text: r.chunk.text }));
     rows.push([`govqa ${mode}`, await score(questions, search)]);
   }
+  // clir's pairs come from paragraph-aligned sites: a top result that is the relevant paragraph's neighbour (same
+  // source, next or previous line) hints at a pair the alignment shifted by one, not at a retrieval error.
+  let neighbours = '';
+  if (set.startsWith('clir')) {
+    const line = (id: string) => /^(.*):(\d+)$/.exec(id);
+    let misses = 0;
+    let next = 0;
+    for (const q of questions) {
+      const [top] = await engine.search(q.question, { k: 1, mode: 'lexical' });
+      if (!top || q.relevant!.includes(top.chunk.docId)) continue;
+      misses++;
+      const a = line(top.chunk.docId);
+      const b = line(q.relevant![0]);
+      if (a && b && a[1] === b[1] && Math.abs(Number(a[2]) - Number(b[2])) === 1) next++;
+    }
+    neighbours = `  top-1 misses: ${misses}; of them the relevant paragraph's neighbour (same source, line ±1): ${next} (by chance: about ${((2 * misses) / corpus.docs.length).toFixed(1)})`;
+  }
   // Kazakh as people type it: the set's Kazakh questions converted by the rules of eval/typed-variants.ts.
   const kazakh = questions.filter((q) => q.lang === 'kk' && q.answerable !== false);
   if (kazakh.length && set !== 'clir-kk2ru') {
@@ -216,5 +233,6 @@ for (const set of values.sets!.split(',')) {
     }
   }
   printTable(`${set}: ${questions.length} questions, ${corpus.docs.length} documents, ${chunks.length} chunks${engine.dense ? '' : ` (dense off: ${engine.denseOff})`}`, rows);
+  if (neighbours) console.log(neighbours);
   answerTable();
 }
