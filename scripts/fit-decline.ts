@@ -8,6 +8,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { buildIndex } from '../src/index/build.ts';
 import { SearchEngine } from '../src/search/engine.ts';
+import { openEmbedder } from '../src/engine.ts';
 import { Answerer } from '../src/answer/compose.ts';
 import { confidence, DEFAULT_DECLINE_MODEL, FEATURES, fitLogistic, type DeclineModel, type Features } from '../src/answer/decline.ts';
 import { containsEvidence } from '../eval/metrics.ts';
@@ -15,7 +16,11 @@ import { containsEvidence } from '../eval/metrics.ts';
 /** The threshold keeps answers right at least this often among those given (see below for why). */
 const TARGET_PRECISION = 0.85;
 
-const shared = loadConfig().sharedDir;
+const config = loadConfig();
+const shared = config.sharedDir;
+// Where the embedding model loads, the dense similarity is a feature like the others and gets its weight here;
+// without one (EMBEDDING_MODEL=none, or no model hub) it is 0 for every question and its weight stays 0.
+const embedder = await openEmbedder(config, (msg) => console.error(msg));
 const SETS = [
   { name: 'answers/tydi-ru', corpus: 'eval/answers/tydi-ru-passages.jsonl', questions: 'eval/answers/tydi-ru-questions.jsonl' },
   { name: 'answers/kazqad', corpus: 'eval/answers/kazqad-passages.jsonl', questions: 'eval/answers/kazqad-questions.jsonl' },
@@ -34,8 +39,8 @@ const neutral: DeclineModel = { intercept: 0, weights: Object.fromEntries(FEATUR
 const rows: { f: Features; y: number; held: boolean; answerable: boolean; set: string }[] = [];
 for (const set of SETS) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'govqa-fit-'));
-  await buildIndex({ corpus: path.join(shared, set.corpus), indexDir: dir, embedder: null });
-  const answerer = new Answerer(await SearchEngine.open(dir, null), undefined, null, neutral);
+  await buildIndex({ corpus: path.join(shared, set.corpus), indexDir: dir, embedder });
+  const answerer = new Answerer(await SearchEngine.open(dir, embedder), undefined, null, neutral);
   for (const line of (await readFile(path.join(shared, set.questions), 'utf8')).trim().split('\n')) {
     const q = JSON.parse(line);
     const gold: string[] = q.evidence ? [q.evidence] : (q.answers ?? []);
@@ -85,6 +90,7 @@ const model: DeclineModel = {
   about: {
     fittedBy: 'npm run fit:decline (scripts/fit-decline.ts)',
     sets: SETS.map((s) => s.name),
+    dense: embedder ? `fitted with ${embedder.info.name}` : 'off: no embedding model where this was fitted, so the dense feature weighs 0',
     label: 'answerable, and the answer is inside the first 3 quotes',
     threshold: `lowest confidence keeping the precision of answered at ${TARGET_PRECISION} on the fitted questions`,
     fitted: report(train),

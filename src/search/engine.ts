@@ -18,6 +18,8 @@ export interface SearchResult {
   doc: IndexedDoc & { docId: string };
   /** BM25F score in lexical mode, cosine similarity in dense mode, the fused RRF score in hybrid mode */
   score: number;
+  /** the question's cosine similarity to the chunk, when dense retrieval ran and found it among its candidates */
+  similarity?: number;
 }
 
 export type SearchMode = 'hybrid' | 'lexical' | 'dense';
@@ -147,9 +149,11 @@ export class SearchEngine {
     // Without vectors every mode is lexical. Fusion wants a deep candidate list from each side.
     const dense = mode !== 'lexical' && this.vectors && this.embedder ? { vectors: this.vectors, embedder: this.embedder } : null;
     let hits: Hit[];
+    const similarity = new Map<number, number>();
     if (!dense) hits = this.lexicalHits(query, k, options.feedback ?? true);
     else {
       const denseHits = dense.vectors.search(await dense.embedder.embedQueryVector(query.text), Math.max(k, CANDIDATES));
+      for (const h of denseHits) similarity.set(h.position, h.score);
       hits = mode === 'dense'
         ? denseHits
         : reciprocalRankFusion([
@@ -159,7 +163,8 @@ export class SearchEngine {
     }
     return hits.slice(0, k).map((h) => {
       const chunk = this.chunks[h.position];
-      return { chunk, doc: this.doc(chunk.docId)!, score: h.score };
+      const cosine = similarity.get(h.position);
+      return { chunk, doc: this.doc(chunk.docId)!, score: h.score, ...(cosine !== undefined && { similarity: cosine }) };
     });
   }
 }

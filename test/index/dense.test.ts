@@ -8,6 +8,7 @@ import { buildIndex } from '../../src/index/build.ts';
 import type { TransformersEmbedder } from '../../src/index/embedder.ts';
 import { currentBuild, readManifest } from '../../src/index/store.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
+import { Answerer } from '../../src/answer/compose.ts';
 import { writeTinyModel } from '../helpers/tiny-model.ts';
 import { CORPUS, tempDir } from '../helpers/tmp.ts';
 
@@ -52,6 +53,12 @@ describe('dense retrieval with a generated model, through the real loading path'
 
     const hybrid = await engine.search(sentence, { k: 5 });
     expect(hybrid[0].chunk.id).toBe(target.id);
+    // the fused results still carry the dense side's cosine, which the decline model takes as a feature
+    expect(hybrid[0].similarity).toBeCloseTo(dense[0].score, 5);
+    const { features } = await new Answerer(engine).gather(sentence);
+    expect(features.dense).toBeCloseTo(dense[0].score, 5);
+    const lexicalOnly = await engine.search(sentence, { k: 5, mode: 'lexical' });
+    expect(lexicalOnly[0].similarity).toBeUndefined();
 
     // a second process opening the same folder gets the same answers without rebuilding
     const reopened = await SearchEngine.open(index, embedder);
