@@ -8,8 +8,9 @@ import { openEmbedder, openEngine, openSummarizer } from './engine.ts';
 import { buildIndex } from './index/build.ts';
 import { IndexError, readManifest } from './index/store.ts';
 import { AddError, addToCorpus, FetchError, fromFile, fromUrl, type AddedDoc } from './corpus/add.ts';
-import path from 'node:path';
 import type { BuildReport } from './index/types.ts';
+import { openStores, type StoreOptions, type Stores } from './app.ts';
+import { copyCorpus } from './corpus/copy.ts';
 import { downloadProgress, progressBar } from './progress.ts';
 import { SearchEngine, type SearchMode } from './search/engine.ts';
 import type { Embedder } from './index/types.ts';
@@ -78,16 +79,27 @@ function printSkipped(r: BuildReport) {
   for (const s of r.skipped) say(`warning: skipped ${s.path}: ${s.reason}`);
 }
 
+/** Stores this command opened (a database pool keeps the process alive): closed when the command ends. */
+const opened: Stores[] = [];
+
+async function stores(config: Config, options: StoreOptions = {}): Promise<Stores> {
+  const s = await openStores(config, { say, ...options });
+  opened.push(s);
+  return s;
+}
+
 async function engineFor(config: Config): Promise<SearchEngine> {
   return (await openAll(config)).engine;
 }
 
-async function openAll(config: Config): Promise<{ engine: SearchEngine; embedder: Embedder | null }> {
+async function openAll(config: Config): Promise<{ engine: SearchEngine; embedder: Embedder | null; stores: Stores }> {
   const progress = progressBar();
   const embedder = await openEmbedder(config, say, downloadProgress(progress));
   progress.stop();
+  const where = await stores(config);
   const engine = await openEngine(
     config,
+    where,
     embedder,
     (r) => {
       printSkipped(r);
@@ -97,19 +109,23 @@ async function openAll(config: Config): Promise<{ engine: SearchEngine; embedder
   );
   progress.stop();
   if (embedder && engine.denseOff) say(`dense retrieval off: ${engine.denseOff}`);
-  return { engine, embedder };
+  return { engine, embedder, stores: where };
 }
 
 async function cmdIndex(config: Config, args: string[]) {
   const { values } = parseArgs({ args, options: { corpus: { type: 'string' }, index: { type: 'string' }, json: { type: 'boolean' } } });
-  const corpus = values.corpus ?? config.corpusDir;
-  const indexDir = values.index ?? config.indexDir;
+  const where = await stores(config, { corpus: values.corpus, indexDir: values.index });
+  if (config.databaseUrl && values.corpus) {
+    // with PostgreSQL the folder is loaded into the database first: the corpus every replica builds from
+    const corpus = values.corpus;
+    const { copied, removed } = await where.source.edit((mirror) => copyCorpus(corpus, mirror));
+    say(`corpus in PostgreSQL: ${copied} files written, ${removed} removed, from ${corpus}`);
+  }
   const progress = progressBar();
   const embedder = await openEmbedder(config, say, downloadProgress(progress));
   progress.stop();
   const report = await buildIndex({
-    corpus,
-    indexDir,
+    ...where,
     embedder,
     wantedModel: config.embeddingModel,
     onProgress: (stage, done, total) => progress.update(stage, done, total),
@@ -127,16 +143,14 @@ async function cmdIndex(config: Config, args: string[]) {
 async function cmdAdd(config: Config, args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { corpus: { type: 'string' }, index: { type: 'string' } } });
   if (!positionals.length) throw new UsageError('give one or more FILEs or URLs');
-  const corpus = values.corpus ?? config.corpusDir;
-  const indexDir = values.index ?? config.indexDir;
-  const cacheDir = path.join(indexDir, 'extracted');
+  const where = await stores(config, { corpus: values.corpus, indexDir: values.index });
   const added: { input: string; doc: AddedDoc }[] = [];
   let failed = 0;
   for (const input of positionals) {
     try {
       const isUrl = /^[a-z][a-z0-9+.-]*:/i.test(input) && !(await stat(input).catch(() => null));
       const incoming = isUrl ? await fromUrl(input, { allowPrivate: config.allowPrivateUrls }) : await fromFile(input);
-      const doc = await addToCorpus(corpus, incoming, { cacheDir });
+      const doc = await where.source.edit((dir) => addToCorpus(dir, incoming, { cacheDir: where.store.cacheDir }));
       for (const line of doc.warnings) say(`warning: ${input}: partly read: ${line}`);
       added.push({ input, doc });
     } catch (err) {
@@ -149,7 +163,7 @@ async function cmdAdd(config: Config, args: string[]): Promise<number> {
     const progress = progressBar();
     const embedder = await openEmbedder(config, say, downloadProgress(progress));
     progress.stop();
-    const report = await buildIndex({ corpus, indexDir, embedder, wantedModel: config.embeddingModel, onProgress: (stage, done, total) => progress.update(stage, done, total) });
+    const report = await buildIndex({ ...where, embedder, wantedModel: config.embeddingModel, onProgress: (stage, done, total) => progress.update(stage, done, total) });
     progress.stop();
     const indexed = (await readManifest(report.dir)).docs;
     for (const { input, doc } of added) {
@@ -247,8 +261,8 @@ async function cmdChat(config: Config, args: string[]) {
 async function cmdBot(config: Config) {
   if (!config.botToken) throw new ConfigError('BOT_TOKEN is not set: get one from @BotFather and put it in .env');
   const { runBot, BotStartError } = await import('./bot/main.ts');
-  const { engine, embedder } = await openAll(config);
-  await runBot(config, engine, embedder).catch((err) => {
+  const { engine, embedder, stores: where } = await openAll(config);
+  await runBot(config, engine, embedder, where).catch((err) => {
     throw err instanceof BotStartError ? new CommandError(err.message) : err;
   });
 }
@@ -292,23 +306,30 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   try {
     return (await run(loadConfig(), args)) ?? 0;
   } catch (err) {
-    if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith?.('ERR_PARSE_ARGS')) {
-      say(`govqa ${command}: ${(err as Error).message}`);
-      return 2;
-    }
-    if (err instanceof ConfigError || err instanceof CorpusError || err instanceof IndexError || err instanceof CommandError) {
-      say(`govqa ${command}: ${err.message}`);
-      return 1;
-    }
-    // the system said no (disk full, read-only, not a folder, too many open files): its own one line says it all
-    const code = (err as NodeJS.ErrnoException)?.code;
-    if (code && SYSTEM_ERRORS.has(code)) {
-      say(`govqa ${command}: ${(err as Error).message}`);
-      return 1;
-    }
-    say(`govqa ${command}: unexpected error: ${(err as Error).stack ?? err}`);
+    return failed(command, err);
+  } finally {
+    await Promise.all(opened.splice(0).map((s) => s.close().catch(() => {})));
+  }
+}
+
+/** One line for what went wrong, and the exit status it means. */
+function failed(command: string, err: unknown): number {
+  if (err instanceof UsageError || (err as NodeJS.ErrnoException).code?.startsWith?.('ERR_PARSE_ARGS')) {
+    say(`govqa ${command}: ${(err as Error).message}`);
+    return 2;
+  }
+  if (err instanceof ConfigError || err instanceof CorpusError || err instanceof IndexError || err instanceof CommandError) {
+    say(`govqa ${command}: ${err.message}`);
     return 1;
   }
+  // the system said no (disk full, read-only, not a folder, too many open files): its own one line says it all
+  const code = (err as NodeJS.ErrnoException)?.code;
+  if (code && SYSTEM_ERRORS.has(code)) {
+    say(`govqa ${command}: ${(err as Error).message}`);
+    return 1;
+  }
+  say(`govqa ${command}: unexpected error: ${(err as Error).stack ?? err}`);
+  return 1;
 }
 
 process.exitCode = await main();

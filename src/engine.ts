@@ -3,8 +3,7 @@
 import type { Config } from './config.ts';
 import { buildIndex, type BuildProgress } from './index/build.ts';
 import { EmbedderError, TransformersEmbedder } from './index/embedder.ts';
-import { currentBuild } from './index/store.ts';
-import type { BuildReport } from './index/types.ts';
+import type { BuildReport, DocumentSource, IndexStore } from './index/types.ts';
 import { SearchEngine } from './search/engine.ts';
 import { Summarizer } from './answer/summary.ts';
 
@@ -34,10 +33,16 @@ export function openSummarizer(config: Config, say: Say): Summarizer | null {
 }
 
 /** Opens the stored index; builds it first when there is none. */
-export async function openEngine(config: Config, embedder: TransformersEmbedder | null, onBuild?: (report: BuildReport) => void, onProgress?: BuildProgress): Promise<SearchEngine> {
-  if (!(await currentBuild(config.indexDir))) {
-    const report = await buildIndex({ corpus: config.corpusDir, indexDir: config.indexDir, embedder, wantedModel: config.embeddingModel, onProgress });
+export async function openEngine(
+  config: Config,
+  { source, store }: { source: DocumentSource; store: IndexStore },
+  embedder: TransformersEmbedder | null,
+  onBuild?: (report: BuildReport) => void,
+  onProgress?: BuildProgress,
+): Promise<SearchEngine> {
+  if (!(await store.current())) {
+    const report = await buildIndex({ source, store, embedder, wantedModel: config.embeddingModel, onProgress });
     onBuild?.(report);
   }
-  return SearchEngine.open(config.indexDir, embedder);
+  return SearchEngine.open(store, embedder);
 }

@@ -3,8 +3,8 @@
 import type { Config } from './config.ts';
 import { Answerer, DEFAULT_ANSWER } from './answer/compose.ts';
 import type { Summarizer } from './answer/summary.ts';
-import { buildIndex, type BuildProgress } from './index/build.ts';
-import type { Embedder } from './index/types.ts';
+import { buildIndex, resolveWhere, type BuildProgress, type BuildWhere } from './index/build.ts';
+import type { DocumentSource, Embedder, IndexStore } from './index/types.ts';
 import type { BuildReport } from './index/types.ts';
 import { SearchEngine } from './search/engine.ts';
 import { LOCAL_LOCK } from './state/memory.ts';
@@ -19,6 +19,10 @@ const OTHER_REPLICA_WAIT_MS = 10 * 60_000;
 export class LiveIndex {
   private building: Promise<BuildReport> | null = null;
   private current: { engine: SearchEngine; answerer: Answerer };
+  private readonly source: DocumentSource;
+  private readonly store: IndexStore;
+  /** loads of builds published elsewhere, one after another */
+  private reloading: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly config: Pick<Config, 'corpusDir' | 'indexDir' | 'embeddingModel'> & Partial<Pick<Config, 'answerMinConfidence'>>,
@@ -29,8 +33,47 @@ export class LiveIndex {
     private readonly summarizer: Summarizer | null = null,
     /** one reindex at a time across replicas (in one process the `building` promise is enough) */
     private readonly lock: ReindexLock = LOCAL_LOCK,
+    /** the documents and the store (app.ts); by default the configured corpus and index folders */
+    where: BuildWhere = { corpus: config.corpusDir, indexDir: config.indexDir },
   ) {
-    this.current = { engine, answerer: new Answerer(engine, { ...DEFAULT_ANSWER, minConfidence: config.answerMinConfidence ?? null }, summarizer) };
+    ({ source: this.source, store: this.store } = resolveWhere(where));
+    this.current = this.serving(engine);
+  }
+
+  private serving(engine: SearchEngine) {
+    return { engine, answerer: new Answerer(engine, { ...DEFAULT_ANSWER, minConfidence: this.config.answerMinConfidence ?? null }, this.summarizer) };
+  }
+
+  /** Where builds keep extracted text (an upload is read into it, so the build need not read it again). */
+  get cacheDir(): string {
+    return this.store.cacheDir;
+  }
+
+  /** The documents this index is built from (an admin's upload goes in through it). */
+  get documents(): DocumentSource {
+    return this.source;
+  }
+
+  /**
+   * Follows a shared store: a build another replica (or `govqa index`) publishes is loaded in the background and
+   * served once whole, within seconds of its commit. Returns how to stop following; a no-op for the file store.
+   */
+  follow(onLoaded: (dir: string) => void = () => {}, onError: (err: unknown) => void = () => {}): () => void {
+    if (!this.store.watch) return () => {};
+    return this.store.watch(() => {
+      this.reloading = this.reloading.then(() => this.reload()).then((dir) => dir && onLoaded(dir), onError);
+    });
+  }
+
+  /** Serves the store's live build if it is not the one served; returns its folder when it was loaded. */
+  async reload(): Promise<string | null> {
+    if (this.building) return null; // the build running here swaps its own result in
+    const dir = await this.store.current();
+    if (!dir || dir === this.current.engine.dir) return null;
+    const engine = await SearchEngine.open(this.store, this.embedder);
+    if (this.building || engine.dir === this.current.engine.dir) return null;
+    this.current = this.serving(engine);
+    return engine.dir;
   }
 
   get engine(): SearchEngine {
@@ -83,13 +126,9 @@ export class LiveIndex {
   }
 
   private async buildAndSwap(onProgress?: BuildProgress): Promise<BuildReport> {
-    const { corpusDir: corpus, indexDir, embeddingModel: wantedModel } = this.config;
-    const report = await this.build({ corpus, indexDir, embedder: this.embedder, wantedModel, onProgress });
+    const report = await this.build({ source: this.source, store: this.store, embedder: this.embedder, wantedModel: this.config.embeddingModel, onProgress });
     // Reload after a new build, and also when another process (`govqa index`) swapped one in meanwhile.
-    if (report.written || report.dir !== this.current.engine.dir) {
-      const engine = await SearchEngine.open(this.config.indexDir, this.embedder);
-      this.current = { engine, answerer: new Answerer(engine, { ...DEFAULT_ANSWER, minConfidence: this.config.answerMinConfidence ?? null }, this.summarizer) };
-    }
+    if (report.written || report.dir !== this.current.engine.dir) this.current = this.serving(await SearchEngine.open(this.store, this.embedder));
     return report;
   }
 }

@@ -6,6 +6,7 @@ import type { ConversationState } from '../answer/conversation.ts';
 import { FileQuestionLog, type QuestionLog } from '../insights/questions.ts';
 import { memoryState, type SharedState } from '../state/index.ts';
 import type { Config } from '../config.ts';
+import type { IndexStore } from '../index/types.ts';
 import type { LiveIndex } from '../live.ts';
 import type { Logger } from '../log.ts';
 import type { Lang } from '../text/lang.ts';
@@ -53,7 +54,14 @@ export class BotDeps {
     readonly questionLog: QuestionLog = new FileQuestionLog(config.stateDir, config.logRetentionDays, (err) => log.warn('question log write failed', { err })),
     /** what replicas share (memory in one process, Redis across replicas): handled updates, rate counters, conversations, the reindex lock */
     readonly state: SharedState = memoryState(),
+    /** where the index lives, for /healthz (a shared store says whether it can be reached) */
+    private readonly store?: IndexStore,
   ) {}
+
+  /** Which dependencies are up, for /healthz: 'off' where the embedded default needs none. */
+  health(): { redis: 'off' | 'up' | 'down'; postgres: 'off' | 'up' | 'down' } {
+    return { redis: this.state.redis(), postgres: this.store?.health?.() ?? 'off' };
+  }
 
   /** conversations by chat (and user, in groups): grammY session storage */
   get conversations(): StorageAdapter<ConversationState> {

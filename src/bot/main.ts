@@ -17,6 +17,8 @@ import { COMMAND_DESCRIPTIONS } from './texts.ts';
 import { webhookServer } from './webhook.ts';
 import { openSharedState } from '../state/index.ts';
 import { openQuestionLog } from '../insights/index.ts';
+import type { Stores } from '../app.ts';
+import path from 'node:path';
 
 /** The bot could not start (Telegram refused the token, or cannot be reached): one line for the admin. */
 export class BotStartError extends Error {}
@@ -55,7 +57,7 @@ export async function startBot(bot: Bot<Context>, deps: BotDeps): Promise<Runnin
     const url = new URL(config.webhookUrl);
     // every update must be signed: with no WEBHOOK_SECRET set, a random one is made and registered for this run
     const secret = config.webhookSecret ?? randomBytes(24).toString('base64url');
-    const server = webhookServer(bot, { path: url.pathname, secretToken: secret, log, health: () => ({ redis: deps.state.redis() }) });
+    const server = webhookServer(bot, { path: url.pathname, secretToken: secret, log, health: () => deps.health() });
     await new Promise<void>((resolve) => server.listen(config.port, resolve));
     const port = (server.address() as { port: number }).port;
     await bot.api.setWebhook(url.href, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] });
@@ -102,6 +104,7 @@ export async function runBot(
   config: Config,
   engine: SearchEngine,
   embedder: Embedder | null,
+  stores: Stores,
   log: Logger = createLogger(config.logLevel, [config.botToken, config.llm?.apiKey]),
 ): Promise<void> {
   // Listen for signals before starting, so one that arrives during start-up still means a clean stop.
@@ -116,7 +119,13 @@ export async function runBot(
   const summarizer = openSummarizer(config, (line) => log.debug(line));
   const state = await openSharedState(config, log);
   const questionLog = await openQuestionLog(config, (err) => log.warn('question log write failed', { err }));
-  const deps = new BotDeps(config, new LiveIndex(config, engine, embedder, undefined, summarizer, state.reindexLock), log, questionLog, state);
+  const live = new LiveIndex(config, engine, embedder, undefined, summarizer, state.reindexLock, stores);
+  // replicas: a build published by another (or by `govqa index`) is served here within seconds
+  const unfollow = live.follow(
+    (dir) => log.info('serving a build published elsewhere', { build: path.basename(dir) }),
+    (err) => log.warn('could not load a build published elsewhere', { err }),
+  );
+  const deps = new BotDeps(config, live, log, questionLog, state, stores.store);
   // A revoked token (401 on any call) stops the bot: no retry can help.
   let refused = false;
   const bot = createBot(deps, {
@@ -147,7 +156,9 @@ export async function runBot(
   timer.unref();
   await running.stop();
   await Promise.race([deps.idle(), new Promise((r) => setTimeout(r, STOP_GRACE_MS - 500).unref())]);
+  unfollow();
   await state.close();
   await questionLog.close?.();
+  await stores.close();
   log.info('stopped');
 }

@@ -1,27 +1,28 @@
 // Builds the index incrementally: documents whose content hash is unchanged keep their chunks and vectors;
 // new and changed ones are chunked and embedded; removed ones drop out. The lexical index and the HNSW graph
 // are rebuilt from the result (cheap), written into a fresh folder and swapped in atomically.
-import { readCorpus, type Corpus } from '../corpus/ingest.ts';
+import type { Corpus } from '../corpus/ingest.ts';
+import { FileDocumentSource } from '../corpus/file-source.ts';
+import { FileIndexStore } from './file-store.ts';
 import type { SourceDoc } from '../corpus/types.ts';
 import { analyze, ANALYZER_VERSION } from '../text/analyzer.ts';
 import { chunkText, CHUNKER_VERSION, DEFAULT_CHUNKING } from './chunker.ts';
 import { sentenceSpansYielding, type Span } from '../text/sentences.ts';
 import { LexicalIndex, YIELD_EVERY_MS, yieldTurn } from './lexical.ts';
-import {
-  currentBuild, fingerprint, INDEX_FORMAT, newBuildDir, readChunks, readManifest, readVectors, swapIn, verifyBuild, withBuildLock,
-  writeChunks, writeManifest, writeVectors,
-} from './store.ts';
-import type { BuildReport, Chunk, Embedder, IndexManifest, IndexedDoc } from './types.ts';
+import { fingerprint, INDEX_FORMAT, readChunks, readManifest, readVectors, verifyBuild, writeChunks, writeManifest, writeVectors } from './store.ts';
+import type { BuildReport, Chunk, DocumentSource, Embedder, IndexManifest, IndexedDoc, IndexStore } from './types.ts';
 import { VectorIndex } from './vectors.ts';
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 
 export type Stage = 'chunk' | 'embed' | 'index';
 export type BuildProgress = (stage: Stage, done: number, total: number) => void;
 
-export interface BuildOptions {
-  corpus: string;
-  indexDir: string;
+/**
+ * Where to read documents and write the build. The application passes its source and store (app.ts); a folder
+ * pair (`corpus`, `indexDir`) is shorthand for the file implementations, for scripts and tests.
+ */
+export type BuildWhere = { source: DocumentSource; store: IndexStore } | { corpus: string; indexDir: string };
+
+export type BuildOptions = BuildWhere & {
   /** null: dense retrieval off, or the model could not be loaded */
   embedder: Embedder | null;
   /**
@@ -31,6 +32,10 @@ export interface BuildOptions {
    */
   wantedModel?: string | null;
   onProgress?: BuildProgress;
+};
+
+export function resolveWhere(where: BuildWhere): { source: DocumentSource; store: IndexStore } {
+  return 'store' in where ? where : { source: new FileDocumentSource(where.corpus), store: new FileIndexStore(where.indexDir) };
 }
 
 interface Previous {
@@ -44,14 +49,15 @@ interface Previous {
 const LONG_DOCUMENT = 256 * 1024;
 
 export async function buildIndex(options: BuildOptions): Promise<BuildReport> {
-  const corpus = await readCorpus(options.corpus, { cacheDir: path.join(options.indexDir, 'extracted') });
-  return withBuildLock(options.indexDir, () => buildFrom(corpus, options));
+  const { source, store } = resolveWhere(options);
+  const corpus = await source.read(store.cacheDir);
+  return store.withLock(() => buildFrom(corpus, store, options));
 }
 
 /** The live build to start from, checked whole; a damaged one is rebuilt, and the report says why. */
-async function loadPrevious(indexDir: string, model: string | null): Promise<{ prev: Previous | null; damaged?: string }> {
+async function loadPrevious(store: IndexStore, model: string | null): Promise<{ prev: Previous | null; damaged?: string }> {
   try {
-    const dir = await currentBuild(indexDir);
+    const dir = await store.current();
     if (!dir) return { prev: null };
     const manifest = await readManifest(dir);
     await verifyBuild(dir, manifest);
@@ -66,13 +72,13 @@ async function loadPrevious(indexDir: string, model: string | null): Promise<{ p
   }
 }
 
-async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildReport> {
+async function buildFrom(corpus: Corpus, store: IndexStore, options: BuildOptions): Promise<BuildReport> {
   const { embedder, onProgress } = options;
-  const live = embedder ? null : await loadPrevious(options.indexDir, options.wantedModel ?? null);
+  const live = embedder ? null : await loadPrevious(store, options.wantedModel ?? null);
   const kept = live?.prev?.manifest.model && live.prev.manifest.model.name === options.wantedModel ? live.prev.manifest.model : null;
   const model = embedder?.info ?? kept;
   const modelName = model?.name ?? null;
-  const loaded = live ?? (await loadPrevious(options.indexDir, modelName));
+  const loaded = live ?? (await loadPrevious(store, modelName));
   const prev = loaded.prev;
   const rebuilt = !prev ? loaded.damaged
     : prev.manifest.chunkerVersion !== CHUNKER_VERSION ? 'the chunker changed'
@@ -119,12 +125,12 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
   const pendingBefore = prev?.vectors?.some((v) => !v) ?? false;
   const unchangedIndex = prev && !rebuilt && report.added + report.updated + report.removed === 0 && !(embedder && pendingBefore);
   if (unchangedIndex) {
-    report.dir = (await currentBuild(options.indexDir))!;
+    report.dir = (await store.current())!;
     return report;
   }
   report.rebuilt = rebuilt;
 
-  const dir = await newBuildDir(options.indexDir);
+  const dir = await store.create();
   try {
     if (embedder) {
       const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
@@ -165,9 +171,9 @@ async function buildFrom(corpus: Corpus, options: BuildOptions): Promise<BuildRe
     };
     await writeManifest(dir, manifest); // written last: a folder without it is an unfinished build
     onProgress?.('index', chunks.length, chunks.length);
-    await swapIn(options.indexDir, dir);
+    await store.publish(dir);
   } catch (err) {
-    await rm(dir, { recursive: true, force: true });
+    await store.discard(dir);
     throw err;
   }
   report.written = true;

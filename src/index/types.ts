@@ -1,3 +1,4 @@
+import type { Corpus } from '../corpus/ingest.ts';
 import type { DocMeta } from '../corpus/types.ts';
 import type { Lang } from '../text/lang.ts';
 
@@ -78,4 +79,44 @@ export interface BuildReport {
   /** false when nothing changed and the live index was kept as it was */
   written: boolean;
   dir: string;
+}
+
+/**
+ * Where builds live and who may write one: a folder of build folders with a CURRENT pointer (index/file-store.ts),
+ * or PostgreSQL with a local copy on each replica (index/pg-store.ts). A build is always written and read as a
+ * local folder; a shared store publishes it to the others.
+ */
+export interface IndexStore {
+  /** for messages: the index folder, or the database */
+  readonly where: string;
+  /** a local folder for what builds keep between runs (extracted PDF and DOCX text) */
+  readonly cacheDir: string;
+  /** the live build as a local folder to read, or null when there is none yet */
+  current(): Promise<string | null>;
+  /** a new, empty local folder to write a build into */
+  create(): Promise<string>;
+  /** makes a complete build folder the live build, atomically: readers see the old build or the new, whole */
+  publish(dir: string): Promise<void>;
+  /** forgets an unfinished build folder */
+  discard(dir: string): Promise<void>;
+  /** runs `fn` as the only builder; throws IndexError naming the holder when another build runs */
+  withLock<T>(fn: () => Promise<T>): Promise<T>;
+  /** a shared store: calls `onPublished` when any process publishes a build; returns how to stop */
+  watch?(onPublished: () => void): () => void;
+  /** a shared store: whether it can be reached now (for /healthz) */
+  health?(): 'up' | 'down';
+  close?(): Promise<void>;
+}
+
+/** Where the documents come from: a corpus folder (corpus/file-source.ts), or PostgreSQL (corpus/pg-source.ts). */
+export interface DocumentSource {
+  readonly where: string;
+  /** every document, read and extracted; `cacheDir` keeps costly extractions between builds */
+  read(cacheDir: string): Promise<Corpus>;
+  /**
+   * Changes the corpus through a local folder (a file added, the manifest rewritten) and keeps the change: in
+   * place for a folder, copied back for a database. One change at a time across processes.
+   */
+  edit<T>(change: (dir: string) => Promise<T>): Promise<T>;
+  close?(): Promise<void>;
 }

@@ -1,48 +1,15 @@
 // The question log in PostgreSQL (DATABASE_URL), for replicas: every replica writes to and reads from one log.
-// The schema is created and migrated by the program (numbered steps, one transaction each, under an advisory
-// lock so that replicas starting together do not race); the user-hash key lives in the database, shared by all.
+// The schema is created and migrated by the program (db/postgres.ts); the user-hash key lives in the database,
+// shared by all.
 // Writes leave the answer's path as in the file log; a database that cannot be reached costs the entries of the
 // outage (one warning), never an answer.
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
+import { migrate, openPool } from '../db/postgres.ts';
 import type { FeedbackReason, FeedbackRecord, FeedbackValue, LogRecord, QuestionLog, QuestionRecord } from './questions.ts';
 import { DAY_MS, DEFAULT_RETENTION_DAYS, userHash } from './questions.ts';
 
-/** Schema steps, in order; a database records how many it has had. Never edit one: add the next. */
-export const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE govqa_settings (name text PRIMARY KEY, value text NOT NULL);
-   CREATE TABLE govqa_questions (id text PRIMARY KEY, at timestamptz NOT NULL, question text NOT NULL, lang text NOT NULL,
-     channel text NOT NULL, outcome text NOT NULL, docs text[] NOT NULL, ms integer NOT NULL, follow_up boolean, user_hash text);
-   CREATE INDEX govqa_questions_at ON govqa_questions (at);
-   CREATE TABLE govqa_feedback (id text NOT NULL, at timestamptz NOT NULL, value text NOT NULL, reason text);
-   CREATE INDEX govqa_feedback_at ON govqa_feedback (at);`,
-];
-/** an arbitrary constant: the advisory lock that serializes migrations across replicas */
-const MIGRATION_LOCK = 7_356_001;
-
-/** Brings the schema up to date; safe to run from several processes at once. */
-export async function migrate(pool: pg.Pool): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await client.query('CREATE TABLE IF NOT EXISTS govqa_schema (version integer NOT NULL)');
-    const { rows } = await client.query<{ version: number }>('SELECT version FROM govqa_schema');
-    let version = rows[0]?.version ?? 0;
-    if (!rows.length) await client.query('INSERT INTO govqa_schema VALUES (0)');
-    for (; version < MIGRATIONS.length; version++) {
-      await client.query('BEGIN');
-      await client.query(MIGRATIONS[version]);
-      await client.query('UPDATE govqa_schema SET version = $1', [version + 1]);
-      await client.query('COMMIT');
-    }
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
-    client.release();
-  }
-}
+export { migrate, MIGRATIONS } from '../db/postgres.ts';
 
 export class PgQuestionLog implements QuestionLog {
   private writing: Promise<void> = Promise.resolve();
@@ -58,9 +25,7 @@ export class PgQuestionLog implements QuestionLog {
   ) {}
 
   static open(url: string, retentionDays?: number, onError?: (err: unknown) => void): PgQuestionLog {
-    const pool = new pg.Pool({ connectionString: url, max: 4, connectionTimeoutMillis: 5000 });
-    pool.on('error', () => {}); // an idle connection dropped: the next query reconnects
-    return new PgQuestionLog(pool, retentionDays, onError);
+    return new PgQuestionLog(openPool(url), retentionDays, onError);
   }
 
   record(entry: Omit<QuestionRecord, 'kind' | 'id' | 'at' | 'user'> & { userId?: number }): string {

@@ -1,8 +1,9 @@
 // The search engine over a stored index: lexical BM25F and, where a model is loaded, dense HNSW retrieval,
 // fused by reciprocal rank. Knows nothing of Telegram or the command line.
 import { LexicalIndex, type Hit } from '../index/lexical.ts';
-import { currentBuild, IndexError, readChunks, readManifest, verifyBuild } from '../index/store.ts';
-import type { Chunk, Embedder, IndexedDoc, IndexManifest, VectorSearch } from '../index/types.ts';
+import { IndexError, readChunks, readManifest, verifyBuild } from '../index/store.ts';
+import { FileIndexStore } from '../index/file-store.ts';
+import type { Chunk, Embedder, IndexedDoc, IndexManifest, IndexStore, VectorSearch } from '../index/types.ts';
 import { VectorIndex } from '../index/vectors.ts';
 import { Glossary } from '../text/glossary.ts';
 import type { Lang } from '../text/lang.ts';
@@ -49,10 +50,14 @@ export class SearchEngine {
     readonly denseOff: string | null,
   ) {}
 
-  /** Opens the live build in `indexDir`; throws IndexError with one line when there is none or it is corrupt. */
-  static async open(indexDir: string, embedder: Embedder | null, queries = defaultQueryAnalyzer()): Promise<SearchEngine> {
-    const dir = await currentBuild(indexDir);
-    if (!dir) throw new IndexError(`no index in ${indexDir}: run \`govqa index\``);
+  /**
+   * Opens the store's live build (a folder path: the file store in that folder); throws IndexError with one line
+   * when there is none or it is corrupt.
+   */
+  static async open(store: IndexStore | string, embedder: Embedder | null, queries = defaultQueryAnalyzer()): Promise<SearchEngine> {
+    const from = typeof store === 'string' ? new FileIndexStore(store) : store;
+    const dir = await from.current();
+    if (!dir) throw new IndexError(`no index in ${from.where}: run \`govqa index\``);
     const manifest = await readManifest(dir);
     await verifyBuild(dir, manifest); // a damaged file never reaches a query
     const chunks = await readChunks(dir, manifest.chunks);

@@ -1,7 +1,6 @@
 // Admin actions: /stats, /reindex (in the background, progress edited in place), and adding a document (a file
 // sent to the bot, or /add URL) to the corpus: read, saved, indexed, then one reply. Anyone else gets a polite
 // refusal and nothing runs.
-import path from 'node:path';
 import { Composer, type Context } from 'grammy';
 import { AddError, addToCorpus, FetchError, fromUrl, safeFileName, type Incoming } from '../../corpus/add.ts';
 import { readerFor } from '../../corpus/readers/index.ts';
@@ -109,7 +108,7 @@ async function addAndIndex(ctx: Context, deps: BotDeps, say: Texts, get: () => P
   let added;
   try {
     const incoming = await get();
-    added = await addToCorpus(deps.config.corpusDir, incoming, { cacheDir: path.join(deps.config.indexDir, 'extracted') });
+    added = await deps.live.documents.edit((dir) => addToCorpus(dir, incoming, { cacheDir: deps.live.cacheDir }));
   } catch (err) {
     if (err instanceof AddError || err instanceof FetchError) {
       deps.log.info('document refused', { input, by: ctx.from?.id, why: err.message });
