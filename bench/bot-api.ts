@@ -12,7 +12,9 @@ export interface Sent {
 
 export class BotApiStandIn {
   private server!: http.Server;
-  private webhook: { url: string; secret?: string } | null = null;
+  /** every replica's webhook: updates go to them in turn, as a load balancer would send them */
+  private webhooks: { url: string; secret?: string }[] = [];
+  private turn = 0;
   private waiting = new Map<number, ((sent: Sent) => void)[]>();
   private nextUpdate = 1;
   private nextMessage = 1;
@@ -37,7 +39,7 @@ export class BotApiStandIn {
       case 'getMe':
         return { id: 4242, is_bot: true, first_name: 'GovQA', username: 'govqa_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: true };
       case 'setWebhook':
-        this.webhook = { url: p.url, secret: p.secret_token };
+        this.webhooks = [...this.webhooks.filter((w) => w.url !== p.url), { url: p.url, secret: p.secret_token }];
         return true;
       case 'sendMessage': {
         const chatId = Number(p.chat_id);
@@ -50,9 +52,14 @@ export class BotApiStandIn {
     }
   }
 
-  /** Resolves once the bot has registered its webhook. */
-  async webhookSet(): Promise<void> {
-    while (!this.webhook) await new Promise((r) => setTimeout(r, 50));
+  /** Resolves once `count` bots (replicas) have registered their webhooks. */
+  async webhookSet(count = 1): Promise<void> {
+    while (this.webhooks.length < count) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  /** Forgets the registered webhooks (the next bots register theirs). */
+  resetWebhooks(): void {
+    this.webhooks = [];
   }
 
   /** A user sends `text`; resolves with what the bot sent back first (or null after `timeoutMs`). */
@@ -69,7 +76,8 @@ export class BotApiStandIn {
       message: { message_id: this.nextMessage++, date: Math.floor(Date.now() / 1000), chat: { id: userId, type: 'private', first_name: 'U' }, from: { id: userId, is_bot: false, first_name: 'U', language_code: 'ru' }, text, entities },
     };
     // Telegram waits for the bot's answer to the webhook call, but a user waits for the message: time that
-    void fetch(this.webhook!.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(this.webhook!.secret && { 'x-telegram-bot-api-secret-token': this.webhook!.secret }) }, body: JSON.stringify(update) }).catch(() => {});
+    const hook = this.webhooks[this.turn++ % this.webhooks.length];
+    void fetch(hook.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(hook.secret && { 'x-telegram-bot-api-secret-token': hook.secret }) }, body: JSON.stringify(update) }).catch(() => {});
     return reply;
   }
 
