@@ -7,7 +7,7 @@ import path from 'node:path';
 import type pg from 'pg';
 import { LOCKS, migrate, withAdvisoryLock } from '../db/postgres.ts';
 import type { DocumentSource } from '../index/types.ts';
-import { readCorpus, type Corpus } from './ingest.ts';
+import { CorpusError, readCorpus, type Corpus } from './ingest.ts';
 import { writeAtomic } from './manifest.ts';
 import { snapshot } from './copy.ts';
 
@@ -23,7 +23,8 @@ export class PgDocumentSource implements DocumentSource {
   readonly where = 'PostgreSQL';
 
   async read(cacheDir: string): Promise<Corpus> {
-    await this.pull();
+    const files = await this.pull();
+    if (!files.size) throw new CorpusError('the corpus in PostgreSQL is empty: load a folder with `govqa index --corpus DIR`, or add documents with `govqa add`');
     return readCorpus(this.mirror, { cacheDir });
   }
 

@@ -103,6 +103,25 @@ describe.skipIf(!havePostgres)('replicas on PostgreSQL', () => {
     expect((await buildIndex({ ...b, embedder: null })).written).toBe(true);
   });
 
+  it('the command line: an empty database says what to do, `govqa index --corpus` loads a folder, `govqa ask` elsewhere answers', async () => {
+    const { govqa } = await import('../helpers/cli.ts');
+    const db = `${server.url.replace(/\/postgres$/, '')}/cli`;
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE cli');
+    await admin.end();
+    const env = async (name: string) => ({ DATABASE_URL: db, INDEX_DIR: path.join(await tempDir(`govqa-${name}-`), 'index'), CORPUS_DIR: '/nonexistent', STATE_DIR: path.join(await tempDir(), 'state') });
+    const empty = await govqa(['ask', 'Кто аким Алматы?'], await env('cli-a'));
+    expect(empty.code).toBe(1);
+    expect(empty.stderr).toMatch(/the corpus in PostgreSQL is empty: load a folder with `govqa index --corpus DIR`/);
+    const loaded = await govqa(['index', '--corpus', CORPUS], await env('cli-b'));
+    expect(loaded.code).toBe(0);
+    expect(loaded.stderr).toMatch(/corpus in PostgreSQL: 6 files written/);
+    const asked = await govqa(['ask', '--json', 'Кто аким Алматы?'], await env('cli-c'));
+    expect(asked.code).toBe(0);
+    expect(JSON.parse(asked.stdout).answered).toBe(true);
+  });
+
   it('a replica keeps serving its copy while the database is away, says so once', async () => {
     const b = await replica('b4');
     const engine = await SearchEngine.open(b.store, null);
