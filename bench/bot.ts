@@ -7,6 +7,7 @@ import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Answerer } from '../src/answer/compose.ts';
+import { forgetPassages } from '../src/answer/passages.ts';
 import { loadConfig } from '../src/config.ts';
 import { FileQuestionLog } from '../src/insights/questions.ts';
 import { buildIndex } from '../src/index/build.ts';
@@ -36,9 +37,15 @@ const questions = [...(await read('eval/seeds/questions-dev.jsonl')), ...(await 
 const answerer = new Answerer(engine);
 const retrieval = await latency(questions, (q) => engine.search(q, { k: 6 }));
 const ask = await latency(questions, (q) => answerer.ask(q));
+// the same with every passage analysed afresh: a question about passages nobody asked about lately
+const cold = await latency(questions, (q) => {
+  forgetPassages();
+  return answerer.ask(q);
+});
 console.log(`\nin-process, ${questions.length} questions (seed corpus, dense off)`);
 console.log(`  ${'retrieval only (search k=6)'.padEnd(30)} p50 ${ms(retrieval.p50).padStart(8)}  p95 ${ms(retrieval.p95).padStart(8)}`);
 console.log(`  ${'govqa ask (answer + citations)'.padEnd(30)} p50 ${ms(ask.p50).padStart(8)}  p95 ${ms(ask.p95).padStart(8)}`);
+console.log(`  ${'  passages not analysed before'.padEnd(30)} p50 ${ms(cold.p50).padStart(8)}  p95 ${ms(cold.p95).padStart(8)}`);
 // What the question log adds to an answer (its write happens after the reply, off the answer's path), and what a
 // follow-up costs (the earlier question is analysed again).
 const questionLog = new FileQuestionLog(path.join(dir, 'state'));
@@ -57,7 +64,8 @@ const api = new BotApiStandIn();
 await api.start();
 const hookPort = await freePort();
 // the bot in a process of its own, as it runs: the stand-in (playing Telegram) must not share its event loop
-const botProcess = spawn(process.execPath, [path.resolve('bin/govqa.js'), 'bot'], {
+// BOT_NODE_ARGS: flags for the bot's node (e.g. --cpu-prof), to see where its time goes
+const botProcess = spawn(process.execPath, [...(process.env.BOT_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.resolve('bin/govqa.js'), 'bot'], {
   env: {
     PATH: process.env.PATH!, HOME: process.env.HOME!, EMBEDDING_MODEL: 'none', CORPUS_DIR: corpus, INDEX_DIR: config.indexDir,
     STATE_DIR: path.join(dir, 'state'), BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: api.apiRoot, WEBHOOK_URL: `http://127.0.0.1:${hookPort}/hook`,

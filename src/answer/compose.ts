@@ -2,7 +2,8 @@
 // verbatim quotes (quotes.ts), then one decision (decline.ts): answer with numbered citations, or say honestly in
 // one sentence that the sources do not answer. Rendering is render.ts's job.
 import type { SearchEngine } from '../search/engine.ts';
-import { analyze, isPrefixTerm } from '../text/analyzer.ts';
+import { isPrefixTerm } from '../text/analyzer.ts';
+import { analysedPassage } from './passages.ts';
 import type { Lang } from '../text/lang.ts';
 import type { Query } from '../text/query.ts';
 import { inConversation } from '../text/followup.ts';
@@ -123,7 +124,7 @@ export class Answerer {
     });
     const top3 = ranked.filter((c) => c.rank < 3);
     const rarest = q.weights.indexOf(Math.max(...q.weights));
-    const topTerms = results[0] ? new Set(analyze(results[0].chunk.text, results[0].doc.lang)) : new Set<string>();
+    const topTerms = results[0] ? analysedPassage(results[0].chunk, results[0].doc.lang).terms : new Set<string>();
     const topAcross = results[0] ? results[0].doc.lang !== query.lang : false;
     const features: Features = {
       passage: best?.passageCoverage ?? 0,

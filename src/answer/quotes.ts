@@ -2,9 +2,10 @@
 // (idf-weighted, through stems, prefixes, glossary and translations), whether it holds an answer of the asked
 // kind, what the quote around it adds, and its passage's rank; the best are grown into readable quotes.
 import type { SearchResult } from '../search/engine.ts';
-import { analyze, isPrefixTerm } from '../text/analyzer.ts';
+import { isPrefixTerm } from '../text/analyzer.ts';
 import type { Concept } from '../text/query.ts';
-import { sentenceSpans, type Span } from '../text/sentences.ts';
+import type { Span } from '../text/sentences.ts';
+import { analysedPassage } from './passages.ts';
 import type { AnswerKind } from '../lang/index.ts';
 import { holdsKind } from './question.ts';
 
@@ -99,32 +100,53 @@ export function strictly(q: Weighted): Weighted {
   };
 }
 
-/** Every sentence of the passages as a scored quote candidate, best first. */
+/** Share of the question met, from how well each concept is met (`metBy[i]` for concept i); `only` picks concepts. */
+function weighed(q: Weighted, metBy: ArrayLike<number>, only: (c: Concept) => boolean = () => true): number {
+  let total = 0;
+  let got = 0;
+  q.concepts.forEach((c, i) => {
+    if (!only(c)) return;
+    total += q.weights[i];
+    got += q.weights[i] * metBy[i];
+  });
+  return total ? got / total : 1;
+}
+
+/**
+ * Every sentence of the passages as a scored quote candidate, best first. How well a quote meets a concept is the
+ * best any of its sentences does (the terms of a union), so each sentence is matched against the question once
+ * and a quote only takes maxima: a passage costs sentences × concepts, not sentences² × terms.
+ */
 export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind): Candidate[] {
   const strict = strictly(q);
   const out: Candidate[] = [];
   results.forEach((result, rank) => {
     const { text } = result.chunk;
     const across = result.doc.lang !== lang;
-    const passageCoverage = coverage(q, new Set(analyze(text, result.doc.lang)), across);
-    const spans = sentenceSpans(text);
-    const sentenceTerms = spans.map((s) => new Set(analyze(text.slice(s.start, s.end), result.doc.lang)));
-    const relevance = sentenceTerms.map((terms) => coverage(q, terms, across));
+    const meet = across ? metAcross : met;
+    const passage = analysedPassage(result.chunk, result.doc.lang);
+    const passageCoverage = coverage(q, passage.terms, across);
+    const { spans, sentences: sentenceTerms } = passage;
+    const metBySentence = sentenceTerms.map((terms) => Float64Array.from(q.concepts, (c) => meet(c, terms)));
+    const relevance = metBySentence.map((m) => weighed(q, m));
+    const quoted = new Float64Array(q.concepts.length);
     spans.forEach((s, i) => {
       const quote = quoteSpan(text, spans, i, relevance);
-      const quoted = new Set<string>();
+      quoted.fill(0);
       spans.forEach((o, j) => {
-        if (o.start >= quote.start && o.end <= quote.end) for (const t of sentenceTerms[j]) quoted.add(t);
+        if (o.start < quote.start || o.end > quote.end) return;
+        const m = metBySentence[j];
+        for (let c = 0; c < m.length; c++) if (m[c] > quoted[c]) quoted[c] = m[c];
       });
       const holds = kind !== 'other' && holdsKind(text.slice(s.start, s.end), kind);
-      const quoteCoverage = coverage(q, quoted, across);
+      const quoteCoverage = weighed(q, quoted);
       const score = relevance[i] + SELECTION.context * quoteCoverage + (holds ? SELECTION.kind : 0) + SELECTION.rank / (rank + 1);
       out.push({
         result, rank, span: quote, score, across, passageCoverage, holdsKind: holds, quoteCoverage,
-        quoteFocus: coverage(q, quoted, across, isFocus),
+        quoteFocus: weighed(q, quoted, isFocus),
         sentenceCoverage: relevance[i],
         strictCoverage: coverage(strict, sentenceTerms[i], across),
-        focusCoverage: coverage(q, sentenceTerms[i], across, isFocus),
+        focusCoverage: weighed(q, metBySentence[i], isFocus),
       });
     });
   });

@@ -1,0 +1,46 @@
+// A passage as the answer layer reads it: its terms, its sentences and each sentence's terms. Analysing the top
+// passages' text was most of an answer's time (a profile of the bot under load: tokenizing, stemming and sentence
+// splitting the same passages again for every question about them), so each is analysed once and kept while it is
+// asked about, up to CACHED passages (least recently used go first).
+import { analyze } from '../text/analyzer.ts';
+import type { Lang } from '../text/lang.ts';
+import { sentenceSpans, type Span } from '../text/sentences.ts';
+
+export interface AnalysedPassage {
+  /** every term of the passage */
+  terms: ReadonlySet<string>;
+  /** its sentences, as offsets in its text */
+  spans: Span[];
+  /** the terms of each sentence */
+  sentences: ReadonlySet<string>[];
+}
+
+/** passages kept analysed: a few thousand cover what a region's users ask about at a time, in some 10–20 MB */
+export const CACHED = 4096;
+
+// keyed by the chunk object: a new build brings new chunks, so an edited document is never read from the cache
+const cache = new Map<object, AnalysedPassage>();
+
+export function analysedPassage(chunk: { text: string }, lang: Lang): AnalysedPassage {
+  const hit = cache.get(chunk);
+  if (hit) {
+    cache.delete(chunk); // most recently used goes last
+    cache.set(chunk, hit);
+    return hit;
+  }
+  const { text } = chunk;
+  const spans = sentenceSpans(text);
+  const passage: AnalysedPassage = {
+    terms: new Set(analyze(text, lang)),
+    spans,
+    sentences: spans.map((s) => new Set(analyze(text.slice(s.start, s.end), lang))),
+  };
+  cache.set(chunk, passage);
+  if (cache.size > CACHED) cache.delete(cache.keys().next().value!);
+  return passage;
+}
+
+/** Forgets every analysed passage (the benchmark measures the uncached path with it). */
+export function forgetPassages(): void {
+  cache.clear();
+}
