@@ -55,6 +55,12 @@ describe('Russian stemming (Snowball)', () => {
     expect(stemRussian('акиматами')).toBe(stemRussian('акимата'));
     expect(stemRussian('школы')).toBe(stemRussian('школе'));
   });
+
+  it('never cuts «аким» or «ауыл» to two letters: every form shares one stem', () => {
+    for (const w of ['аким', 'акима', 'акимом', 'акимы']) expect(stemRussian(w)).toBe('аким');
+    expect(stemRussian('ауыл')).toBe(stemRussian('ауылы'));
+    expect(stemRussian('еда')).toBe(stemRussian('еды')); // short words stem as before
+  });
 });
 
 describe('normalization and folding', () => {
