@@ -8,7 +8,7 @@ import { loadConfig } from '../src/config.ts';
 import { readCorpus } from '../src/corpus/ingest.ts';
 import { buildIndex, chunkDoc } from '../src/index/build.ts';
 import { LexicalIndex, DEFAULT_LEXICAL } from '../src/index/lexical.ts';
-import { openEmbedder } from '../src/engine.ts';
+import { openEmbedder } from '../src/app.ts';
 import { SearchEngine, type SearchMode } from '../src/search/engine.ts';
 import { Answerer } from '../src/answer/compose.ts';
 import { Analyzer, DEFAULT_ANALYZER, defaultAnalyzer } from '../src/text/analyzer.ts';

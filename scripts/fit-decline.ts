@@ -8,7 +8,7 @@ import path from 'node:path';
 import { loadConfig } from '../src/config.ts';
 import { buildIndex } from '../src/index/build.ts';
 import { SearchEngine } from '../src/search/engine.ts';
-import { openEmbedder } from '../src/engine.ts';
+import { openEmbedder } from '../src/app.ts';
 import { Answerer } from '../src/answer/compose.ts';
 import { confidence, DEFAULT_DECLINE_MODEL, FEATURES, fitLogistic, type DeclineModel, type Features } from '../src/answer/decline.ts';
 import { containsEvidence } from '../eval/metrics.ts';

@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.ts';
 import { CorpusError } from './corpus/ingest.ts';
-import { openEmbedder, openEngine, openSummarizer } from './engine.ts';
+import { openEmbedder, openEngine, openSummarizer } from './app.ts';
 import { buildIndex } from './index/build.ts';
 import { IndexError, readManifest } from './index/store.ts';
 import { AddError, addToCorpus, FetchError, fromFile, fromUrl, type AddedDoc } from './corpus/add.ts';

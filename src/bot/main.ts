@@ -6,7 +6,7 @@ import { GrammyError, HttpError, type Bot, type Context } from 'grammy';
 import type { Config } from '../config.ts';
 import type { Embedder } from '../index/types.ts';
 import { LiveIndex } from '../live.ts';
-import { openSummarizer } from '../engine.ts';
+import { openSummarizer } from '../app.ts';
 import { createLogger, type Logger } from '../log.ts';
 import type { SearchEngine } from '../search/engine.ts';
 import type { Lang } from '../text/lang.ts';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.ts';
 import { readCorpus } from '../../src/corpus/ingest.ts';
-import { openEmbedder } from '../../src/engine.ts';
+import { openEmbedder } from '../../src/app.ts';
 import { buildIndex } from '../../src/index/build.ts';
 import type { TransformersEmbedder } from '../../src/index/embedder.ts';
 import { currentBuild, readManifest } from '../../src/index/store.ts';
