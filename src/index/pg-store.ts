@@ -17,6 +17,8 @@ export class PgIndexStore implements IndexStore {
   private readonly local: FileIndexStore;
   private ready: Promise<void> | null = null;
   private up = true;
+  /** builds being copied here, by id */
+  private readonly copying = new Map<string, Promise<void>>();
 
   constructor(
     private readonly pool: pg.Pool,
@@ -55,8 +57,16 @@ export class PgIndexStore implements IndexStore {
     if (!id) return null;
     const dir = path.join(this.local.dir, id);
     if ((await this.local.current()) === dir) return dir;
-    if (!(await exists(path.join(dir, 'manifest.json')))) await this.download(id, dir);
-    await this.local.publish(dir);
+    // one copy of a build at a time, however many callers ask for it at once
+    let copying = this.copying.get(id);
+    if (!copying) {
+      copying = (async () => {
+        if (!(await exists(path.join(dir, 'manifest.json')))) await this.download(id, dir);
+        await this.local.publish(dir);
+      })().finally(() => this.copying.delete(id));
+      this.copying.set(id, copying);
+    }
+    await copying;
     return dir;
   }
 
