@@ -25,6 +25,10 @@ describe('question kinds', () => {
     ['Какие поручения дал аким?', 'other'],
     ['Әкім қандай тапсырма берді?', 'other'],
     ['Шымкентте канша мектеп салынды?', 'quantity'],
+    ['Какова численность населения Шымкента?', 'quantity'],
+    ['В каком веке основан Туркестан?', 'date'],
+    ['Как зовут акима Алматы?', 'person'],
+    ['В каком районе построят школу?', 'place'],
   ])('«%s» asks for %s', (q, k) => expect(kind(q)).toBe(k));
 
   it('tells whether a sentence holds an answer of the kind', () => {
