@@ -35,9 +35,6 @@ export const FEATURES = [
   'quoteFocus',
   /** the most any one quote of the top three passages meets of the question and of its focus words together (product) */
   'joint',
-  /** how close together the best sentence holds the question's concepts, and the closest any top-three sentence does */
-  'near',
-  'bestNear',
   /**
    * the question's best cosine similarity to the top three passages when dense retrieval runs (0 without a model:
    * the shipped coefficients were fitted lexically, so its weight is 0 until `npm run fit:decline` runs where the

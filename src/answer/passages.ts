@@ -2,7 +2,7 @@
 // passages' text was most of an answer's time (a profile of the bot under load: tokenizing, stemming and sentence
 // splitting the same passages again for every question about them), so each is analysed once and kept while it is
 // asked about, up to CACHED passages (least recently used go first).
-import { analyze, isPrefixTerm } from '../text/analyzer.ts';
+import { analyze } from '../text/analyzer.ts';
 import type { Lang } from '../text/lang.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
 
@@ -13,8 +13,6 @@ export interface AnalysedPassage {
   spans: Span[];
   /** the terms of each sentence */
   sentences: ReadonlySet<string>[];
-  /** each sentence's words in order, each as the terms it gives (its stem, and a prefix term for a longer word) */
-  words: string[][][];
 }
 
 /** passages kept analysed: a few thousand cover what a region's users ask about at a time, in some 10–20 MB */
@@ -32,26 +30,14 @@ export function analysedPassage(chunk: { text: string }, lang: Lang): AnalysedPa
   }
   const { text } = chunk;
   const spans = sentenceSpans(text);
-  const words = spans.map((s) => wordsOf(analyze(text.slice(s.start, s.end), lang)));
   const passage: AnalysedPassage = {
     terms: new Set(analyze(text, lang)),
     spans,
-    sentences: words.map((ws) => new Set(ws.flat())),
-    words,
+    sentences: spans.map((s) => new Set(analyze(text.slice(s.start, s.end), lang))),
   };
   cache.set(chunk, passage);
   if (cache.size > CACHED) cache.delete(cache.keys().next().value!);
   return passage;
-}
-
-/** Terms grouped by word: a stem, followed by its word's prefix term when it has one. */
-function wordsOf(terms: readonly string[]): string[][] {
-  const out: string[][] = [];
-  for (const t of terms) {
-    if (isPrefixTerm(t) && out.length) out[out.length - 1].push(t);
-    else out.push([t]);
-  }
-  return out;
 }
 
 /** Forgets every analysed passage (the benchmark measures the uncached path with it). */

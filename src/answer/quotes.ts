@@ -21,11 +21,12 @@ export const MAX_EXCERPT = 600;
  * kind: bonus for a sentence holding an answer of the asked kind (0, 0.3, 0.6: within ±0.01 here; it decides
  * between sentences of one passage, e.g. the one with the number for «сколько»).
  * context: weight of what the whole quote meets around its sentence.
- * proximity: weight of how close together a sentence holds the question's concepts (0.1, 0.2, 0.4: answer in the
- * quotes 0.908 / 0.867 → at best the same on TyDi and 0.855–0.861 on KazQAD, so 0 here; it is a feature of the
- * decline decision instead, where it helps).
+ * How close together a sentence holds the question's concepts (the fewest consecutive words holding them all) was
+ * measured too, and left out: as a weight here (0.1–0.4) it kept TyDi's answers in the quotes at 0.908 or lower and
+ * cost KazQAD 0.006–0.012; as a feature of the decision it moved the dev figures by ±0.02 either way depending on
+ * how it was capped, within what a refit's threshold moves by itself, while costing a fifth of an answer's time.
  */
-export const SELECTION = { quoteTarget: 600, kind: 0.3, context: 0.5, rank: 1, proximity: 0 };
+export const SELECTION = { quoteTarget: 600, kind: 0.3, context: 0.5, rank: 1 };
 
 /** The question as the answer layer weighs it: its concepts with their idf. */
 export interface Weighted {
@@ -89,8 +90,6 @@ export interface Candidate {
   /** what the quote around the sentence meets: all of the question, its focus words */
   quoteCoverage: number;
   quoteFocus: number;
-  /** how close together the sentence holds the question's concepts (see proximity) */
-  proximity: number;
   across: boolean;
 }
 
@@ -103,36 +102,6 @@ export function strictly(q: Weighted): Weighted {
       terms: new Map([...c.terms].filter(([t]) => !isPrefixTerm(t) && !c.corrected?.includes(t))),
     })),
   };
-}
-
-/**
- * How close together a sentence holds the question's concepts: (m − 1) / (w − 1) for the m concepts it meets and
- * the fewest consecutive words w that hold them all (1: side by side; 0 when it meets fewer than two).
- */
-export function proximity(concepts: readonly Concept[], words: readonly (readonly string[])[]): number {
-  const hits: [number, number][] = []; // (word, concept)
-  words.forEach((terms, w) => {
-    concepts.forEach((c, i) => {
-      if (terms.some((t) => (c.terms.get(t) ?? 0) > 0)) hits.push([w, i]);
-    });
-  });
-  const need = new Set(hits.map(([, i]) => i)).size;
-  if (need < 2) return 0;
-  // the shortest run of words holding every concept met: a sliding window over the hits in word order
-  const count = new Map<number, number>();
-  let best = Infinity;
-  let from = 0;
-  for (let to = 0; to < hits.length; to++) {
-    count.set(hits[to][1], (count.get(hits[to][1]) ?? 0) + 1);
-    while (count.size === need) {
-      best = Math.min(best, hits[to][0] - hits[from][0] + 1);
-      const c = hits[from++][1];
-      const left = count.get(c)! - 1;
-      if (left) count.set(c, left);
-      else count.delete(c);
-    }
-  }
-  return (need - 1) / Math.max(1, best - 1);
 }
 
 /** Share of the question met, from how well each concept is met (`metBy[i]` for concept i); `only` picks concepts. */
@@ -163,8 +132,6 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const passageCoverage = coverage(q, passage.terms, across);
     const { spans, sentences: sentenceTerms } = passage;
     const metBySentence = sentenceTerms.map((terms) => Float64Array.from(q.concepts, (c) => meet(c, terms)));
-    // only a sentence meeting two concepts or more has a proximity to measure
-    const near = passage.words.map((ws, j) => (metBySentence[j].filter((m) => m > 0).length >= 2 ? proximity(q.concepts, ws) : 0));
     const relevance = metBySentence.map((m) => weighed(q, m));
     const quoted = new Float64Array(q.concepts.length);
     spans.forEach((s, i) => {
@@ -177,14 +144,13 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       });
       const holds = kind !== 'other' && holdsKind(text.slice(s.start, s.end), kind);
       const quoteCoverage = weighed(q, quoted);
-      const score = relevance[i] + SELECTION.context * quoteCoverage + (holds ? SELECTION.kind : 0) + SELECTION.rank / (rank + 1) + SELECTION.proximity * near[i];
+      const score = relevance[i] + SELECTION.context * quoteCoverage + (holds ? SELECTION.kind : 0) + SELECTION.rank / (rank + 1);
       out.push({
         result, rank, span: quote, score, across, passageCoverage, holdsKind: holds, quoteCoverage,
         quoteFocus: weighed(q, quoted, isFocus),
         sentenceCoverage: relevance[i],
         strictCoverage: coverage(strict, sentenceTerms[i], across),
         focusCoverage: weighed(q, metBySentence[i], isFocus),
-        proximity: near[i],
       });
     });
   });

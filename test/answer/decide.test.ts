@@ -1,8 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryAnalyzer } from '../../src/text/query.ts';
 import { askedKind, holdsKind } from '../../src/answer/question.ts';
-import { candidates, proximity } from '../../src/answer/quotes.ts';
-import { analyze } from '../../src/text/analyzer.ts';
+import { candidates } from '../../src/answer/quotes.ts';
 import { confidence, FEATURES, fitLogistic, loadDeclineModel, type Features } from '../../src/answer/decline.ts';
 import { buildIndex } from '../../src/index/build.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
@@ -65,23 +64,6 @@ describe('sentence selection', () => {
     expect(best.quoteCoverage).toBeGreaterThan(best.sentenceCoverage);
     expect(best.quoteFocus).toBe(1);
   });
-
-describe('proximity', () => {
-  const words = (text: string) => {
-    const out: string[][] = [];
-    for (const t of analyze(text, 'ru')) (t.startsWith('~') && out.length ? out[out.length - 1].push(t) : out.push([t]));
-    return out;
-  };
-  const concepts = queries.analyze('Когда построили мост через Ишим?').concepts;
-  it('is 1 when the concepts sit side by side, less the further apart, 0 for fewer than two', () => {
-    const near = proximity(concepts, words('Мост через Ишим построили в 2015 году.'));
-    const far = proximity(concepts, words('Мост открыли для машин и пешеходов, а берег Ишима благоустроили позже.'));
-    expect(near).toBeGreaterThan(far);
-    expect(far).toBeGreaterThan(0);
-    expect(proximity(concepts, words('Мост открыли.'))).toBe(0);
-    expect(proximity(concepts, words('Построили мост.'))).toBe(1);
-  });
-});
 
 describe('the decline model', () => {
   const model = loadDeclineModel();
