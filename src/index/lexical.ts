@@ -242,10 +242,11 @@ export class LexicalIndex {
     await writeFile(path.join(dir, 'postings.bin'), bin);
   }
 
-  static async load(dir: string): Promise<LexicalIndex> {
-    const meta = JSON.parse(await readFile(path.join(dir, 'lexical.json'), 'utf8'));
+  /** `read`: how to read a build file (the engine passes one that checks each file's checksum as it reads it). */
+  static async load(dir: string, read: (name: string) => Promise<Buffer> = (name) => readFile(path.join(dir, name))): Promise<LexicalIndex> {
+    const meta = JSON.parse((await read('lexical.json')).toString('utf8'));
     if (meta.format !== FORMAT) throw new Error(`lexical index format ${meta.format}, expected ${FORMAT}`);
-    const bin = await readFile(path.join(dir, 'postings.bin'));
+    const bin = await read('postings.bin');
     const nTerms = meta.terms.length;
     const expected = 4 * (nTerms + 1 + 2 * meta.postings + meta.chunks);
     if (bin.byteLength !== expected) throw new Error(`postings.bin is ${bin.byteLength} bytes, expected ${expected}`);

@@ -105,26 +105,48 @@ async function fileFingerprint(file: string): Promise<BuildFile> {
   return { bytes, sha256: hash.digest('hex') };
 }
 
-/** Throws IndexError naming the first file of the build that is missing or not as it was written. */
-export async function verifyBuild(dir: string, manifest: IndexManifest): Promise<void> {
+/**
+ * Throws IndexError naming the first file of the build that is missing or not as it was written; `except`: files
+ * that are checked as they are read instead (verifiedReader), so that opening an index reads each file once.
+ */
+export async function verifyBuild(dir: string, manifest: IndexManifest, except: ReadonlySet<string> = new Set()): Promise<void> {
   for (const [name, want] of Object.entries(manifest.files ?? {})) {
+    if (except.has(name)) continue;
     const file = path.join(dir, name);
     const size = await stat(file).then((s) => s.size, () => -1);
-    if (size < 0) throw new IndexError(`index at ${dir} is corrupt: ${name} is missing; run \`govqa index\``);
-    if (size !== want.bytes || (await fileFingerprint(file)).sha256 !== want.sha256) {
-      throw new IndexError(`index at ${dir} is corrupt: ${name} has changed since it was written; run \`govqa index\``);
-    }
+    if (size < 0) throw missing(dir, name);
+    if (size !== want.bytes || (await fileFingerprint(file)).sha256 !== want.sha256) throw changed(dir, name);
   }
+}
+
+const missing = (dir: string, name: string) => new IndexError(`index at ${dir} is corrupt: ${name} is missing; run \`govqa index\``);
+const changed = (dir: string, name: string) => new IndexError(`index at ${dir} is corrupt: ${name} has changed since it was written; run \`govqa index\``);
+
+/** Reads a build file whole. */
+export type ReadBuildFile = (name: string) => Promise<Buffer>;
+
+/** A reader that checks each file against the size and SHA-256 its manifest recorded, on the bytes it read. */
+export function verifiedReader(dir: string, manifest: IndexManifest): ReadBuildFile {
+  return async (name) => {
+    const bytes = await readFile(path.join(dir, name)).catch(() => {
+      throw missing(dir, name);
+    });
+    const want = manifest.files?.[name];
+    if (want && (bytes.length !== want.bytes || createHash('sha256').update(bytes).digest('hex') !== want.sha256)) throw changed(dir, name);
+    return bytes;
+  };
 }
 
 export async function writeChunks(dir: string, chunks: readonly Chunk[]): Promise<void> {
   await writeFile(path.join(dir, 'chunks.jsonl'), chunks.map((c) => JSON.stringify(c)).join('\n') + '\n');
 }
 
-export async function readChunks(dir: string, expected: number): Promise<Chunk[]> {
-  const raw = await readFile(path.join(dir, 'chunks.jsonl'), 'utf8').catch(() => {
-    throw new IndexError(`index at ${dir} is corrupt: chunks.jsonl is missing`);
-  });
+export async function readChunks(dir: string, expected: number, read?: ReadBuildFile): Promise<Chunk[]> {
+  const raw = read
+    ? (await read('chunks.jsonl')).toString('utf8')
+    : await readFile(path.join(dir, 'chunks.jsonl'), 'utf8').catch(() => {
+        throw new IndexError(`index at ${dir} is corrupt: chunks.jsonl is missing`);
+      });
   const chunks: Chunk[] = [];
   for (const line of raw.split('\n')) {
     if (!line) continue;

@@ -1,7 +1,7 @@
 // The search engine over a stored index: lexical BM25F and, where a model is loaded, dense HNSW retrieval,
 // fused by reciprocal rank. Knows nothing of Telegram or the command line.
 import { LexicalIndex, type Hit } from '../index/lexical.ts';
-import { IndexError, readChunks, readManifest, verifyBuild } from '../index/store.ts';
+import { IndexError, readChunks, readManifest, verifiedReader, verifyBuild } from '../index/store.ts';
 import { FileIndexStore } from '../index/file-store.ts';
 import type { Chunk, Embedder, IndexedDoc, IndexManifest, IndexStore, VectorSearch } from '../index/types.ts';
 import { VectorIndex } from '../index/vectors.ts';
@@ -32,6 +32,9 @@ export interface SearchOptions {
   feedback?: boolean;
 }
 
+/** Build files the engine reads whole itself (each checked as it is read); the vector files are checked first. */
+const READ_HERE: ReadonlySet<string> = new Set(['chunks.jsonl', 'lexical.json', 'postings.bin']);
+
 /** How many candidates each side contributes to the fusion. */
 const CANDIDATES = 100;
 
@@ -59,12 +62,15 @@ export class SearchEngine {
     const dir = await from.current();
     if (!dir) throw new IndexError(`no index in ${from.where}: run \`govqa index\``);
     const manifest = await readManifest(dir);
-    await verifyBuild(dir, manifest); // a damaged file never reaches a query
-    const chunks = await readChunks(dir, manifest.chunks);
+    // a damaged file never reaches a query: the files read here are checked on the bytes read, the rest first
+    const read = verifiedReader(dir, manifest);
+    await verifyBuild(dir, manifest, READ_HERE);
+    const chunks = await readChunks(dir, manifest.chunks, read);
     let lexical: LexicalIndex;
     try {
-      lexical = await LexicalIndex.load(dir);
+      lexical = await LexicalIndex.load(dir, read);
     } catch (err) {
+      if (err instanceof IndexError) throw err;
       throw new IndexError(`index at ${dir} is corrupt: ${(err as Error).message}`);
     }
     if (lexical.size !== chunks.length) throw new IndexError(`index at ${dir} is corrupt: lexical index and chunks differ`);
