@@ -3,6 +3,7 @@ import type { Lang } from '../text/lang.ts';
 import { LANGS } from '../lang/index.ts';
 import { SUPPORTED } from '../corpus/readers/index.ts';
 import type { FeedbackReason } from '../insights/questions.ts';
+import type { ProblemTexts } from '../corpus/problems.ts';
 
 export const TEXTS = {
   ru: {
@@ -31,6 +32,34 @@ export const TEXTS = {
     docRejected: (why: string) => `Документ не принят: ${why}.`,
     docTypes: `поддерживаются файлы ${SUPPORTED.join(' ')}`,
     docTooBig: (mb: number) => `файл больше ${mb} МБ`,
+    problems: {
+      unsupported: (p) => `такой тип файла не поддерживается (поддерживаются ${p.formats})`,
+      missing: () => 'файл не найден',
+      tooLarge: (p) => `файл слишком большой: ${p.mb.toFixed(1)} МБ, допускается не больше ${p.limitMb} МБ`,
+      unreadable: (p) => `файл не читается (${p.detail})`,
+      corrupt: (p) => `файл ${p.format.split(' ')[0]} повреждён или не читается (${p.detail})`,
+      encrypted: () => 'PDF защищён паролем',
+      noText: () => 'в документе нет текста',
+      notDocx: () => 'это не файл DOCX (не zip-архив)',
+      zipBomb: () => 'архив распаковывается в объём, несоразмерный документу (похоже на zip-бомбу)',
+      noArticle: () => 'на странице не найдено статьи',
+      binary: () => 'это двоичный файл, а не текст',
+      contentType: (p) => `сервер прислал неподдерживаемый тип: ${p.type || 'тип не указан'}`,
+      encoding: (p) => `текст не удалось раскодировать (${p.detail})`,
+      manifest: (p) => `файл manifest.json корпуса не читается (${p.detail}) — сначала исправьте его`,
+      notUrl: () => 'это не адрес страницы',
+      scheme: (p) => `читаются только адреса http и https, а не ${p.scheme}`,
+      credentials: () => 'адрес с именем пользователя или паролем не принимается',
+      internal: (p) => `${p.host} — адрес во внутренней сети сервера, такие адреса не читаются`,
+      redirects: (p) => `слишком много перенаправлений (больше ${p.max})`,
+      http: (p) => `сервер ответил HTTP ${p.status}`,
+      cutOff: () => 'соединение оборвалось',
+      timeout: (p) => `сервер не ответил за ${p.seconds} с`,
+      dns: () => 'имя сервера не найдено',
+      refused: () => 'сервер отказал в соединении',
+      fetch: (p) => `страницу не удалось загрузить (${p.detail})`,
+      fetchTooLarge: (p) => `страница слишком большая: больше ${+p.limitMb.toFixed(2)} МБ`,
+    } satisfies ProblemTexts as ProblemTexts,
     addUsage: 'Укажите адрес страницы после команды, например: <code>/add https://example.kz/news/123</code>',
     stats: (s: Stats) =>
       `<b>Статистика</b>\nДокументов: ${s.docs}\nФрагментов: ${s.chunks}\nПоиск: ${s.dense ? `гибридный (${s.model})` : 'лексический'}\nИндекс собран: ${s.builtAt}\n` +
@@ -69,6 +98,34 @@ export const TEXTS = {
     docRejected: (why: string) => `Құжат қабылданбады: ${why}.`,
     docTypes: `${SUPPORTED.join(' ')} файлдары қабылданады`,
     docTooBig: (mb: number) => `файл ${mb} МБ-тан үлкен`,
+    problems: {
+      unsupported: (p) => `бұл файл түрі қабылданбайды (${p.formats} қабылданады)`,
+      missing: () => 'файл табылмады',
+      tooLarge: (p) => `файл тым үлкен: ${p.mb.toFixed(1)} МБ, ең көбі ${p.limitMb} МБ болуы керек`,
+      unreadable: (p) => `файл оқылмайды (${p.detail})`,
+      corrupt: (p) => `${p.format.split(' ')[0]} файлы бүлінген немесе оқылмайды (${p.detail})`,
+      encrypted: () => 'PDF құпиясөзбен қорғалған',
+      noText: () => 'құжатта мәтін жоқ',
+      notDocx: () => 'бұл DOCX файлы емес (zip-архив емес)',
+      zipBomb: () => 'архив құжатқа сай емес көлемге ашылады (zip-бомбаға ұқсайды)',
+      noArticle: () => 'бетте мақала табылмады',
+      binary: () => 'бұл мәтін емес, екілік файл',
+      contentType: (p) => `сервер қабылданбайтын түр жіберді: ${p.type || 'түрі көрсетілмеген'}`,
+      encoding: (p) => `мәтінді оқу мүмкін болмады (${p.detail})`,
+      manifest: (p) => `корпустың manifest.json файлы оқылмайды (${p.detail}) — алдымен соны түзетіңіз`,
+      notUrl: () => 'бұл бет мекенжайы емес',
+      scheme: (p) => `тек http және https мекенжайлары оқылады, ${p.scheme} емес`,
+      credentials: () => 'пайдаланушы аты немесе құпиясөзі бар мекенжай қабылданбайды',
+      internal: (p) => `${p.host} — сервердің ішкі желісіндегі мекенжай, ондай мекенжайлар оқылмайды`,
+      redirects: (p) => `қайта бағыттау тым көп (${p.max}-ден артық)`,
+      http: (p) => `сервер HTTP ${p.status} деп жауап берді`,
+      cutOff: () => 'байланыс үзіліп қалды',
+      timeout: (p) => `сервер ${p.seconds} с ішінде жауап бермеді`,
+      dns: () => 'сервер аты табылмады',
+      refused: () => 'сервер байланыстан бас тартты',
+      fetch: (p) => `бетті жүктеу мүмкін болмады (${p.detail})`,
+      fetchTooLarge: (p) => `бет тым үлкен: ${+p.limitMb.toFixed(2)} МБ-тан артық`,
+    } satisfies ProblemTexts as ProblemTexts,
     addUsage: 'Командадан кейін бет мекенжайын жазыңыз, мысалы: <code>/add https://example.kz/news/123</code>',
     stats: (s: Stats) =>
       `<b>Статистика</b>\nҚұжаттар: ${s.docs}\nҮзінділер: ${s.chunks}\nІздеу: ${s.dense ? `гибридті (${s.model})` : 'лексикалық'}\nИндекс жасалған: ${s.builtAt}\n` +

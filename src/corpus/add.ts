@@ -2,6 +2,7 @@
 // through their format's reader first, and only what reads is written into the corpus (atomically, under a safe
 // name); a web page's URL is kept in the corpus manifest so that its citations can link to it. Reindexing is the
 // caller's next step.
+import { ProblemError } from './problems.ts';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExtractionCache } from './extracted.ts';
@@ -12,7 +13,8 @@ import { ReaderError, readDocument, readerFor, SUPPORTED, type ReadDocument } fr
 import { decodeText } from './readers/text.ts';
 
 /** An input that cannot be added, with one line saying why (shown to admins as it is). */
-export class AddError extends Error {}
+/** A document refused on its way in, and why (corpus/problems.ts). */
+export class AddError extends ProblemError {}
 
 /** A document on its way into the corpus: a file name (its ending picks the reader), its bytes, and its URL. */
 export interface Incoming {
@@ -63,15 +65,15 @@ export function safeFileName(name: string): string | null {
 /** A local file as an incoming document. */
 export async function fromFile(file: string): Promise<Incoming> {
   const name = safeFileName(file);
-  if (!name) throw new AddError(`unsupported file type (govqa reads ${SUPPORTED.join(', ')})`);
+  if (!name) throw new AddError({ code: 'unsupported', formats: SUPPORTED.join(', ') });
   const info = await stat(file).catch(() => null);
-  if (!info?.isFile()) throw new AddError('no such file');
+  if (!info?.isFile()) throw new AddError({ code: 'missing' });
   const limit = readerFor(name)!.maxBytes;
-  if (info.size > limit) throw new AddError(`too large: ${(info.size / 2 ** 20).toFixed(1)} MB, at most ${limit / 2 ** 20} MB`);
+  if (info.size > limit) throw new AddError({ code: 'tooLarge', mb: info.size / 2 ** 20, limitMb: limit / 2 ** 20 });
   try {
     return { name, bytes: await readFile(file) };
   } catch (err) {
-    throw new AddError(`cannot be read (${(err as NodeJS.ErrnoException).code ?? err})`);
+    throw new AddError({ code: 'unreadable', detail: String((err as NodeJS.ErrnoException).code ?? err) });
   }
 }
 
@@ -81,7 +83,7 @@ export async function fromUrl(raw: string, options: FetchOptions = {}): Promise<
   const url = new URL(page.url);
   const fromPath = path.extname(decodePath(url.pathname)).toLowerCase();
   const ending = TYPE_ENDINGS[page.type] ?? sniff(page.bytes) ?? (readerFor(fromPath) ? fromPath : undefined);
-  if (!ending) throw new AddError(`unsupported content type: ${page.type || 'none given'}`);
+  if (!ending) throw new AddError({ code: 'contentType', type: page.type });
   let bytes = page.bytes;
   if (ending === '.html' || ending === '.txt' || ending === '.md') {
     // The header's charset is lost once the page is a file: keep it as UTF-8 with a byte-order mark instead,
@@ -90,7 +92,7 @@ export async function fromUrl(raw: string, options: FetchOptions = {}): Promise<
     try {
       bytes = new TextEncoder().encode('\uFEFF' + decodeText(bytes, declared));
     } catch (err) {
-      throw new AddError((err as Error).message);
+      throw new AddError({ code: 'encoding', detail: (err as Error).message });
     }
   }
   return { name: nameForUrl(url, ending), bytes, url: page.url };
@@ -144,10 +146,11 @@ export function addToCorpus(corpusDir: string, incoming: Incoming, options: AddO
       read = await readDocument(incoming.bytes, incoming.name, { ocr: options.ocr, warn: (line) => warnings.push(line) });
     } catch (err) {
       // «the PDF has no text» with what was skipped, and why: the line that says what to install
-      if (err instanceof ReaderError) throw new AddError([err.message, ...warnings].join(': '));
+      if (err instanceof ReaderError) throw new AddError(err.problem, [...err.notes, ...warnings]);
       throw err;
     }
-    if (!/\p{L}{2}/u.test(read.text)) throw new AddError(warnings[0] ?? 'no text found in it');
+    // no text: the reader's warning (scanned pages skipped, and what to install) says why, when there is one
+    if (!/\p{L}{2}/u.test(read.text)) throw new AddError({ code: 'noText' }, warnings.slice(0, 1));
     await mkdir(corpusDir, { recursive: true });
     const manifest = incoming.url ? await readManifest(corpusDir) : [];
     const file = incoming.url ? (manifest.find((e) => e.url === incoming.url)?.file ?? (await freeName(corpusDir, incoming.name))) : incoming.name;
@@ -187,7 +190,7 @@ async function readManifest(dir: string): Promise<ManifestEntry[]> {
   try {
     return (await readManifestEntries(dir)) as ManifestEntry[];
   } catch (err) {
-    throw new AddError(`the corpus manifest.json cannot be read (${(err as Error).message}); fix it first`);
+    throw new AddError({ code: 'manifest', detail: (err as Error).message });
   }
 }
 

@@ -1,6 +1,7 @@
 // Downloads a web page for `govqa add` and the bot's /add: http and https only, at most 20 MB, 20 s and 5
 // redirects, and never an address inside the host's own network (loopback, private, link-local), checked on
 // the address actually connected to, so that a name that resolves differently the second time cannot slip past.
+import { ProblemError } from './problems.ts';
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import http from 'node:http';
 import https from 'node:https';
@@ -8,7 +9,8 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
 
 export const FETCH_LIMITS = { maxBytes: 20 * 1024 * 1024, timeoutMs: 20_000, maxRedirects: 5 };
 
-export class FetchError extends Error {}
+/** A URL that could not be read, and why (corpus/problems.ts). */
+export class FetchError extends ProblemError {}
 
 export interface Fetched {
   bytes: Uint8Array;
@@ -51,9 +53,7 @@ function guardedLookup(allowPrivate: boolean): LookupFunction {
       const list = addresses as unknown as LookupAddress[];
       const usable = allowPrivate ? list : list.filter((a) => !isInternalAddress(a.address));
       if (!usable.length) {
-        const e = new FetchError(`refused: ${hostname} is an address inside this host's network`) as NodeJS.ErrnoException;
-        e.code = 'EGOVQA_INTERNAL';
-        return callback(e, '', 0);
+        return callback(new FetchError({ code: 'internal', host: hostname }), '', 0);
       }
       if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: LookupAddress[]) => void)(null, usable);
       callback(null, usable[0].address, usable[0].family);
@@ -66,12 +66,12 @@ function checkUrl(raw: string, allowPrivate: boolean): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new FetchError('not a URL');
+    throw new FetchError({ code: 'notUrl' });
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`refused: only http and https URLs are read, not ${url.protocol}`);
-  if (url.username || url.password) throw new FetchError('refused: a URL with a user name or password');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError({ code: 'scheme', scheme: url.protocol });
+  if (url.username || url.password) throw new FetchError({ code: 'credentials' });
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (!allowPrivate && isIP(host) && isInternalAddress(host)) throw new FetchError(`refused: ${host} is an address inside this host's network`);
+  if (!allowPrivate && isIP(host) && isInternalAddress(host)) throw new FetchError({ code: 'internal', host });
   return url;
 }
 
@@ -84,7 +84,7 @@ export async function fetchPage(raw: string, options: FetchOptions = {}): Promis
   for (let hop = 0; ; hop++) {
     const res = await get(url, allowPrivate, deadline, limits);
     if (res.location) {
-      if (hop >= limits.maxRedirects) throw new FetchError(`too many redirects (more than ${limits.maxRedirects})`);
+      if (hop >= limits.maxRedirects) throw new FetchError({ code: 'redirects', max: limits.maxRedirects });
       url = checkUrl(new URL(res.location, url).href, allowPrivate);
       continue;
     }
@@ -109,7 +109,7 @@ function get(url: URL, allowPrivate: boolean, signal: AbortSignal, limits: typeo
       }
       if (status !== 200) {
         res.resume();
-        return reject(new FetchError(`the server answered HTTP ${status}`));
+        return reject(new FetchError({ code: 'http', status }));
       }
       const declared = Number(res.headers['content-length'] ?? 0);
       // settle before destroying: destroying emits 'aborted', which must not be the reason given
@@ -127,7 +127,7 @@ function get(url: URL, allowPrivate: boolean, signal: AbortSignal, limits: typeo
         } else parts.push(part);
       });
       res.on('error', fail);
-      res.on('aborted', () => reject(new FetchError('the connection was cut off mid-way')));
+      res.on('aborted', () => reject(new FetchError({ code: 'cutOff' })));
       res.on('end', () => {
         const [type, ...params] = String(res.headers['content-type'] ?? '').split(';');
         const charset = params.map((p) => /^\s*charset=["']?([\w-]+)/i.exec(p)?.[1]).find(Boolean);
@@ -138,14 +138,13 @@ function get(url: URL, allowPrivate: boolean, signal: AbortSignal, limits: typeo
   });
 }
 
-const tooLarge = (limits: typeof FETCH_LIMITS) => new FetchError(`too large: more than ${+(limits.maxBytes / 2 ** 20).toFixed(2)} MB`);
+const tooLarge = (limits: typeof FETCH_LIMITS) => new FetchError({ code: 'fetchTooLarge', limitMb: limits.maxBytes / 2 ** 20 });
 
 function describe(err: unknown, limits: typeof FETCH_LIMITS): FetchError {
   if (err instanceof FetchError) return err;
   const e = err as NodeJS.ErrnoException;
-  if (e?.name === 'AbortError' || e?.name === 'TimeoutError' || e?.code === 'ABORT_ERR') return new FetchError(`timed out after ${limits.timeoutMs / 1000} s`);
-  if (e?.code === 'EGOVQA_INTERNAL') return new FetchError(e.message);
-  if (e?.code === 'ENOTFOUND' || e?.code === 'EAI_AGAIN') return new FetchError('the host name could not be resolved');
-  if (e?.code === 'ECONNREFUSED') return new FetchError('the connection was refused');
-  return new FetchError(`could not be fetched (${e?.code ?? e?.message ?? e})`);
+  if (e?.name === 'AbortError' || e?.name === 'TimeoutError' || e?.code === 'ABORT_ERR') return new FetchError({ code: 'timeout', seconds: limits.timeoutMs / 1000 });
+  if (e?.code === 'ENOTFOUND' || e?.code === 'EAI_AGAIN') return new FetchError({ code: 'dns' });
+  if (e?.code === 'ECONNREFUSED') return new FetchError({ code: 'refused' });
+  return new FetchError({ code: 'fetch', detail: String(e?.code ?? e?.message ?? e) });
 }

@@ -121,7 +121,7 @@ async function readFileDoc(root: string, rel: string, entry: ManifestEntry | und
       read = await readDocument(bytes, rel, { ocr: how.wantOcr, warn: (line) => warnings.push(line) });
     } catch (err) {
       if (!(err instanceof ReaderError)) throw err;
-      return void corpus.skipped.push({ path: rel, reason: err.message });
+      return void corpus.skipped.push({ path: rel, reason: err.message, problem: err.problem });
     }
     if (warnings.length) read.warnings = warnings;
     if (key) await cache!.put(key, read).catch(() => {}); // a cache that cannot be written only costs time

@@ -1,3 +1,4 @@
+import type { DocProblem } from './problems.ts';
 import type { Lang } from '../text/lang.ts';
 
 /** What the manifest (or a JSONL record) says about a document beyond its text. */
@@ -30,4 +31,6 @@ export interface SourceDoc {
 export interface Skipped {
   path: string;
   reason: string;
+  /** why, as data, when a reader refused the file (the bot says it in the admin's language) */
+  problem?: DocProblem;
 }

@@ -1,5 +1,5 @@
 import type { Corpus } from '../corpus/ingest.ts';
-import type { DocMeta } from '../corpus/types.ts';
+import type { DocMeta, Skipped } from '../corpus/types.ts';
 import type { Lang } from '../text/lang.ts';
 
 /** A stored chunk: a verbatim slice [start, end) of its document's text. */
@@ -69,7 +69,7 @@ export interface BuildReport {
   updated: number;
   removed: number;
   unchanged: number;
-  skipped: { path: string; reason: string }[];
+  skipped: Skipped[];
   chunks: number;
   embedded: number;
   /** chunks without a vector yet: the model could not be loaded for this build */

@@ -1,3 +1,4 @@
+import { describeProblem, type DocProblem } from '../../src/corpus/problems.ts';
 import http from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
 import { buildIndex } from '../../src/index/build.ts';
@@ -252,9 +253,12 @@ describe('admin document upload', () => {
   it('one clear reason for each input it cannot take, and nothing saved', async () => {
     expect(await finally_(document('report.exe', 'doc-ok'))).toEqual([TEXTS.ru.docRejected(TEXTS.ru.docTypes)]);
     expect(await finally_(document('big.pdf', 'doc-pdf', ADMIN, 50 * 1024 * 1024))).toEqual([TEXTS.ru.docRejected(TEXTS.ru.docTooBig(20))]);
-    expect(await finally_(document('broken.pdf', 'doc-broken'))).toEqual([TEXTS.ru.docRejected('not a readable PDF (Invalid PDF structure.)')]);
-    expect(await finally_(privateText(`/add ${root}/missing`, ADMIN))).toEqual([TEXTS.ru.docRejected('the server answered HTTP 404')]);
-    expect(await finally_(privateText('/add ftp://example.kz/x.pdf', ADMIN))).toEqual([TEXTS.ru.docRejected('refused: only http and https URLs are read, not ftp:')]);
+    // the reasons in the admin's language (corpus/problems.ts has them as data)
+    const why = (lang: 'ru' | 'kk', p: DocProblem) => TEXTS[lang].docRejected(describeProblem(TEXTS[lang].problems, p));
+    expect(await finally_(document('broken.pdf', 'doc-broken'))).toEqual([why('ru', { code: 'corrupt', format: 'PDF', detail: 'Invalid PDF structure.' })]);
+    expect(await finally_(privateText(`/add ${root}/missing`, ADMIN))).toEqual([why('ru', { code: 'http', status: 404 })]);
+    expect(await finally_(privateText('/add ftp://example.kz/x.pdf', ADMIN))).toEqual([why('ru', { code: 'scheme', scheme: 'ftp:' })]);
+    expect(await finally_(privateText('/add ftp://example.kz/x.pdf', ADMIN, 'kk'))).toEqual(['Құжат қабылданбады: тек http және https мекенжайлары оқылады, ftp: емес.']);
     expect(await finally_(privateText('/add', ADMIN))).toEqual([TEXTS.ru.addUsage]);
     expect(await finally_(privateText(`/add ${root}/news/water`, USER))).toEqual([TEXTS.ru.notAdmin]);
     const { readdir } = await import('node:fs/promises');
@@ -291,7 +295,7 @@ describe('admin document upload', () => {
     await h.send(privateText(`/add ${root}/news/water`, ADMIN));
     await h.deps.idle();
     replies.push(...sent(h.calls.slice(from)).map((c) => c.payload.text));
-    expect(replies).toEqual([TEXTS.ru.docRejected("refused: 127.0.0.1 is an address inside this host's network")]);
+    expect(replies).toEqual([TEXTS.ru.docRejected(describeProblem(TEXTS.ru.problems, { code: 'internal', host: '127.0.0.1' }))]);
   });
 });
 

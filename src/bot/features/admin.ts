@@ -3,6 +3,7 @@
 // refusal and nothing runs.
 import { Composer, type Context } from 'grammy';
 import { AddError, addToCorpus, FetchError, fromUrl, safeFileName, type Incoming } from '../../corpus/add.ts';
+import { describeProblem, type ProblemError } from '../../corpus/problems.ts';
 import { readerFor } from '../../corpus/readers/index.ts';
 import { buildReport, parseSince } from '../../insights/report.ts';
 import type { Stage } from '../../index/build.ts';
@@ -90,7 +91,7 @@ export function adminFeature(deps: BotDeps): Composer<Context> {
       const response = await fetch(`${root}/file/bot${ctx.api.token}/${file.file_path}`);
       if (!response.ok) throw new Error(`file download failed: HTTP ${response.status}`);
       const bytes = new Uint8Array(await response.arrayBuffer());
-      if (bytes.byteLength > limit) throw new AddError(say.docTooBig(limit / 2 ** 20));
+      if (bytes.byteLength > limit) throw new AddError({ code: 'tooLarge', mb: bytes.byteLength / 2 ** 20, limitMb: limit / 2 ** 20 });
       return { name, bytes };
     };
     deps.inBackground(addAndIndex(ctx, deps, say, download, doc.file_name ?? name));
@@ -112,7 +113,7 @@ async function addAndIndex(ctx: Context, deps: BotDeps, say: Texts, get: () => P
   } catch (err) {
     if (err instanceof AddError || err instanceof FetchError) {
       deps.log.info('document refused', { input, by: ctx.from?.id, why: err.message });
-      return reply(say.docRejected(escapeHtml(err.message)));
+      return reply(say.docRejected(escapeHtml(whyNot(say, err))));
     }
     // the system said no (disk full, …): nothing was kept (writes are atomic); the admin hears it in one line
     deps.log.error('adding a document failed', { input, err });
@@ -124,7 +125,8 @@ async function addAndIndex(ctx: Context, deps: BotDeps, say: Texts, get: () => P
     const report = await deps.live.reindexWhenFree();
     const indexed = deps.live.engine.doc(added.file);
     if (!indexed) {
-      const why = report.skipped.find((s) => s.path === added.file)?.reason ?? 'not indexed';
+      const skipped = report.skipped.find((s) => s.path === added.file);
+      const why = skipped?.problem ? describeProblem(say.problems, skipped.problem) : (skipped?.reason ?? 'not indexed');
       return reply(say.docRejected(escapeHtml(why)));
     }
     const partly = added.warnings.length ? `\n${escapeHtml(added.warnings.join('\n'))}` : '';
@@ -133,6 +135,11 @@ async function addAndIndex(ctx: Context, deps: BotDeps, say: Texts, get: () => P
     deps.log.error('reindex after an upload failed', { err });
     await reply(escapeHtml(say.reindexFailed(String((err as Error)?.message ?? err).split('\n')[0])));
   }
+}
+
+/** Why a document was refused, in the admin's language; what the reader noted alongside stays as it was written. */
+function whyNot(say: Texts, err: ProblemError): string {
+  return [describeProblem(say.problems, err.problem), ...err.notes].join(': ');
 }
 
 /** The question log's week, as /stats adds it; nothing when the log cannot be read. */

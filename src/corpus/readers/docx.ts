@@ -22,18 +22,18 @@ export function checkZip(bytes: Uint8Array): void {
       break;
     }
   }
-  if (bytes.length < 22 || eocd < 0) throw new ReaderError('not a DOCX file (not a zip archive)');
+  if (bytes.length < 22 || eocd < 0) throw new ReaderError({ code: 'notDocx', damaged: false });
   const entries = view.getUint16(eocd + 10, true);
   let at = view.getUint32(eocd + 16, true);
-  if (entries > MAX_ENTRIES) throw new ReaderError(`refused: the archive has ${entries} entries (a zip bomb?)`);
+  if (entries > MAX_ENTRIES) throw new ReaderError({ code: 'zipBomb' });
   let total = 0;
   for (let n = 0; n < entries; n++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new ReaderError('not a DOCX file (a damaged zip archive)');
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== CENTRAL) throw new ReaderError({ code: 'notDocx', damaged: true });
     const compressed = view.getUint32(at + 20, true);
     const inflated = view.getUint32(at + 24, true);
     total += inflated;
     if (total > MAX_INFLATED || inflated > Math.max(compressed, 1024) * MAX_RATIO) {
-      throw new ReaderError('refused: the archive inflates to far more than a document (a zip bomb?)');
+      throw new ReaderError({ code: 'zipBomb' });
     }
     at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
   }
@@ -58,11 +58,11 @@ export async function readDocx(bytes: Uint8Array): Promise<ReadDocument> {
     const { default: mammoth } = await import('mammoth');
     raw = (await mammoth.extractRawText({ buffer })).value;
   } catch (err) {
-    throw new ReaderError(`not a readable DOCX file (${String((err as Error)?.message ?? err).split('\n')[0]})`);
+    throw new ReaderError({ code: 'corrupt', format: 'DOCX file', detail: String((err as Error)?.message ?? err).split('\n')[0] });
   }
   // mammoth ends every paragraph and table cell with a blank line; runs of them are one break
   const text = raw.replace(/\r\n?/g, '\n').replace(/[ \t]+\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
-  if (!text) throw new ReaderError('the DOCX file has no text');
+  if (!text) throw new ReaderError({ code: 'noText', format: 'DOCX file' });
   const props = await properties(bytes).catch(() => ({}));
   return { text, ...props };
 }

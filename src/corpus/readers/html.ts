@@ -32,7 +32,7 @@ export async function readHtml(bytes: Uint8Array, charset?: string): Promise<Rea
   const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? meta('meta[property="og:url"]');
   const pageTitle = meta('meta[property="og:title"]') ?? document.querySelector('title')?.textContent?.trim();
   const article = new Readability(document as unknown as Document).parse();
-  if (!article?.content) throw new ReaderError('no article found in the page');
+  if (!article?.content) throw new ReaderError({ code: 'noArticle' });
   const { document: body } = parseHTML(`<!doctype html><html><body>${article.content}</body></html>`);
   const blocks = [...body.querySelectorAll(BLOCKS)]
     // a block inside another block (a <p> in a <li>) is part of its parent's text
@@ -40,7 +40,7 @@ export async function readHtml(bytes: Uint8Array, charset?: string): Promise<Rea
     .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim())
     .filter(Boolean);
   const text = (blocks.length ? blocks.join('\n\n') : (article.textContent ?? '').replace(/[ \t]+/g, ' ')).trim();
-  if (text.length < MIN_ARTICLE) throw new ReaderError('no article found in the page');
+  if (text.length < MIN_ARTICLE) throw new ReaderError({ code: 'noArticle' });
   return { text, title: articleTitle(article.title?.trim() || pageTitle, blocks[0]), date: date ?? article.publishedTime ?? undefined, source: canonical };
 }
 

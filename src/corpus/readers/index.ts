@@ -23,14 +23,14 @@ export const SUPPORTED = READERS.flatMap((r) => r.extensions);
 /** Reads one file through its reader, with the reader's size limit; ReaderError says why it cannot. */
 export async function readDocument(bytes: Uint8Array, name: string, options?: ReadOptions): Promise<ReadDocument> {
   const reader = readerFor(name);
-  if (!reader) throw new ReaderError(`unsupported file type (govqa reads ${SUPPORTED.join(', ')})`);
+  if (!reader) throw new ReaderError({ code: 'unsupported', formats: SUPPORTED.join(', ') });
   if (bytes.byteLength > reader.maxBytes) {
-    throw new ReaderError(`too large: ${(bytes.byteLength / 2 ** 20).toFixed(1)} MB, a ${reader.format} file may have at most ${reader.maxBytes / 2 ** 20} MB`);
+    throw new ReaderError({ code: 'tooLarge', mb: bytes.byteLength / 2 ** 20, limitMb: reader.maxBytes / 2 ** 20, format: reader.format });
   }
   try {
     return await reader.read(bytes, name, options);
   } catch (err) {
     if (err instanceof ReaderError) throw err;
-    throw new ReaderError(`cannot read this ${reader.format} file (${String((err as Error)?.message ?? err).split('\n')[0]})`);
+    throw new ReaderError({ code: 'unreadable', detail: String((err as Error)?.message ?? err).split('\n')[0], format: reader.format });
   }
 }

@@ -41,9 +41,9 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       pages = (await parser.getText({ pageJoiner: '' })).pages;
     } catch (err) {
       if (err instanceof PasswordException || /password/i.test(String((err as Error)?.message))) {
-        throw new ReaderError('the PDF is encrypted (password-protected)');
+        throw new ReaderError({ code: 'encrypted' });
       }
-      throw new ReaderError(`not a readable PDF (${String((err as Error)?.message ?? err).split('\n')[0]})`);
+      throw new ReaderError({ code: 'corrupt', format: 'PDF', detail: String((err as Error)?.message ?? err).split('\n')[0] });
     }
     const texts = pages.map((p) => tidy(p.text));
     const scanned = texts.flatMap((t, i) => (letters(t) < MIN_PAGE_LETTERS ? [i] : []));
@@ -56,7 +56,7 @@ export async function readPdf(bytes: Uint8Array, options: PdfOptions = {}): Prom
       starts[i] = text.length;
       text += t;
     });
-    if (!text.trim()) throw new ReaderError('the PDF has no text');
+    if (!text.trim()) throw new ReaderError({ code: 'noText', format: 'PDF' });
     return { text, title, date, pages: starts };
   } finally {
     await parser.destroy().catch(() => {});

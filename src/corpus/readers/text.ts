@@ -16,7 +16,7 @@ function decodeRaw(bytes: Uint8Array, declared?: string): string {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return utf8.decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes.subarray(2));
-  if (bytes.includes(0)) throw new ReaderError('binary file (contains NUL bytes), not text');
+  if (bytes.includes(0)) throw new ReaderError({ code: 'binary' });
   if (declared) {
     try {
       return new TextDecoder(declared).decode(bytes);

@@ -1,5 +1,6 @@
 // One reader per document format, behind one interface, so that `govqa index`, `govqa add` and the bot's upload
 // apply the same rules (extensions, size limit, what a document is made of).
+import { ProblemError } from '../problems.ts';
 
 /** What a reader makes of a file: its text, and what the file itself says about it. */
 export interface ReadDocument {
@@ -15,8 +16,8 @@ export interface ReadDocument {
   warnings?: string[];
 }
 
-/** A file that cannot be read, with one line saying why (shown to admins as it is). */
-export class ReaderError extends Error {}
+/** A file that cannot be read, and why (corpus/problems.ts: in English for the command line, localized in the bot). */
+export class ReaderError extends ProblemError {}
 
 export interface DocumentReader {
   /** a short name for messages: «PDF», «DOCX» … */
