@@ -68,10 +68,12 @@ export class LiveIndex {
   /** Serves the store's live build if it is not the one served; returns its folder when it was loaded. */
   async reload(): Promise<string | null> {
     if (this.building) return null; // the build running here swaps its own result in
+    const served = this.current;
     const dir = await this.store.current();
-    if (!dir || dir === this.current.engine.dir) return null;
+    if (!dir || dir === served.engine.dir) return null;
     const engine = await SearchEngine.open(this.store, this.embedder);
-    if (this.building || engine.dir === this.current.engine.dir) return null;
+    // a build of this replica's own may have swapped a newer index in meanwhile: never go back to an older one
+    if (this.building || this.current !== served || engine.dir === served.engine.dir) return null;
     this.current = this.serving(engine);
     return engine.dir;
   }
