@@ -23,19 +23,30 @@ export class PgDocumentSource implements DocumentSource {
   readonly where = 'PostgreSQL';
 
   async read(cacheDir: string): Promise<Corpus> {
-    const files = await this.pull();
-    if (!files.size) throw new CorpusError('the corpus in PostgreSQL is empty: load a folder with `govqa index --corpus DIR`, or add documents with `govqa add`');
-    return readCorpus(this.mirror, { cacheDir });
+    return this.alone(async () => {
+      const files = await this.pull();
+      if (!files.size) throw new CorpusError('the corpus in PostgreSQL is empty: load a folder with `govqa index --corpus DIR`, or add documents with `govqa add`');
+      return readCorpus(this.mirror, { cacheDir });
+    });
   }
 
   async edit<T>(change: (dir: string) => Promise<T>): Promise<T> {
     await this.start();
-    return (await withAdvisoryLock(this.pool, LOCKS.corpus, true, async () => {
+    return this.alone(async () => (await withAdvisoryLock(this.pool, LOCKS.corpus, true, async () => {
       const before = await this.pull();
       const result = await change(this.mirror);
       await this.push(before, await snapshot(this.mirror));
       return result;
-    })) as T;
+    })) as T);
+  }
+
+  /** one use of the mirror at a time in this process (a build reading it while an upload changes it) */
+  private turn: Promise<unknown> = Promise.resolve();
+
+  private alone<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(work, work);
+    this.turn = run.catch(() => {});
+    return run;
   }
 
   async close(): Promise<void> {
