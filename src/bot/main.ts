@@ -104,6 +104,7 @@ export async function runBot(
   config: Config,
   engine: SearchEngine,
   embedder: Embedder | null,
+  /** the document source and index store (closed by whoever opened them: the command line) */
   stores: Stores,
   log: Logger = createLogger(config.logLevel, [config.botToken, config.llm?.apiKey]),
 ): Promise<void> {
@@ -159,6 +160,5 @@ export async function runBot(
   unfollow();
   await state.close();
   await questionLog.close?.();
-  await stores.close();
   log.info('stopped');
 }

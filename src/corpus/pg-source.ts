@@ -5,15 +5,13 @@
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type pg from 'pg';
-import { LOCKS, migrate, withAdvisoryLock } from '../db/postgres.ts';
+import { inTransaction, LOCKS, schemaReady, withAdvisoryLock } from '../db/postgres.ts';
 import type { DocumentSource } from '../index/types.ts';
 import { CorpusError, readCorpus, type Corpus } from './ingest.ts';
 import { writeAtomic } from './manifest.ts';
 import { snapshot } from './copy.ts';
 
 export class PgDocumentSource implements DocumentSource {
-  private ready: Promise<void> | null = null;
-
   constructor(
     private readonly pool: pg.Pool,
     /** this replica's mirror of the corpus */
@@ -31,7 +29,7 @@ export class PgDocumentSource implements DocumentSource {
   }
 
   async edit<T>(change: (dir: string) => Promise<T>): Promise<T> {
-    await this.start();
+    await schemaReady(this.pool);
     return this.alone(async () => (await withAdvisoryLock(this.pool, LOCKS.corpus, true, async () => {
       const before = await this.pull();
       const result = await change(this.mirror);
@@ -49,13 +47,9 @@ export class PgDocumentSource implements DocumentSource {
     return run;
   }
 
-  async close(): Promise<void> {
-    await this.pool.end();
-  }
-
   /** Makes the mirror what the database holds; returns the mirror's files by name with their SHA-256. */
   private async pull(): Promise<Map<string, string>> {
-    await this.start();
+    await schemaReady(this.pool);
     const { rows } = await this.pool.query<{ name: string; sha256: string }>('SELECT name, sha256 FROM govqa_documents');
     const local = await snapshot(this.mirror);
     const stale = rows.filter((r) => local.get(r.name) !== r.sha256).map((r) => r.name);
@@ -73,10 +67,8 @@ export class PgDocumentSource implements DocumentSource {
   }
 
   /** Writes what a change did to the mirror back, in one transaction. */
-  private async push(before: Map<string, string>, after: Map<string, string>): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+  private push(before: Map<string, string>, after: Map<string, string>): Promise<void> {
+    return inTransaction(this.pool, async (client) => {
       for (const [name, sha256] of after) {
         if (before.get(name) === sha256) continue;
         await client.query(
@@ -86,21 +78,7 @@ export class PgDocumentSource implements DocumentSource {
       }
       const gone = [...before.keys()].filter((name) => !after.has(name));
       if (gone.length) await client.query('DELETE FROM govqa_documents WHERE name = ANY($1)', [gone]);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
-  }
-
-  private start(): Promise<void> {
-    this.ready ??= migrate(this.pool).catch((err) => {
-      this.ready = null;
-      throw err;
     });
-    return this.ready;
   }
 }
 

@@ -58,6 +58,37 @@ export async function migrate(pool: pg.Pool): Promise<void> {
   }
 }
 
+/** The schema, brought up to date once per pool however many parts share it; tried again after a failure. */
+const schemas = new WeakMap<pg.Pool, Promise<void>>();
+
+export function schemaReady(pool: pg.Pool): Promise<void> {
+  let ready = schemas.get(pool);
+  if (!ready) {
+    ready = migrate(pool).catch((err) => {
+      schemas.delete(pool);
+      throw err;
+    });
+    schemas.set(pool, ready);
+  }
+  return ready;
+}
+
+/** Runs `fn` on one connection inside a transaction: committed when it returns, rolled back when it throws. */
+export async function inTransaction<T>(pool: pg.Pool, fn: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await fn(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (err) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw err;
+  } finally {
+    client.release();
+  }
+}
+
 /**
  * Runs `fn` holding an advisory lock on a connection of its own: the server releases it when that connection
  * ends, so a process that dies holding it never blocks the others. `wait` false: null at once when it is held.

@@ -5,7 +5,7 @@
 import { readdir, readFile, rename, rm, mkdir, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
-import { BUILD_CHANNEL, LOCKS, migrate, withAdvisoryLock } from '../db/postgres.ts';
+import { BUILD_CHANNEL, inTransaction, LOCKS, schemaReady, withAdvisoryLock } from '../db/postgres.ts';
 import { FileIndexStore } from './file-store.ts';
 import { IndexError, readManifest } from './store.ts';
 import type { IndexStore } from './types.ts';
@@ -15,7 +15,6 @@ const RELISTEN_MS = { first: 500, last: 30_000 };
 
 export class PgIndexStore implements IndexStore {
   private readonly local: FileIndexStore;
-  private ready: Promise<void> | null = null;
   private up = true;
   /** builds being copied here, by id */
   private readonly copying = new Map<string, Promise<void>>();
@@ -45,7 +44,7 @@ export class PgIndexStore implements IndexStore {
   async current(): Promise<string | null> {
     let id: string | undefined;
     try {
-      await this.start();
+      await schemaReady(this.pool);
       ({ rows: [{ build_id: id } = { build_id: undefined }] } = await this.pool.query<{ build_id: string }>('SELECT build_id FROM govqa_current_build'));
       this.seen(true);
     } catch (err) {
@@ -76,13 +75,11 @@ export class PgIndexStore implements IndexStore {
 
   /** The build's files and the new pointer in one transaction; NOTIFY reaches the replicas when it commits. */
   async publish(dir: string): Promise<void> {
-    await this.start();
+    await schemaReady(this.pool);
     const id = path.basename(dir);
     const names = (await readdir(dir)).sort();
     const manifest = await readManifest(dir);
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
+    await inTransaction(this.pool, async (client) => {
       const previous = (await client.query<{ build_id: string }>('SELECT build_id FROM govqa_current_build')).rows[0]?.build_id ?? null;
       await client.query('INSERT INTO govqa_builds (id, manifest) VALUES ($1, $2)', [id, JSON.stringify({ createdAt: manifest.createdAt, chunks: manifest.chunks, files: names })]);
       for (const name of names) await client.query('INSERT INTO govqa_build_files (build_id, name, bytes) VALUES ($1, $2, $3)', [id, name, await readFile(path.join(dir, name))]);
@@ -90,13 +87,7 @@ export class PgIndexStore implements IndexStore {
       // the live build and the one before it stay (a replica may still be copying that one); older ones go
       await client.query('DELETE FROM govqa_builds WHERE id <> $1 AND id IS DISTINCT FROM $2', [id, previous]);
       await client.query('SELECT pg_notify($1, $2)', [BUILD_CHANNEL, id]);
-      await client.query('COMMIT');
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      client.release();
-    }
+    });
     await this.local.publish(dir);
   }
 
@@ -106,7 +97,7 @@ export class PgIndexStore implements IndexStore {
 
   /** One builder across all replicas: an advisory lock, released by the server if the builder's connection ends. */
   async withLock<T>(fn: () => Promise<T>): Promise<T> {
-    await this.start();
+    await schemaReady(this.pool);
     let ran = false;
     const result = await withAdvisoryLock(this.pool, LOCKS.build, false, async () => {
       ran = true;
@@ -163,18 +154,6 @@ export class PgIndexStore implements IndexStore {
       if (timer) clearTimeout(timer);
       client?.end().catch(() => {});
     };
-  }
-
-  async close(): Promise<void> {
-    await this.pool.end();
-  }
-
-  private start(): Promise<void> {
-    this.ready ??= migrate(this.pool).catch((err) => {
-      this.ready = null; // try again next time
-      throw err;
-    });
-    return this.ready;
   }
 
   /** Says once when the database goes away and once when it is back. */

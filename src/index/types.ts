@@ -105,7 +105,6 @@ export interface IndexStore {
   watch?(onPublished: () => void): () => void;
   /** a shared store: whether it can be reached now (for /healthz) */
   health?(): 'up' | 'down';
-  close?(): Promise<void>;
 }
 
 /** Where the documents come from: a corpus folder (corpus/file-source.ts), or PostgreSQL (corpus/pg-source.ts). */
@@ -118,5 +117,4 @@ export interface DocumentSource {
    * place for a folder, copied back for a database. One change at a time across processes.
    */
   edit<T>(change: (dir: string) => Promise<T>): Promise<T>;
-  close?(): Promise<void>;
 }

@@ -5,7 +5,7 @@
 // outage (one warning), never an answer.
 import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
-import { migrate, openPool } from '../db/postgres.ts';
+import { openPool, schemaReady } from '../db/postgres.ts';
 import type { FeedbackReason, FeedbackRecord, FeedbackValue, LogRecord, QuestionLog, QuestionRecord } from './questions.ts';
 import { DAY_MS, DEFAULT_RETENTION_DAYS, userHash } from './questions.ts';
 
@@ -73,7 +73,7 @@ export class PgQuestionLog implements QuestionLog {
   /** The schema, and the user-hash key all replicas share (made by the first). */
   private start(): Promise<Buffer> {
     this.ready ??= (async () => {
-      await migrate(this.pool);
+      await schemaReady(this.pool);
       await this.pool.query("INSERT INTO govqa_settings VALUES ('log-key', $1) ON CONFLICT (name) DO NOTHING", [randomBytes(32).toString('hex')]);
       const { rows } = await this.pool.query("SELECT value FROM govqa_settings WHERE name = 'log-key'");
       return Buffer.from(rows[0].value, 'hex');
