@@ -59,15 +59,21 @@ export function metAcross(c: Concept, terms: ReadonlySet<string>): number {
 }
 
 /** Share of the question (Σ idf × how well met, over Σ idf) that a set of terms meets; `only` picks concepts. */
-export function coverage(q: Weighted, terms: ReadonlySet<string>, across: boolean, only: (c: Concept) => boolean = () => true): number {
+/** Share of the question met, from how well each concept is met (`metBy[i]` for concept i); `only` picks concepts. */
+function weighed(q: Weighted, metBy: ArrayLike<number>, only: (c: Concept) => boolean = () => true): number {
   let total = 0;
   let got = 0;
   q.concepts.forEach((c, i) => {
     if (!only(c)) return;
     total += q.weights[i];
-    got += q.weights[i] * (across ? metAcross(c, terms) : met(c, terms));
+    got += q.weights[i] * metBy[i];
   });
   return total ? got / total : 1;
+}
+
+export function coverage(q: Weighted, terms: ReadonlySet<string>, across: boolean, only: (c: Concept) => boolean = () => true): number {
+  const meet = across ? metAcross : met;
+  return weighed(q, q.concepts.map((c) => meet(c, terms)), only);
 }
 
 /** The words that carry the asked fact: not names or numbers, which only say what the question is about. */
@@ -102,18 +108,6 @@ export function strictly(q: Weighted): Weighted {
       terms: new Map([...c.terms].filter(([t]) => !isPrefixTerm(t) && !c.corrected?.includes(t))),
     })),
   };
-}
-
-/** Share of the question met, from how well each concept is met (`metBy[i]` for concept i); `only` picks concepts. */
-function weighed(q: Weighted, metBy: ArrayLike<number>, only: (c: Concept) => boolean = () => true): number {
-  let total = 0;
-  let got = 0;
-  q.concepts.forEach((c, i) => {
-    if (!only(c)) return;
-    total += q.weights[i];
-    got += q.weights[i] * metBy[i];
-  });
-  return total ? got / total : 1;
 }
 
 /**

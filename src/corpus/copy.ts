@@ -1,29 +1,19 @@
 // A corpus folder as a set of files: what it holds (for mirroring it to and from a database), and making one
 // folder hold exactly what another holds (`govqa index --corpus DIR` with PostgreSQL).
 import { createHash } from 'node:crypto';
-import type { Dirent } from 'node:fs';
-import { mkdir, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { listFiles } from './ingest.ts';
 import { writeAtomic } from './manifest.ts';
 
-/** The folder's files (relative names, '/'-separated; hidden files left out) with their SHA-256. */
+/**
+ * The folder's files with their SHA-256, as the corpus walk lists them (relative names, '/'-separated; hidden
+ * files, such as atomic writes' temporary ones, and links left out); none when the folder does not exist yet.
+ */
 export async function snapshot(root: string): Promise<Map<string, string>> {
+  if (!(await stat(root).catch(() => null))) return new Map();
   const out = new Map<string, string>();
-  const walk = async (dir: string) => {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(dir, { withFileTypes: true });
-    } catch {
-      return; // no mirror yet
-    }
-    for (const e of entries) {
-      if (e.name.startsWith('.')) continue; // atomic writes' temporary files
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) await walk(full);
-      else if (e.isFile()) out.set(path.relative(root, full).split(path.sep).join('/'), sha256(await readFile(full)));
-    }
-  };
-  await walk(root);
+  for (const name of await listFiles(root, { docs: [], skipped: [] })) out.set(name, sha256(await readFile(path.join(root, name))));
   return out;
 }
 

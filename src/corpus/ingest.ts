@@ -70,7 +70,7 @@ export async function readCorpus(location: string, options: ReadCorpusOptions = 
 
 /** Relative paths of all files below `root`, sorted, hidden files and folders left out. A folder that cannot be
  * listed, a symbolic link and anything that is not a regular file are skipped with a reason, never an abort. */
-async function listFiles(root: string, corpus: Corpus, rel = ''): Promise<string[]> {
+export async function listFiles(root: string, corpus: Corpus, rel = ''): Promise<string[]> {
   let entries: Dirent[];
   try {
     entries = await readdir(path.join(root, rel), { withFileTypes: true });

@@ -125,6 +125,14 @@ const changed = (dir: string, name: string) => new IndexError(`index at ${dir} i
 /** Reads a build file whole. */
 export type ReadBuildFile = (name: string) => Promise<Buffer>;
 
+/** A reader that only says which file is missing (for a build whose checksums were checked already, or predate them). */
+function plainReader(dir: string): ReadBuildFile {
+  return (name) =>
+    readFile(path.join(dir, name)).catch(() => {
+      throw new IndexError(`index at ${dir} is corrupt: ${name} is missing`);
+    });
+}
+
 /** A reader that checks each file against the size and SHA-256 its manifest recorded, on the bytes it read. */
 export function verifiedReader(dir: string, manifest: IndexManifest): ReadBuildFile {
   return async (name) => {
@@ -141,12 +149,8 @@ export async function writeChunks(dir: string, chunks: readonly Chunk[]): Promis
   await writeFile(path.join(dir, 'chunks.jsonl'), chunks.map((c) => JSON.stringify(c)).join('\n') + '\n');
 }
 
-export async function readChunks(dir: string, expected: number, read?: ReadBuildFile): Promise<Chunk[]> {
-  const raw = read
-    ? (await read('chunks.jsonl')).toString('utf8')
-    : await readFile(path.join(dir, 'chunks.jsonl'), 'utf8').catch(() => {
-        throw new IndexError(`index at ${dir} is corrupt: chunks.jsonl is missing`);
-      });
+export async function readChunks(dir: string, expected: number, read: ReadBuildFile = plainReader(dir)): Promise<Chunk[]> {
+  const raw = (await read('chunks.jsonl')).toString('utf8');
   const chunks: Chunk[] = [];
   for (const line of raw.split('\n')) {
     if (!line) continue;
