@@ -106,6 +106,25 @@ async function inMemory(chunks: { docId: string; text: string }[], titles: strin
   };
 }
 
+/** eval/clir-judged.tsv: a random sample of clir's pairs, each read in both languages and judged. */
+async function judgedPairs(): Promise<Map<string, 'aligned' | 'not'>> {
+  const text = await readFile(new URL('./clir-judged.tsv', import.meta.url), 'utf8');
+  const rows = text.split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t'));
+  return new Map(rows.map(([id, verdict]) => [id, verdict === 'aligned' ? 'aligned' : 'not']));
+}
+
+// clir's pairs, split by the judged sample: how a system does on pairs that are translations, apart from pairs that are not
+async function judgedRows(questions: Question[], search: Search): Promise<[string, Record<string, number>][]> {
+  const judged = await judgedPairs();
+  const pair = (q: Question) => judged.get(q.relevant![0].replace(/^[a-z]+-/, ''));
+  const rows: [string, Record<string, number>][] = [];
+  for (const verdict of ['aligned', 'not'] as const) {
+    const part = questions.filter((q) => pair(q) === verdict);
+    rows.push([`  judged ${verdict === 'aligned' ? 'translations' : 'not translations'} (${part.length} of ${judged.size} sampled)`, await score(part, search)]);
+  }
+  return rows;
+}
+
 function printTable(name: string, rows: [string, Record<string, number>][]) {
   const keys = [...new Set(rows.flatMap(([, r]) => Object.keys(r)))];
   const width = Math.max(...rows.map(([label]) => label.length), 10);
@@ -148,7 +167,9 @@ for (const set of values.sets!.split(',')) {
   const answerSet = byEvidence || questions.some((q) => q.answers);
   const units = byEvidence ? chunks : corpus.docs.map((d) => ({ docId: d.docId, text: d.text }));
   const unitTitles = byEvidence ? titles : corpus.docs.map((d) => d.title);
-  rows.push(['BM25 baseline (plain tokens)', await score(questions, await inMemory(units, unitTitles, null, { glossary: false, titleBoost: 1, translation: null }))]);
+  const bm25 = await inMemory(units, unitTitles, null, { glossary: false, titleBoost: 1, translation: null });
+  rows.push(['BM25 baseline (plain tokens)', await score(questions, bm25)]);
+  if (set.startsWith('clir')) rows.push(...(await judgedRows(questions, bm25)));
 
   // The real path: index built on disk, loaded, searched as `govqa search` does.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'govqa-eval-'));
@@ -158,6 +179,7 @@ for (const set of values.sets!.split(',')) {
   for (const mode of modes) {
     const search: Search = async (q) => (await engine.search(q, { k: 30, mode })).map((r) => ({ docId: r.chunk.docId, text: r.chunk.text }));
     rows.push([`govqa ${mode}`, await score(questions, search)]);
+    if (set.startsWith('clir')) rows.push(...(await judgedRows(questions, search)));
   }
   // clir's pairs come from paragraph-aligned sites: a top result that is the relevant paragraph's neighbour (same
   // source, next or previous line) hints at a pair the alignment shifted by one, not at a retrieval error.
