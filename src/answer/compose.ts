@@ -124,7 +124,7 @@ export class Answerer {
     });
     const top3 = ranked.filter((c) => c.rank < 3);
     const rarest = q.weights.indexOf(Math.max(...q.weights));
-    const topTerms = results[0] ? analysedPassage(results[0].chunk, results[0].doc.lang).terms : new Set<string>();
+    const topTerms = results[0] ? analysedPassage(results[0].chunk, results[0].doc.lang, results[0].doc.title).terms : new Set<string>();
     const topAcross = results[0] ? results[0].doc.lang !== query.lang : false;
     const features: Features = {
       passage: best?.passageCoverage ?? 0,

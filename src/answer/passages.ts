@@ -13,15 +13,18 @@ export interface AnalysedPassage {
   spans: Span[];
   /** the terms of each sentence */
   sentences: ReadonlySet<string>[];
+  /** the terms of its document's title: what every sentence of it is about («Киселёв, Дмитрий» over «В 1978 году окончил…») */
+  title: ReadonlySet<string>;
 }
 
 /** passages kept analysed: a few thousand cover what a region's users ask about at a time, in some 10–20 MB */
 export const CACHED = 4096;
 
 // keyed by the chunk object: a new build brings new chunks, so an edited document is never read from the cache
+// (its title comes with it: a chunk belongs to one document)
 const cache = new Map<object, AnalysedPassage>();
 
-export function analysedPassage(chunk: { text: string }, lang: Lang): AnalysedPassage {
+export function analysedPassage(chunk: { text: string }, lang: Lang, title: string): AnalysedPassage {
   const hit = cache.get(chunk);
   if (hit) {
     cache.delete(chunk); // most recently used goes last
@@ -34,6 +37,7 @@ export function analysedPassage(chunk: { text: string }, lang: Lang): AnalysedPa
     terms: new Set(analyze(text, lang)),
     spans,
     sentences: spans.map((s) => new Set(analyze(text.slice(s.start, s.end), lang))),
+    title: new Set(analyze(title, lang)),
   };
   cache.set(chunk, passage);
   if (cache.size > CACHED) cache.delete(cache.keys().next().value!);

@@ -6,28 +6,28 @@ import { analysedPassage, CACHED } from '../../src/answer/passages.ts';
 describe('analysed passages', () => {
   it('analyses a chunk once, and a chunk of another build (another object) again', () => {
     const chunk = { text: 'Аким Алматы встретился с активом. Он рассказал о новых планах.' };
-    const first = analysedPassage(chunk, 'ru');
+    const first = analysedPassage(chunk, 'ru', '');
     expect(first.spans).toHaveLength(2);
     expect(first.terms.has('алмат')).toBe(true);
     expect(first.sentences[1].has('рассказа')).toBe(true);
     expect(first.sentences[0].has('рассказа')).toBe(false);
-    expect(analysedPassage(chunk, 'ru')).toBe(first);
+    expect(analysedPassage(chunk, 'ru', '')).toBe(first);
     const edited = { text: 'Аким Шымкента открыл школу.' };
-    const other = analysedPassage(edited, 'ru');
+    const other = analysedPassage(edited, 'ru', '');
     expect(other).not.toBe(first);
     expect(other.terms.has('алмат')).toBe(false);
   });
 
   it('forgets the least recently used beyond its bound, keeping what is asked about', () => {
     const kept = { text: 'Часто спрашивают об этом.' };
-    const first = analysedPassage(kept, 'ru');
+    const first = analysedPassage(kept, 'ru', '');
     const gone = { text: 'Один раз спросили об этом.' };
-    const once = analysedPassage(gone, 'ru');
+    const once = analysedPassage(gone, 'ru', '');
     for (let i = 0; i < CACHED; i++) {
-      analysedPassage({ text: `Фрагмент номер ${i}.` }, 'ru');
-      if (i % 100 === 0) analysedPassage(kept, 'ru'); // asked about all along
+      analysedPassage({ text: `Фрагмент номер ${i}.` }, 'ru', '');
+      if (i % 100 === 0) analysedPassage(kept, 'ru', ''); // asked about all along
     }
-    expect(analysedPassage(kept, 'ru')).toBe(first);
-    expect(analysedPassage(gone, 'ru')).not.toBe(once);
+    expect(analysedPassage(kept, 'ru', '')).toBe(first);
+    expect(analysedPassage(gone, 'ru', '')).not.toBe(once);
   });
 });
