@@ -12,22 +12,24 @@ const russian = snowball.newStemmer('russian');
 const MIN_STEM = 3;
 
 /**
- * Kazakh names as Russian texts decline them, whose forms Snowball splits in two («Астана» → «аста» but «Астане» →
- * «астан», «Туркестан» → «туркеста» but «Туркестане» → «туркестан»): a word that is one of these followed by a
- * noun case ending stems to it. Only names whose stems split; the others (Шымкент, Караганда, Тараз) agree already.
+ * Nouns whose forms Snowball splits in two, each with the stem all its forms get: a word that is one of these
+ * followed by a noun case ending stems to it. Kazakh names as Russian texts decline them («Астана» → «аста» but
+ * «Астане» → «астан», «Туркестан» → «туркеста» but «Туркестане» → «туркестан»), and nouns in -сь, whose end Snowball
+ * takes for a verb's reflexive («Беларусь» → «белар» but «Беларуси» → «беларус»). Only nouns whose stems split; the
+ * others (Шымкент, Караганда, Тараз, Россия) agree already.
  */
-const KAZAKH_NAMES = ['астан', 'туркестан', 'костана', 'конаев', 'отан'];
-const CASE_ENDING = /^(?:|а|я|ы|и|е|у|ю|ой|ей|ом|ем|ою|ам|ям|ами|ями|ах|ях|ов|ев)$/;
+const SPLIT_NOUNS = ['астан', 'туркестан', 'костана', 'конаев', 'отан', 'беларус', 'рус'];
+const CASE_ENDING = /^(?:|а|я|ы|и|е|у|ю|ь|ью|ой|ей|ом|ем|ою|ам|ям|ами|ями|ах|ях|ов|ев)$/;
 
-function kazakhName(word: string): string | null {
-  for (const name of KAZAKH_NAMES) if (word.startsWith(name) && CASE_ENDING.test(word.slice(name.length))) return name;
+function splitNoun(word: string): string | null {
+  for (const noun of SPLIT_NOUNS) if (word.startsWith(noun) && CASE_ENDING.test(word.slice(noun.length))) return noun;
   return null;
 }
 
 /** Stems one lower-cased Russian word: «акиматами» → «акимат». */
 export function stemRussian(word: string): string {
-  const name = kazakhName(word);
-  if (name) return name;
+  const noun = splitNoun(word);
+  if (noun) return noun;
   const stem = russian.stem(word);
   return stem.length < MIN_STEM && word.length >= stem.length + 2 && word.length > MIN_STEM ? word : stem;
 }

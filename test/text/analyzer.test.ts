@@ -68,6 +68,11 @@ describe('Russian stemming (Snowball)', () => {
     }
     expect(stemRussian('астанинский')).not.toBe(stemRussian('астана')); // only a case ending after the name
   });
+
+  it('stems nouns in -сь alike in every case, not as a verb\'s reflexive (Беларусь, Русь)', () => {
+    for (const forms of [['беларусь', 'беларуси', 'беларусью'], ['русь', 'руси']]) expect(new Set(forms.map(stemRussian)).size).toBe(1);
+    expect(stemRussian('вернусь')).toBe(stemRussian('вернуться')); // verbs keep Snowball's reflexive
+  });
 });
 
 describe('normalization and folding', () => {
