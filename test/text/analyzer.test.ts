@@ -71,7 +71,7 @@ describe('Russian stemming (Snowball)', () => {
 
   it('stems nouns in -сь alike in every case, not as a verb\'s reflexive (Беларусь, Русь)', () => {
     for (const forms of [['беларусь', 'беларуси', 'беларусью'], ['русь', 'руси']]) expect(new Set(forms.map(stemRussian)).size).toBe(1);
-    expect(stemRussian('вернусь')).toBe(stemRussian('вернуться')); // verbs keep Snowball's reflexive
+    expect(stemRussian('вернусь')).toBe(stemRussian('верну')); // verbs keep Snowball's reflexive
   });
 });
 
