@@ -13,17 +13,21 @@ const MIN_STEM = 3;
 
 /**
  * Nouns whose forms Snowball splits in two, each with the stem all its forms get: a word that is one of these
- * followed by a noun case ending stems to it. Kazakh names as Russian texts decline them («Астана» → «аста» but
- * «Астане» → «астан», «Туркестан» → «туркеста» but «Туркестане» → «туркестан»), and nouns in -сь, whose end Snowball
- * takes for a verb's reflexive («Беларусь» → «белар» but «Беларуси» → «беларус»). Only nouns whose stems split; the
- * others (Шымкент, Караганда, Тараз, Россия) agree already.
+ * followed by a noun case ending stems to it. Kazakh names as Russian texts decline them, whose end Snowball takes
+ * for the verb ending -н after а («Астана» → «аста» but «Астане» → «астан», «Казахстан» → «казахста» but
+ * «Казахстане» → «казахстан»; the lands in -стан by the pattern below), and nouns in -сь, whose end it takes for a
+ * verb's reflexive («Беларусь» → «белар» but «Беларуси» → «беларус»). Only nouns whose stems split; the others
+ * (Шымкент, Караганда, Тараз, Россия) agree already. Семей is left out: it is also «семей», of families.
  */
-const SPLIT_NOUNS = ['астан', 'туркестан', 'костана', 'конаев', 'отан', 'беларус', 'рус'];
+const SPLIT_NOUNS = ['астан', 'костана', 'конаев', 'отан', 'талдыкорган', 'жезказган', 'беларус', 'рус'];
 const CASE_ENDING = /^(?:|а|я|ы|и|е|у|ю|ь|ью|ой|ей|ом|ем|ою|ам|ям|ами|ями|ах|ях|ов|ев)$/;
+/** the lands in -стан (Казахстан → «казахста» but Казахстане → «казахстан»; Туркестан, Узбекистан…), declined */
+const STAN = /^(.{2,}стан)(.*)$/;
 
 function splitNoun(word: string): string | null {
   for (const noun of SPLIT_NOUNS) if (word.startsWith(noun) && CASE_ENDING.test(word.slice(noun.length))) return noun;
-  return null;
+  const stan = STAN.exec(word);
+  return stan && CASE_ENDING.test(stan[2]) ? stan[1] : null;
 }
 
 /** Stems one lower-cased Russian word: «акиматами» → «акимат». */
