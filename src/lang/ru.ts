@@ -2,6 +2,21 @@
 import { stemRussian } from '../text/stem-ru.ts';
 import type { LanguagePack } from './types.ts';
 
+const SURNAME = /(?:ов|ев)$/;
+
+/**
+ * Surnames in -ов/-ев (Токаев, Назарбаев, Масимов): Snowball reads the nominative's -ев as a plural ending and
+ * stems it «тока», every other form «токаев». A question's word meets both: the whole word for a word in -ов/-ев
+ * (for «районов», a stem no index holds), and, for a capitalized word whose stem ends so («Токаева»), the stem
+ * without it.
+ */
+function surnameStems(word: string, stem: string, name: boolean): string[] {
+  const out: string[] = [];
+  if (SURNAME.test(word) && stem !== word) out.push(word);
+  if (name && SURNAME.test(stem) && stem.length > 4) out.push(stem.slice(0, -2));
+  return out;
+}
+
 export const ru: LanguagePack = {
   code: 'ru',
   ownLetters: /[ёщъэЁЩЪЭ]/g,
@@ -14,6 +29,7 @@ export const ru: LanguagePack = {
   ]),
   endings: /(?:ого|его|ому|ему|ыми|ими|ая|яя|ое|ее|ий|ый|ой|ые|ие|ых|их|ться|ется|ится|ают|яют|ует|ция|ции|ость|ости|ение|ения)$/,
   stem: stemRussian,
+  otherStems: surnameStems,
   stopwordsFile: 'stopwords-ru.txt',
   followUp: {
     openers: ['а', 'и', 'ещё', 'еще', 'также', 'тогда'],

@@ -21,6 +21,11 @@ export interface LanguagePack {
   endings: RegExp;
   /** stems one normalized word of this language */
   stem(word: string): string;
+  /**
+   * Other stems a question's word should meet, where the stemmer gives one word's forms two stems (Russian
+   * surnames: «Токаев» → «тока», «Токаева» → «токаев»). `name`: the word is capitalized, so may be a name.
+   */
+  otherStems?(word: string, stem: string, name: boolean): readonly string[];
   /** stopword list file under data/ */
   stopwordsFile: string;
   /**

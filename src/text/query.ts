@@ -6,6 +6,7 @@ import { defaultAnalyzer, isPrefixTerm, type Analyzer, type Script } from './ana
 import type { Glossary } from './glossary.ts';
 import { detectLang, lacksOwnLetters, type Lang } from './lang.ts';
 import { Speller } from './spelling.ts';
+import { fold, normalize } from './normalize.ts';
 import { LANGS, PACKS } from '../lang/index.ts';
 import type { Token } from './tokenize.ts';
 import type { TranslationTable } from '../translate/table.ts';
@@ -138,6 +139,10 @@ export class QueryAnalyzer {
         }
         if (names.has(token.start)) concept.name = true;
         if (token.start === initial) concept.initialCapital = true;
+        const capitalized = names.has(token.start) || token.start === initial;
+        for (const other of PACKS[lang].otherStems?.(normalize(token.word), term, capitalized) ?? []) {
+          if (!concept.terms.has(fold(other))) concept.terms.set(fold(other), 1);
+        }
       }
     }
     const raise = (concept: Concept, term: string, weight: number) => {

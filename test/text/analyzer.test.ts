@@ -75,6 +75,20 @@ describe('Russian stemming (Snowball)', () => {
   });
 });
 
+describe('Russian surnames in a question', () => {
+  const stemsOf = (question: string) => new QueryAnalyzer().analyze(question).concepts.map((c) => [...c.terms.keys()].filter((t) => !isPrefixTerm(t)));
+  it('meet every form of the surname: «Токаев» the texts\' «Токаева», «Назарбаевым» their «Назарбаев»', () => {
+    const [, tokayev] = stemsOf('Что сказал Токаев?');
+    expect(tokayev).toEqual(expect.arrayContaining([stemRussian('токаев'), stemRussian('токаева')]));
+    const [, nazarbayev] = stemsOf('Встреча с Назарбаевым');
+    expect(nazarbayev).toEqual(expect.arrayContaining([stemRussian('назарбаев'), stemRussian('назарбаевым')]));
+    expect(stemsOf('кто такой токаев')[0]).toContain(stemRussian('токаева')); // typed in lower case
+  });
+  it('leave other words as they were, but for a harmless whole word', () => {
+    expect(stemsOf('Какие проблемы у жителей?')).toEqual([[stemRussian('проблемы')], [stemRussian('жителей')]]);
+  });
+});
+
 describe('normalization and folding', () => {
   it('removes stress marks but keeps й', () => {
     expect(normalize('Госуда́рство')).toBe('государство');
