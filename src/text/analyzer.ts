@@ -1,13 +1,13 @@
 // The kk/ru analyzer: text → index terms. One instance serves documents and questions, so both sides always
 // fold, stem and transliterate alike.
-import { fold, normalize } from './normalize.ts';
+import { fold, normalize, romanNumeral } from './normalize.ts';
 import { eachToken, type Token } from './tokenize.ts';
 import { STOPWORDS, TYPED_STOPWORDS } from './stopwords.ts';
 import { detectLang, type Lang } from './lang.ts';
 import { LANGS, PACKS } from '../lang/index.ts';
 
 /** Bumped whenever analysis changes, so stored indexes built by an older analyzer are rebuilt. */
-export const ANALYZER_VERSION = 12;
+export const ANALYZER_VERSION = 13;
 
 /** How a text is written: with its language's own letters, or without them (Kazakh on a Russian keyboard). */
 export type Script = 'native' | 'typed';
@@ -65,7 +65,9 @@ export class Analyzer {
     const word = normalize(surface);
     const { prefixLength, stopwords } = this.options;
     let terms: string[] = [];
-    if (!stopwords || !(STOPWORDS.has(word) || (script === 'typed' && TYPED_STOPWORDS.has(word)))) {
+    const roman = romanNumeral(surface);
+    if (roman) terms = [roman];
+    else if (!stopwords || !(STOPWORDS.has(word) || (script === 'typed' && TYPED_STOPWORDS.has(word)))) {
       const stem = this.stem(word, lang, script);
       const folded = fold(word);
       terms = prefixLength > 0 && folded.length > prefixLength && !DIGITS.test(folded)

@@ -41,3 +41,15 @@ export function foldKazakhLetters(text: string): string {
   return text.replace(KAZAKH_ONLY_RE, (c) => FOLD[c]);
 }
 
+
+// Roman numerals as typed: Kazakh and Russian texts write centuries with Cyrillic І and Х as often as with Latin I
+// and X («ХІХ ғасыр», «XIX ғасыр»), sometimes mixed («ХV»), and never meet. Upper case only («их» is a word).
+const ROMAN_LETTERS = /^[IVXLІХ]{2,}$/;
+const ROMAN = /^(?:l?x{0,3})(?:ix|iv|v?i{0,3})$/;
+
+/** A Roman numeral written with Latin or Cyrillic letters, as lower-case Latin («ХІХ» → «xix»); null for any other word. */
+export function romanNumeral(surface: string): string | null {
+  if (!ROMAN_LETTERS.test(surface)) return null;
+  const latin = surface.replace(/І/g, 'I').replace(/Х/g, 'X').toLowerCase();
+  return ROMAN.test(latin) ? latin : null;
+}

@@ -77,6 +77,8 @@ export interface QueryAnalyzerOptions {
 
 const QUOTED = /«[^»]*»|"[^"]*"|“[^”]*”/g;
 const NUMBER = /^\d/;
+/** the shortest word taken for a part of a compound (shorter ones join into words by chance: «ум» + «ник») */
+const COMPOUND_PART = 3;
 
 /**
  * Word offsets that look like names: capitalized after the first word, quoted, Latin or with digits; and the
@@ -145,6 +147,7 @@ export class QueryAnalyzer {
         }
       }
     }
+    if (vocabulary) this.joinCompounds(question, words, byStem, lang, script, vocabulary);
     const raise = (concept: Concept, term: string, weight: number) => {
       if ((concept.terms.get(term) ?? 0) < weight) concept.terms.set(term, weight);
     };
@@ -171,6 +174,27 @@ export class QueryAnalyzer {
       }
     }
     return [...byStem.values()];
+  }
+
+  /**
+   * Two neighbouring words the texts also write as one («қан айналым» and «қанайналым», «темір жол» and
+   * «теміржол»): where the index holds the joined word's stem, each word's concept is met by it too.
+   */
+  private joinCompounds(question: string, words: { token: Token; terms: readonly string[] }[], byStem: Map<string, Concept>, lang: Lang, script: Script, vocabulary: Vocabulary): void {
+    for (let i = 1; i < words.length; i++) {
+      const [a, b] = [words[i - 1], words[i]];
+      if (question.slice(a.token.start + a.token.word.length, b.token.start) !== ' ') continue;
+      if (a.token.word.length < COMPOUND_PART || b.token.word.length < COMPOUND_PART) continue;
+      const stemA = a.terms.find((t) => !isPrefixTerm(t));
+      const stemB = b.terms.find((t) => !isPrefixTerm(t));
+      if (!stemA || !stemB || NUMBER.test(stemA) || NUMBER.test(stemB)) continue;
+      const joined = this.analyzer.wordTerms(a.token.word + b.token.word.toLowerCase(), lang, script).find((t) => !isPrefixTerm(t));
+      if (!joined || joined === stemA || joined === stemB || !vocabulary.has(joined)) continue;
+      for (const stem of [stemA, stemB]) {
+        const concept = byStem.get(stem)!;
+        if (!concept.terms.has(joined)) concept.terms.set(joined, 1);
+      }
+    }
   }
 
   /**

@@ -7,6 +7,7 @@ import { stemKazakh } from '../../src/text/stem-kk.ts';
 import { stemRussian } from '../../src/text/stem-ru.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 import { QueryAnalyzer } from '../../src/text/query.ts';
+import { Speller } from '../../src/text/spelling.ts';
 
 const queryTerms = (q: string, glossary?: Glossary) => new QueryAnalyzer({ glossary }).analyze(q).terms;
 const queryConcepts = (q: string, glossary?: Glossary) => new QueryAnalyzer({ glossary }).analyze(q).concepts;
@@ -86,6 +87,35 @@ describe('Russian surnames in a question', () => {
   });
   it('leave other words as they were, but for a harmless whole word', () => {
     expect(stemsOf('Какие проблемы у жителей?')).toEqual([[stemRussian('проблемы')], [stemRussian('жителей')]]);
+  });
+});
+
+describe('compounds written apart in a question', () => {
+  const index = (words: string[]) => {
+    const terms = new Set(words.flatMap((w) => analyze(w, 'kk')));
+    return { has: (t: string) => terms.has(t), frequency: () => 1, speller: () => new Speller([...terms]) };
+  };
+  it('meet the joined word where the index holds it: «қан айналым» meets «қанайналым»', () => {
+    const query = new QueryAnalyzer().analyze('Қан айналым мүшесі қандай?', 'kk', index(['қанайналым', 'жүйесі']));
+    const joined = analyze('қанайналым', 'kk')[0];
+    expect(query.concepts.filter((c) => c.terms.get(joined) === 1).map((c) => c.stem)).toEqual([analyze('қан', 'kk')[0], analyze('айналым', 'kk')[0]]);
+  });
+  it('not where it does not, nor from short words', () => {
+    const query = new QueryAnalyzer().analyze('Қан айналым мүшесі қандай?', 'kk', index(['жүйесі']));
+    expect(query.concepts.every((c) => c.terms.size <= 3)).toBe(true);
+    const short = new QueryAnalyzer().analyze('ум ник', 'ru', { has: () => true, frequency: () => 1, speller: () => new Speller([]) });
+    expect(short.concepts.some((c) => c.terms.has(analyze('умник', 'ru')[0]))).toBe(false);
+  });
+});
+
+describe('Roman numerals', () => {
+  it('meet however they are typed: Latin, Cyrillic І and Х, or mixed', () => {
+    for (const typed of ['ХІХ ғасыр', 'XIX ғасыр', 'ХIХ ғасыр']) expect(analyze(typed, 'kk')[0]).toBe('xix');
+    expect(analyze('ХV ғасыр', 'kk')[0]).toBe(analyze('XV ғасыр', 'kk')[0]);
+  });
+  it('only in capitals and as numerals: «их» is a word, «ХХХХ» no numeral', () => {
+    expect(analyze('их дом', 'ru')).toEqual(analyze('дом', 'ru'));
+    expect(analyze('ХХХХ', 'ru')[0]).not.toBe('xxxx');
   });
 });
 
