@@ -142,6 +142,7 @@ export class Answerer {
       quote: best?.quoteCoverage ?? 0,
       quoteFocus: best?.quoteFocus ?? 0,
       joint: Math.max(0, ...top3.map((c) => c.quoteCoverage * c.quoteFocus)),
+      pairs: Math.max(0, ...top3.map((c) => c.pairs)),
       dense: Math.max(0, ...results.slice(0, 3).map((r) => r.similarity ?? 0)),
     };
     return { query, features, citations, coverage: bestPassage };

@@ -35,6 +35,8 @@ export const FEATURES = [
   'quoteFocus',
   /** the most any one quote of the top three passages meets of the question and of its focus words together (product) */
   'joint',
+  /** the most of the question's neighbouring concept pairs one sentence of the top three passages holds close together */
+  'pairs',
   /**
    * the question's best cosine similarity to the top three passages when dense retrieval runs (0 without a model:
    * the shipped coefficients were fitted lexically, so its weight is 0 until `npm run fit:decline` runs where the

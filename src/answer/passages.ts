@@ -2,7 +2,7 @@
 // passages' text was most of an answer's time (a profile of the bot under load: tokenizing, stemming and sentence
 // splitting the same passages again for every question about them), so each is analysed once and kept while it is
 // asked about, up to CACHED passages (least recently used go first).
-import { analyze } from '../text/analyzer.ts';
+import { analyze, defaultAnalyzer } from '../text/analyzer.ts';
 import type { Lang } from '../text/lang.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
 
@@ -13,6 +13,8 @@ export interface AnalysedPassage {
   spans: Span[];
   /** the terms of each sentence */
   sentences: ReadonlySet<string>[];
+  /** each sentence's words, each as its terms, in order (stopwords left out) */
+  words: ReadonlySet<string>[][];
   /** the terms of its document's title: what every sentence of it is about («Киселёв, Дмитрий» over «В 1978 году окончил…») */
   title: ReadonlySet<string>;
 }
@@ -33,10 +35,12 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
   }
   const { text } = chunk;
   const spans = sentenceSpans(text);
+  const words = spans.map((s) => defaultAnalyzer.analyzeTokens(text.slice(s.start, s.end), lang).filter((w) => w.terms.length).map((w) => new Set(w.terms)));
   const passage: AnalysedPassage = {
     terms: new Set(analyze(text, lang)),
     spans,
-    sentences: spans.map((s) => new Set(analyze(text.slice(s.start, s.end), lang))),
+    sentences: words.map((ws) => new Set(ws.flatMap((w) => [...w]))),
+    words,
     title: new Set(analyze(title, lang)),
   };
   cache.set(chunk, passage);

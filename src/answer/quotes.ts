@@ -97,6 +97,8 @@ export interface Candidate {
   holdsKind: boolean;
   /** what the sentence meets by whole words only (no prefix terms or spelling corrections) */
   strictCoverage: number;
+  /** share of the question's neighbouring concept pairs the sentence holds close together */
+  pairs: number;
   /** what the whole passage meets */
   passageCoverage: number;
   /** what the quote around the sentence meets: all of the question, its focus words */
@@ -123,6 +125,7 @@ export function strictly(q: Weighted): Weighted {
  */
 export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind): Candidate[] {
   const strict = strictly(q);
+  const byTerm = conceptsByTerm(q);
   const out: Candidate[] = [];
   results.forEach((result, rank) => {
     const { text } = result.chunk;
@@ -151,11 +154,52 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
         quoteFocus: weighed(q, quoted, isFocus),
         sentenceCoverage: relevance[i],
         strictCoverage: coverage(strict, sentenceTerms[i], across),
+        // only the top three passages' sentences inform the decision (see compose.ts)
+        pairs: rank < PAIRS_FROM ? pairsMet(q, passage.words[i], byTerm) : 0,
         focusCoverage: weighed(q, metBySentence[i], isFocus),
       });
     });
   });
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * How far apart (in words, stopwords not counted) two neighbouring concepts of the question may stand in a sentence
+ * and count as a pair: the sentence then says what the question says («первый фильм», «главная площадь»), not only
+ * names its words. As a feature of the decision (`pairs`), in 5-fold cross-validation on the answers/ sets: AUC
+ * 0.868 → 0.875 (TyDi) and 0.744 → 0.754 (KazQAD), answered with the answer when 85% of TyDi's unanswerable are
+ * declined 0.67 → 0.76; windows of 2 and 5 within ±0.01 of 3. As a selection weight (0.3, 0.6) no gain.
+ */
+const PAIR_WINDOW = 3;
+/** pairs are counted in the sentences of this many top passages, the ones the decision reads */
+const PAIRS_FROM = 3;
+
+/** Which of the question's concepts each term meets (by index): built once per question for pairsMet. */
+function conceptsByTerm(q: Weighted): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  q.concepts.forEach((c, i) => {
+    for (const [t, w] of c.terms) if (w > 0) (out.get(t) ?? out.set(t, []).get(t)!).push(i);
+  });
+  return out;
+}
+
+/** Share (idf-weighted) of the question's neighbouring concept pairs that stand within PAIR_WINDOW words in a sentence. */
+function pairsMet(q: Weighted, words: ReadonlySet<string>[], byTerm: Map<string, number[]>): number {
+  if (q.concepts.length < 2) return 0;
+  const at: number[][] = q.concepts.map(() => []);
+  words.forEach((terms, p) => {
+    for (const t of terms) {
+      for (const i of byTerm.get(t) ?? []) if (at[i][at[i].length - 1] !== p) at[i].push(p);
+    }
+  });
+  let total = 0;
+  let got = 0;
+  for (let i = 1; i < q.concepts.length; i++) {
+    const w = q.weights[i - 1] + q.weights[i];
+    total += w;
+    if (at[i - 1].some((p) => at[i].some((r) => r !== p && Math.abs(r - p) <= PAIR_WINDOW))) got += w;
+  }
+  return total ? got / total : 0;
 }
 
 // A sentence that points back to the one before it: quote that one too.
