@@ -51,7 +51,6 @@ describe('sentence selection', () => {
     expect(best.holdsKind).toBe(true);
     expect(text.slice(best.span.start, best.span.end)).toContain('12 школ');
   });
-});
 
   it('measures what the whole quote meets, not only its sentence', () => {
     const q = queries.analyze('Когда построили мост через Ишим?');
@@ -64,6 +63,31 @@ describe('sentence selection', () => {
     expect(best.quoteCoverage).toBeGreaterThan(best.sentenceCoverage);
     expect(best.quoteFocus).toBe(1);
   });
+
+  const one = (question: string, text: string, title = 't') => {
+    const q = queries.analyze(question);
+    const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
+    const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
+    const doc = { docId: 'd', title, lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
+    return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', kind(question));
+  };
+
+  it('counts the document\'s title as met by each of its sentences', () => {
+    const text = 'В 1978 году окончил филологический факультет. Работал журналистом.';
+    const [under] = one('Что окончил Киселёв?', text, 'Киселёв, Дмитрий');
+    const [elsewhere] = one('Что окончил Киселёв?', text, 'Журналисты');
+    expect(under.sentenceCoverage).toBe(1);
+    expect(elsewhere.sentenceCoverage).toBeLessThan(1);
+  });
+
+  it('counts the question\'s neighbouring words that stand together in a sentence («главная площадь»)', () => {
+    const question = 'Как называется главная площадь Липецка?';
+    const together = one(question, 'Главная площадь Липецка называется Соборной.')[0];
+    const apart = one(question, 'Площадь парка в Липецке велика, а главная улица длинная.')[0];
+    expect(together.pairs).toBe(1);
+    expect(apart.pairs).toBeLessThan(together.pairs);
+  });
+});
 
 describe('the decline model', () => {
   const model = loadDeclineModel();
