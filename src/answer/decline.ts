@@ -38,6 +38,12 @@ export const FEATURES = [
   /** the most of the question's neighbouring concept pairs one sentence of the top three passages holds close together */
   'pairs',
   /**
+   * the most of the question one sentence of the top three passages meets while it or a sentence beside it holds an
+   * answer of the asked kind (a number for «сколько», a year, century or month for «когда»; for other questions, the
+   * same as bestSentence): the number must stand with what is asked about, not elsewhere
+   */
+  'kindSentence',
+  /**
    * the question's best cosine similarity to the top three passages when dense retrieval runs (0 without a model:
    * the shipped coefficients were fitted lexically, so its weight is 0 until `npm run fit:decline` runs where the
    * model loads)

@@ -1,40 +1,58 @@
 // What kind of answer a question asks for, from its question words in the language packs (сколько / қанша →
 // a number; когда / қашан → a date; кто / кім → a person; где / қайда → a place), and whether a sentence holds
 // an answer of that kind.
-import type { AnswerKind } from '../lang/index.ts';
-import { PACKS } from '../lang/index.ts';
+import type { AnswerKind, LanguagePack } from '../lang/index.ts';
+import { LANGS, PACKS } from '../lang/index.ts';
 import type { Query } from '../text/query.ts';
-import { normalize, fold } from '../text/normalize.ts';
+import { normalize, fold, romanNumeral } from '../text/normalize.ts';
 
 const KINDS: Exclude<AnswerKind, 'other'>[] = ['quantity', 'date', 'person', 'place'];
 
 /** The kind of answer asked for; the first question word in the question decides. */
 export function askedKind(query: Query): AnswerKind {
+  return askedBy(query).kind;
+}
+
+/** The kind of answer asked for and the question phrase that asks it («қай жылы», «в каком городе»). */
+export function askedBy(query: Query): { kind: AnswerKind; phrase: string } {
   const pack = PACKS[query.lang];
   // question words are matched folded, so «канша» typed without Kazakh letters counts as «қанша»
   const text = ` ${fold(normalize(query.text)).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  let best: { kind: AnswerKind; at: number } = { kind: 'other', at: Infinity };
+  let best: { kind: AnswerKind; phrase: string; at: number } = { kind: 'other', phrase: '', at: Infinity };
   for (const kind of KINDS) {
     for (const w of pack.questionWords[kind]) {
       const at = text.indexOf(` ${fold(w)} `);
-      if (at >= 0 && at < best.at) best = { kind, at };
+      if (at >= 0 && (at < best.at || (at === best.at && w.length > best.phrase.length))) best = { kind, phrase: w, at };
     }
   }
-  return best.kind;
+  return { kind: best.kind, phrase: best.phrase };
 }
 
+/**
+ * Kinds whose question phrase names only the kind of answer: «году» in «в каком году», «жылы» in «қай жылы»,
+ * «городе» in «в каком городе» are met by «в 1978 году» or «Алматыда» whatever the answer, so they are not
+ * words the answering sentence must hold (the kind is checked by holdsKind). Not amounts: «какова площадь»
+ * names what is measured, and the answering sentence says it («площадью 45 100 км²»).
+ */
+export const CUE_KINDS: ReadonlySet<AnswerKind> = new Set(['date', 'person', 'place']);
+
 const NUMBER = /\d/;
-const YEAR = /\b(1[0-9]{3}|20[0-9]{2})\b/;
+// a year (Wikipedia and history texts date to three digits: «942 — март 972»), a century in Roman numerals, a month
+const YEAR = /(?<![\d,.])(?:1\d{3}|20\d{2})(?![\d,.%])|(?<![\d,.])\d{3}(?=\s?(?:год|г\.|жыл|ж\.|[—–)-]))|(?<=[(—–-]\s?)\d{3}(?![\d,.%])/;
 // a capitalized word that does not start the sentence: a name
 const NAME = /[^\s«"(–—-]\s+[«"(]?\p{Lu}\p{Ll}/u;
+const WORDS = /[\p{L}]+/gu;
+const inWords = (sentence: string, word: (pack: LanguagePack) => RegExp) => (normalize(sentence).match(WORDS) ?? []).some((w) => LANGS.some((l) => word(PACKS[l]).test(w)));
+const numberInWords = (sentence: string) => inWords(sentence, (p) => p.numberWord);
+const dateInWords = (sentence: string) => (sentence.match(WORDS) ?? []).some((w) => romanNumeral(w) !== null) || inWords(sentence, (p) => p.monthWord);
 
 /** Whether a sentence holds an answer of the asked kind (always true for 'other'). */
 export function holdsKind(sentence: string, kind: AnswerKind): boolean {
   switch (kind) {
     case 'quantity':
-      return NUMBER.test(sentence);
+      return NUMBER.test(sentence) || numberInWords(sentence);
     case 'date':
-      return YEAR.test(sentence);
+      return YEAR.test(sentence) || dateInWords(sentence);
     case 'person':
     case 'place':
       return NAME.test(sentence);

@@ -96,6 +96,8 @@ export interface Candidate {
   sentenceCoverage: number;
   focusCoverage: number;
   holdsKind: boolean;
+  /** … or the sentence before or after it does («…больше 10 тысяч алматинцев. Именно столько комментариев написали…») */
+  kindNear: boolean;
   /** what the sentence meets by whole words only (no prefix terms or spelling corrections) */
   strictCoverage: number;
   /** share of the question's neighbouring concept pairs the sentence holds close together */
@@ -144,6 +146,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const relevance = metBySentence.map((m) => weighed(q, m));
     const forChoice = own.map((m) => m.map((v, k) => (q.concepts[k].name ? Math.max(byTitle[k], v) : v)));
     const choiceRelevance = forChoice.map((m) => weighed(q, m));
+    const kindIn = spans.map((s) => kind !== 'other' && holdsKind(text.slice(s.start, s.end), kind));
     const quoted = new Float64Array(q.concepts.length);
     const quotedForChoice = new Float64Array(q.concepts.length);
     spans.forEach((s, i) => {
@@ -157,11 +160,12 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
           if (forChoice[j][c] > quotedForChoice[c]) quotedForChoice[c] = forChoice[j][c];
         }
       });
-      const holds = kind !== 'other' && holdsKind(text.slice(s.start, s.end), kind);
+      const holds = kindIn[i];
       const quoteCoverage = weighed(q, quoted);
       const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds ? SELECTION.kind : 0) + SELECTION.rank / (rank + 1);
       out.push({
         result, rank, span: quote, score, across, passageCoverage, holdsKind: holds, quoteCoverage,
+        kindNear: holds || kindIn[i - 1] === true || kindIn[i + 1] === true,
         quoteFocus: weighed(q, quoted, isFocus),
         sentenceCoverage: relevance[i],
         strictCoverage: coverage(strict, sentenceTerms[i], across),

@@ -33,6 +33,13 @@ export interface LanguagePack {
    * («ал», «а»), words that close one («ше»), and words that refer back (pronouns, «толығырақ», «подробнее»).
    */
   followUp: { openers: readonly string[]; closers: readonly string[]; references: readonly string[] };
+  /**
+   * a number written as a word, whole and lower case («шесть», «тринадцати», «тысяч»; «алты», «мың»): an amount in
+   * words answers «сколько» too. Words that are also something else («один», «бір»: a, one of) are left out.
+   */
+  numberWord: RegExp;
+  /** a month's name, whole and lower case, any case form («марта», «наурызда»): a date answers «когда» even without a year */
+  monthWord: RegExp;
   /** question words by the kind of answer they ask for (lower case) */
   questionWords: Record<Exclude<AnswerKind, 'other'>, readonly string[]>;
   /**

@@ -93,6 +93,12 @@ function nameOffsets(question: string, tokens: readonly Token[]): { names: Set<n
     if (inQuotes || /[\p{N}a-zA-Z]/u.test(t.word) || (i > 0 && /^\p{Lu}/u.test(t.word))) names.add(t.start);
     else if (i === 0 && /^\p{Lu}/u.test(t.word)) initial = t.start;
   });
+  // a capitalized first word right before a name is the name's first part: «Парасат Жаңабергенов қашан туған?»
+  const [first, second] = tokens;
+  if (initial !== null && second && names.has(second.start) && /^\p{Lu}/u.test(second.word) && question.slice(first.start + first.word.length, second.start) === ' ') {
+    names.add(first.start);
+    initial = null;
+  }
   return { names, initial };
 }
 

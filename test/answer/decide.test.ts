@@ -36,6 +36,14 @@ describe('question kinds', () => {
     expect(holdsKind('Школы построены.', 'quantity')).toBe(false);
     expect(holdsKind('Метро открыли в 2011 году.', 'date')).toBe(true);
     expect(holdsKind('Акимом назначен Ерболат Досаев.', 'person')).toBe(true);
+    // amounts in words, old years, centuries and months
+    expect(holdsKind('На данный момент вышло шесть фильмов.', 'quantity')).toBe(true);
+    expect(holdsKind('Ауданда алты мектеп бар.', 'quantity')).toBe(true);
+    expect(holdsKind('Оны бәрі көрді.', 'quantity')).toBe(false);
+    expect(holdsKind('Святослав Игоревич (942 — март 972) — князь.', 'date')).toBe(true);
+    expect(holdsKind('Қала ХІХ ғасырда салынды.', 'date')).toBe(true);
+    expect(holdsKind('Жиын наурызда өтті.', 'date')).toBe(true);
+    expect(holdsKind('Пришли 200 человек, рост 12,5%.', 'date')).toBe(false);
   });
 });
 
@@ -101,7 +109,8 @@ describe('the decline model', () => {
 
   it('is more confident when the question is met than when it is not', () => {
     const none = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features;
-    const metWell: Features = { ...none, passage: 1, sentence: 1, focus: 1, bestSentence: 1, bestFocus: 1, strictSentence: 1, rarest: 1, margin: 0.5 };
+    // every measure of how well the question is met at its best (for a question that asks for no number or date)
+    const metWell: Features = { ...none, passage: 1, sentence: 1, focus: 1, bestSentence: 1, bestFocus: 1, strictSentence: 1, rarest: 1, quote: 1, quoteFocus: 1, joint: 1, pairs: 1, kindSentence: 1, margin: 0.5 };
     const unknownWords: Features = { ...none, unknown: 1 };
     expect(confidence(model, metWell)).toBeGreaterThan(model.threshold);
     expect(confidence(model, unknownWords)).toBeLessThan(model.threshold);
@@ -136,6 +145,14 @@ describe('the decline model', () => {
       const a = await answerer.ask(q);
       expect(a.answered).toBe(false);
       expect(a.citations).toEqual([]);
+    });
+
+    it.each([
+      'Сколько станций метро в Алматы?',
+      'Парасат Жаңабергенов қай жылы туған?',
+    ])('declines «%s»: no sentence about it holds a number or a year', async (q) => {
+      const a = await answerer.ask(q);
+      expect(a.answered).toBe(false);
     });
 
     it('answers whatever it finds when ANSWER_MIN_CONFIDENCE is 0, and nothing at 1', async () => {
