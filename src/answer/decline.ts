@@ -44,6 +44,11 @@ export const FEATURES = [
    */
   'kindSentence',
   /**
+   * the most of the question's names (people, places, numbers) met by a sentence of the top three passages that
+   * holds an answer of the asked kind as kindSentence counts it (1 when the question names none)
+   */
+  'kindNames',
+  /**
    * the question's best cosine similarity to the top three passages when dense retrieval runs (0 without a model:
    * the shipped coefficients were fitted lexically, so its weight is 0 until `npm run fit:decline` runs where the
    * model loads)

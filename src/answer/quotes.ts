@@ -95,8 +95,9 @@ export interface Candidate {
   /** what the sentence itself meets: all of the question, its focus words */
   sentenceCoverage: number;
   focusCoverage: number;
+  namesCoverage: number;
   holdsKind: boolean;
-  /** … or the sentence before or after it does («…больше 10 тысяч алматинцев. Именно столько комментариев написали…») */
+  /** … or a sentence it points back to, or one that points back to it, does («…больше 10 тысяч алматинцев. Именно столько комментариев написали…») */
   kindNear: boolean;
   /** what the sentence meets by whole words only (no prefix terms or spelling corrections) */
   strictCoverage: number;
@@ -147,6 +148,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const forChoice = own.map((m) => m.map((v, k) => (q.concepts[k].name ? Math.max(byTitle[k], v) : v)));
     const choiceRelevance = forChoice.map((m) => weighed(q, m));
     const kindIn = spans.map((s) => kind !== 'other' && holdsKind(text.slice(s.start, s.end), kind));
+    const pointsBack = spans.map((s) => ANAPHORA.test(text.slice(s.start, s.end)));
     const quoted = new Float64Array(q.concepts.length);
     const quotedForChoice = new Float64Array(q.concepts.length);
     spans.forEach((s, i) => {
@@ -165,13 +167,14 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds ? SELECTION.kind : 0) + SELECTION.rank / (rank + 1);
       out.push({
         result, rank, span: quote, score, across, passageCoverage, holdsKind: holds, quoteCoverage,
-        kindNear: holds || kindIn[i - 1] === true || kindIn[i + 1] === true,
+        kindNear: holds || (kindIn[i - 1] === true && pointsBack[i]) || (kindIn[i + 1] === true && pointsBack[i + 1] === true),
         quoteFocus: weighed(q, quoted, isFocus),
         sentenceCoverage: relevance[i],
         strictCoverage: coverage(strict, sentenceTerms[i], across),
         // only the top three passages' sentences inform the decision (see compose.ts)
         pairs: rank < PAIRS_FROM ? pairsMet(q, passage.words[i], byTerm) : 0,
         focusCoverage: weighed(q, metBySentence[i], isFocus),
+        namesCoverage: weighed(q, metBySentence[i], (c) => !isFocus(c)),
       });
     });
   });

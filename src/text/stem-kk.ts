@@ -35,6 +35,19 @@ const SUFFIXES: string[] = [
 ];
 
 /**
+ * Kazakhstan's cities and regions, whose ends look like suffixes to the rules («Астана» → «аст», «Қарағанды» →
+ * «қар», which is snow, «Өскемен» → «өск» but «Өскеменде» → «өскем»), each with the stem all its forms keep: a word
+ * that begins with one never loses letters of it. Where the name is spelled alike, the stem is the one the Russian
+ * stemmer gives the Russian forms (Астана, Астане → «астан»; Караганда → «караганд»), so a name meets itself across
+ * the languages. Names the rules already leave whole (Шымкент, Семей, Қостанай, Тараз) need no entry.
+ */
+const PLACES = [
+  'астан', 'алмат', 'қарағанд', 'қызылорд', 'атыра', 'павлодар', 'көкшета', 'ақта', 'өскемен', 'жезқазған',
+  'талдықорған', 'темірта', 'кента', 'балқаш', 'байқоңыр', 'жаңаөзен', 'арқалық', 'ақмол', 'маңғыста', 'жетісу',
+  'ұлыта', 'түркістан', 'қонаев', 'екібастұз',
+];
+
+/**
  * A Kazakh stemmer over one alphabet: the proper one, or the folded one of text typed without Kazakh letters
  * (а for ә, к for қ, у for ү and ұ, и for і …, as on a Russian keyboard or transliterated from Latin letters).
  * The rules are the same; `letters` maps every letter the rules name into that alphabet.
@@ -88,11 +101,16 @@ function kazakhStemmer(letters: (s: string) => string): (word: string) => string
     return last ? stem.slice(0, -1) + last : stem;
   };
 
+  // compared folded, so «Кызылорда» written without Kazakh letters is Қызылорда too
+  const places = PLACES.map(foldKazakhLetters);
   return (word: string) => {
     let stem = word;
+    const folded = foldKazakhLetters(word);
+    const place = places.find((p) => folded.startsWith(p));
+    const keep = place ? place.length : MIN_STEM;
     for (let strips = 0; strips < MAX_STRIPS; strips++) {
       let cut = '';
-      for (let len = Math.min(maxLen, stem.length - MIN_STEM); len >= 1; len--) {
+      for (let len = Math.min(maxLen, stem.length - keep); len >= 1; len--) {
         const suffix = stem.slice(-len);
         const root = stem.slice(0, -len);
         if (suffixSet.has(suffix) && fits(root[root.length - 1], suffix) && [...root].some(isVowel) && longEnough(root, suffix)) {
@@ -103,9 +121,10 @@ function kazakhStemmer(letters: (s: string) => string): (word: string) => string
       if (!cut) break;
       stem = stem.slice(0, -cut.length);
       // devoice as soon as a vowel suffix is gone, so the restored root can lose its own suffixes (әкімдігі → әкімдік → әкім)
-      if (isVowel(cut[0])) stem = devoice(stem);
+      if (isVowel(cut[0]) && stem.length > keep) stem = devoice(stem);
     }
-    return devoice(stem);
+    // a place keeps its letters as the Russian stem has them (Қарағанды → «қарағанд», as Караганда → «караганд»)
+    return place && stem.length === keep ? stem : devoice(stem);
   };
 }
 
