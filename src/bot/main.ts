@@ -23,7 +23,7 @@ import path from 'node:path';
 /** The bot could not start (Telegram refused the token, or cannot be reached): one line for the admin. */
 export class BotStartError extends Error {}
 
-export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query'] as const;
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'inline_query', 'chosen_inline_result'] as const;
 const STOP_GRACE_MS = 4000;
 /** one attempt to reach Telegram at start (getMe) ends after this; then it is tried again */
 const START_TIMEOUT_MS = 15_000;

@@ -12,7 +12,7 @@ import { answerBlocks, splitMessages } from '../../src/bot/format.ts';
 import { createLogger } from '../../src/log.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import {
-  ADMIN, callback, document, groupText, inlineQuery, makeHarness, privateText, sent, TOKEN, USER, type Harness,
+  ADMIN, callback, chosenInline, document, groupText, inlineQuery, makeHarness, privateText, sent, TOKEN, USER, type Harness,
 } from '../helpers/bot.ts';
 
 let h: Harness;
@@ -128,6 +128,20 @@ describe('inline mode', () => {
     expect(empty.payload.button.text).toBe(TEXTS.ru.inlineHelp);
     const none = (await h.send(inlineQuery('Какой курс доллара сегодня?'))).find((c) => c.method === 'answerInlineQuery')!;
     expect(none.payload.button.text).toBe(TEXTS.ru.inlineNone);
+  });
+
+  it('logs a query without «?» once, when one of its results is chosen, and never its prefixes as typed', async () => {
+    const logged = async () => {
+      await h.deps.questionLog.flush();
+      return (await h.deps.questionLog.read(new Date(0))).filter((r) => r.kind === 'question' && r.channel === 'inline').map((r) => (r.kind === 'question' ? r.question : ''));
+    };
+    const before = await logged();
+    const question = 'Қызылорда қаласында неше үкіметтік емес ұйым тіркелген';
+    await h.send(inlineQuery(question.slice(0, 20)));
+    const answer = (await h.send(inlineQuery(question))).find((c) => c.method === 'answerInlineQuery')!;
+    expect(await logged()).toEqual(before);
+    await h.send(chosenInline(question, answer.payload.results[0].id));
+    expect(await logged()).toEqual([...before, question]);
   });
 });
 

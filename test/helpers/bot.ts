@@ -106,6 +106,11 @@ export function inlineQuery(query: string, from = anyone()): Partial<Update> {
   return { inline_query: { id: String(messageId++), from: user(from), query, offset: '' } as any };
 }
 
+/** The user picked result `resultId` of an inline query (sent when inline feedback is on in @BotFather). */
+export function chosenInline(query: string, resultId: string, from = anyone()): Partial<Update> {
+  return { chosen_inline_result: { result_id: resultId, from: user(from), query } as any };
+}
+
 export function callback(data: string, from = anyone()): Partial<Update> {
   return {
     callback_query: {
