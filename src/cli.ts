@@ -18,6 +18,7 @@ import { Answerer, DEFAULT_ANSWER } from './answer/compose.ts';
 import { consoleChat } from './chat.ts';
 import { openQuestionLog } from './insights/index.ts';
 import { buildReport, parseSince } from './insights/report.ts';
+import { describeProblem, PROBLEM_EN } from './corpus/problems.ts';
 
 const USAGE = `usage: govqa <command> [options]
 
@@ -151,7 +152,7 @@ async function cmdAdd(config: Config, args: string[]): Promise<number> {
       const isUrl = /^[a-z][a-z0-9+.-]*:/i.test(input) && !(await stat(input).catch(() => null));
       const incoming = isUrl ? await fromUrl(input, { allowPrivate: config.allowPrivateUrls }) : await fromFile(input);
       const doc = await where.source.edit((dir) => addToCorpus(dir, incoming, { cacheDir: where.store.cacheDir }));
-      for (const line of doc.warnings) say(`warning: ${input}: partly read: ${line}`);
+      for (const problem of doc.warnings) say(`warning: ${input}: partly read: ${describeProblem(PROBLEM_EN, problem)}`);
       added.push({ input, doc });
     } catch (err) {
       if (!(err instanceof AddError || err instanceof FetchError)) throw err;

@@ -59,6 +59,8 @@ export const TEXTS = {
       refused: () => 'сервер отказал в соединении',
       fetch: (p) => `страницу не удалось загрузить (${p.detail})`,
       fetchTooLarge: (p) => `страница слишком большая: больше ${+p.limitMb.toFixed(2)} МБ`,
+      scansSkipped: (p) => `сканированные страницы (${p.pages.join(', ')}) не прочитаны: ${p.ocrOff ? 'распознавание текста выключено' : `нет распознавания текста (${p.detail})`}`,
+      ocrFailed: (p) => `распознать текст не удалось, сканированные страницы не прочитаны (${p.detail})`,
     } satisfies ProblemTexts as ProblemTexts,
     addUsage: 'Укажите адрес страницы после команды, например: <code>/add https://example.kz/news/123</code>',
     stats: (s: Stats) =>
@@ -125,6 +127,8 @@ export const TEXTS = {
       refused: () => 'сервер байланыстан бас тартты',
       fetch: (p) => `бетті жүктеу мүмкін болмады (${p.detail})`,
       fetchTooLarge: (p) => `бет тым үлкен: ${+p.limitMb.toFixed(2)} МБ-тан артық`,
+      scansSkipped: (p) => `сканерленген беттер (${p.pages.join(', ')}) оқылмады: ${p.ocrOff ? 'мәтінді тану өшірулі' : `мәтінді тану жоқ (${p.detail})`}`,
+      ocrFailed: (p) => `мәтінді тану сәтсіз аяқталды, сканерленген беттер оқылмады (${p.detail})`,
     } satisfies ProblemTexts as ProblemTexts,
     addUsage: 'Командадан кейін бет мекенжайын жазыңыз, мысалы: <code>/add https://example.kz/news/123</code>',
     stats: (s: Stats) =>

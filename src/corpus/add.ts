@@ -2,7 +2,7 @@
 // through their format's reader first, and only what reads is written into the corpus (atomically, under a safe
 // name); a web page's URL is kept in the corpus manifest so that its citations can link to it. Reindexing is the
 // caller's next step.
-import { ProblemError } from './problems.ts';
+import { ProblemError, type DocProblem } from './problems.ts';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { ExtractionCache } from './extracted.ts';
@@ -32,7 +32,7 @@ export interface AddedDoc {
   /** pages of a PDF */
   pages?: number;
   /** parts left out (scanned pages without OCR data) */
-  warnings: string[];
+  warnings: DocProblem[];
 }
 
 export interface AddOptions {
@@ -139,11 +139,11 @@ function serial<T>(work: () => Promise<T>): Promise<T> {
  */
 export function addToCorpus(corpusDir: string, incoming: Incoming, options: AddOptions = {}): Promise<AddedDoc> {
   return serial(async () => {
-    const warnings: string[] = [];
+    const warnings: DocProblem[] = [];
     let read: ReadDocument;
     try {
       // the reader itself says why scanned pages were skipped (what to install), so it is told only the admin's wish
-      read = await readDocument(incoming.bytes, incoming.name, { ocr: options.ocr, warn: (line) => warnings.push(line) });
+      read = await readDocument(incoming.bytes, incoming.name, { ocr: options.ocr, warn: (problem) => warnings.push(problem) });
     } catch (err) {
       // «the PDF has no text» with what was skipped, and why: the line that says what to install
       if (err instanceof ReaderError) throw new AddError(err.problem, [...err.notes, ...warnings]);

@@ -12,6 +12,7 @@ import { MANIFEST, readManifestEntries } from './manifest.ts';
 import { decodeText } from './readers/text.ts';
 import { deriveTitle } from './title.ts';
 import type { DocMeta, SourceDoc, Skipped } from './types.ts';
+import { describeProblem, PROBLEM_EN, type DocProblem } from './problems.ts';
 
 export class CorpusError extends Error {}
 
@@ -115,10 +116,10 @@ async function readFileDoc(root: string, rel: string, entry: ManifestEntry | und
   const key = cache?.key(bytes);
   let read: ReadDocument | null = key ? await cache!.get(key) : null;
   if (!read) {
-    const warnings: string[] = [];
+    const warnings: DocProblem[] = [];
     try {
       // the reader is told only whether OCR is wanted: when its data is missing, it says what to install
-      read = await readDocument(bytes, rel, { ocr: how.wantOcr, warn: (line) => warnings.push(line) });
+      read = await readDocument(bytes, rel, { ocr: how.wantOcr, warn: (problem) => warnings.push(problem) });
     } catch (err) {
       if (!(err instanceof ReaderError)) throw err;
       return void corpus.skipped.push({ path: rel, reason: err.message, problem: err.problem });
@@ -126,7 +127,7 @@ async function readFileDoc(root: string, rel: string, entry: ManifestEntry | und
     if (warnings.length) read.warnings = warnings;
     if (key) await cache!.put(key, read).catch(() => {}); // a cache that cannot be written only costs time
   }
-  for (const line of read.warnings ?? []) corpus.skipped.push({ path: rel, reason: `partly read: ${line}` });
+  for (const problem of read.warnings ?? []) corpus.skipped.push({ path: rel, reason: `partly read: ${describeProblem(PROBLEM_EN, problem)}` });
   const meta = metaOf(entry as Record<string, unknown> | undefined);
   meta.date ??= read.date;
   if (!meta.url && read.source && /^https?:\/\//.test(read.source)) meta.url = read.source;

@@ -27,7 +27,10 @@ export type DocProblem =
   | { code: 'dns' }
   | { code: 'refused' }
   | { code: 'fetch'; detail: string }
-  | { code: 'fetchTooLarge'; limitMb: number };
+  | { code: 'fetchTooLarge'; limitMb: number }
+  // a document read in part (warnings, not refusals): scanned pages left unread
+  | { code: 'scansSkipped'; pages: number[]; ocrOff: boolean; detail?: string }
+  | { code: 'ocrFailed'; detail: string };
 
 export type ProblemTexts = { [K in DocProblem['code']]: (p: Extract<DocProblem, { code: K }>) => string };
 
@@ -58,6 +61,8 @@ export const PROBLEM_EN: ProblemTexts = {
   refused: () => 'the connection was refused',
   fetch: (p) => `could not be fetched (${p.detail})`,
   fetchTooLarge: (p) => `too large: more than ${+p.limitMb.toFixed(2)} MB`,
+  scansSkipped: (p) => `${p.pages.length} scanned page(s) (${p.pages.join(', ')}) skipped: ${p.ocrOff ? 'OCR is off' : p.detail}`,
+  ocrFailed: (p) => `OCR failed, scanned page(s) skipped: ${p.detail}`,
 };
 
 /** A problem in the words of one table. */
@@ -69,9 +74,9 @@ export function describeProblem(texts: ProblemTexts, p: DocProblem): string {
 export class ProblemError extends Error {
   constructor(
     readonly problem: DocProblem,
-    /** lines said alongside, as they are (e.g. which scanned pages were skipped and what to install) */
-    readonly notes: readonly string[] = [],
+    /** what is said alongside (e.g. which scanned pages were skipped and why) */
+    readonly notes: readonly DocProblem[] = [],
   ) {
-    super([describeProblem(PROBLEM_EN, problem), ...notes].join(': '));
+    super([problem, ...notes].map((p) => describeProblem(PROBLEM_EN, p)).join(': '));
   }
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ocrMissing } from '../../src/corpus/readers/ocr.ts';
 import { ReaderError, readDocument, SUPPORTED } from '../../src/corpus/readers/index.ts';
 import { cp1251, haveFont, makeDocx, makeHtml, makePdf, makeScannedPdf, makeZipBomb } from '../fixtures/documents.ts';
+import { describeProblem, PROBLEM_EN, type DocProblem } from '../../src/corpus/problems.ts';
 
 const KAZAKH = 'әғқңөұүһі ӘҒҚҢӨҰҮҺІ';
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -37,7 +38,7 @@ describe.skipIf(!haveFont)('scanned PDF', async () => {
       ['Қызылорда облысының әкімдігі', 'Өңірде 301 қоғамдық бірлестік бар.'],
       ['Аким поручил построить школу.', 'Үкіметтік емес ұйымдар: 1 240.'],
     ]);
-    const warnings: string[] = [];
+    const warnings: DocProblem[] = [];
     const doc = await readDocument(bytes, 'scan.pdf', { warn: (l) => warnings.push(l) });
     expect(warnings).toEqual([]);
     expect(doc.pages).toHaveLength(2);
@@ -50,10 +51,11 @@ describe.skipIf(!haveFont)('scanned PDF', async () => {
 
   it('skips a scanned page with one line when OCR cannot run', async () => {
     const bytes = await makePdf(['Мәтіні бар бет: аудандық мәслихат шешімі қабылданды.', '']);
-    const warnings: string[] = [];
+    const warnings: DocProblem[] = [];
     const doc = await readDocument(bytes, 'mixed.pdf', { ocr: false, warn: (l) => warnings.push(l) });
     expect(doc.text).toContain('мәслихат шешімі');
-    expect(warnings).toEqual(['1 scanned page(s) (2) skipped: OCR is off']);
+    expect(warnings).toEqual([{ code: 'scansSkipped', pages: [2], ocrOff: true }]);
+    expect(describeProblem(PROBLEM_EN, warnings[0])).toBe('1 scanned page(s) (2) skipped: OCR is off');
   });
 });
 

@@ -129,7 +129,7 @@ async function addAndIndex(ctx: Context, deps: BotDeps, say: Texts, get: () => P
       const why = skipped?.problem ? describeProblem(say.problems, skipped.problem) : (skipped?.reason ?? 'not indexed');
       return reply(say.docRejected(escapeHtml(why)));
     }
-    const partly = added.warnings.length ? `\n${escapeHtml(added.warnings.join('\n'))}` : '';
+    const partly = added.warnings.length ? `\n${escapeHtml(added.warnings.map((w) => describeProblem(say.problems, w)).join('\n'))}` : '';
     await reply(say.docAdded(escapeHtml(indexed.title), indexed.count, added.replaced) + partly);
   } catch (err) {
     deps.log.error('reindex after an upload failed', { err });
@@ -137,9 +137,9 @@ async function addAndIndex(ctx: Context, deps: BotDeps, say: Texts, get: () => P
   }
 }
 
-/** Why a document was refused, in the admin's language; what the reader noted alongside stays as it was written. */
+/** Why a document was refused, and what the reader noted alongside, in the admin's language. */
 function whyNot(say: Texts, err: ProblemError): string {
-  return [describeProblem(say.problems, err.problem), ...err.notes].join(': ');
+  return [err.problem, ...err.notes].map((p) => describeProblem(say.problems, p)).join(': ');
 }
 
 /** The question log's week, as /stats adds it; nothing when the log cannot be read. */

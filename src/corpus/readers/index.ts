@@ -10,7 +10,7 @@ export { ReaderError, type DocumentReader, type ReadDocument, type ReadOptions }
 
 export const READERS: readonly DocumentReader[] = [textReader, htmlReader, docxReader, pdfReader];
 /** Bump when a reader's output changes, so that cached extractions are read again. */
-export const READERS_VERSION = 1;
+export const READERS_VERSION = 2;
 
 export function readerFor(name: string): DocumentReader | undefined {
   const ext = path.extname(name).toLowerCase();

@@ -4,6 +4,7 @@
 import type { PDFParse } from 'pdf-parse';
 import { createRecognizer, ocrMissing, type PageRecognizer } from './ocr.ts';
 import { MB, ReaderError, type DocumentReader, type ReadDocument } from './types.ts';
+import type { DocProblem } from '../problems.ts';
 
 /** A page with fewer letters than this in its text layer is treated as a scan. */
 const MIN_PAGE_LETTERS = 20;
@@ -15,7 +16,7 @@ export interface PdfOptions {
   /** false: never OCR (a scanned page is skipped) */
   ocr?: boolean;
   /** told once per document about pages that could not be read */
-  warn?: (line: string) => void;
+  warn?: (problem: DocProblem) => void;
 }
 
 const letters = (s: string) => s.match(/\p{L}/gu)?.length ?? 0;
@@ -67,7 +68,7 @@ async function ocrPages(parser: PDFParse, pages: { num: number }[], texts: strin
   const nums = scanned.map((i) => pages[i].num);
   const missing = options.ocr === false ? 'OCR is off' : await ocrMissing();
   if (missing) {
-    options.warn?.(`${nums.length} scanned page(s) (${nums.join(', ')}) skipped: ${missing}`);
+    options.warn?.({ code: 'scansSkipped', pages: nums, ocrOff: options.ocr === false, ...(options.ocr !== false && { detail: missing }) });
     return;
   }
   // Tesseract starts while the first page is rendered
@@ -88,7 +89,7 @@ async function ocrPages(parser: PDFParse, pages: { num: number }[], texts: strin
     await Promise.all(reading);
     if (failure) throw failure;
   } catch (err) {
-    options.warn?.(`OCR failed, scanned page(s) skipped: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+    options.warn?.({ code: 'ocrFailed', detail: String((err as Error)?.message ?? err).split('\n')[0] });
     for (const i of scanned) texts[i] = ''; // no half-read document: all of its scans, or none
   } finally {
     await (ocr ?? (await starting.catch(() => null)))?.close().catch(() => {});

@@ -1,6 +1,6 @@
 // One reader per document format, behind one interface, so that `govqa index`, `govqa add` and the bot's upload
 // apply the same rules (extensions, size limit, what a document is made of).
-import { ProblemError } from '../problems.ts';
+import { ProblemError, type DocProblem } from '../problems.ts';
 
 /** What a reader makes of a file: its text, and what the file itself says about it. */
 export interface ReadDocument {
@@ -13,7 +13,7 @@ export interface ReadDocument {
   /** offset in `text` where each page starts (PDF): page N of a citation is the last start at or before it */
   pages?: number[];
   /** parts of the file left out (scanned pages without OCR data), one line each */
-  warnings?: string[];
+  warnings?: DocProblem[];
 }
 
 /** A file that cannot be read, and why (corpus/problems.ts: in English for the command line, localized in the bot). */
@@ -33,7 +33,7 @@ export interface ReadOptions {
   /** false: scanned PDF pages are skipped, not read by OCR (OCR costs seconds a page) */
   ocr?: boolean;
   /** a part of the file was left out (scanned pages without OCR data): one line for the admin */
-  warn?: (line: string) => void;
+  warn?: (problem: DocProblem) => void;
 }
 
 export const MB = 1024 * 1024;
