@@ -185,6 +185,12 @@ function pagesOf(pages: readonly number[] | undefined, start: number, end: numbe
   return page ? { page, ...(lastPage !== page && { lastPage }) } : {};
 }
 
+/** Two excerpts are one text when one holds the other, spacing aside. */
+function sameText(a: string, b: string): boolean {
+  const [x, y] = [a, b].map((t) => t.replace(/\s+/g, ' ').trim());
+  return x.includes(y) || y.includes(x);
+}
+
 function pickQuotes(ranked: Candidate[], excerpts: number): Citation[] {
   const citations: Citation[] = [];
   for (const c of ranked) {
@@ -193,11 +199,15 @@ function pickQuotes(ranked: Candidate[], excerpts: number): Citation[] {
     const end = c.result.chunk.start + c.span.end;
     if (citations.some((x) => x.docId === c.result.chunk.docId && x.start < end && start < x.end)) continue;
     if (ONE_PER_PASSAGE && citations.some((x) => x.chunkId === c.result.chunk.id)) continue;
+    // the same text under another document (a press release on two sites, an article copied into another) says
+    // nothing new: quote it once
+    const excerpt = c.result.chunk.text.slice(c.span.start, c.span.end);
+    if (citations.some((x) => sameText(x.excerpt, excerpt))) continue;
     citations.push({
       n: citations.length + 1,
       docId: c.result.chunk.docId,
       title: c.result.doc.title,
-      excerpt: c.result.chunk.text.slice(c.span.start, c.span.end),
+      excerpt,
       lang: c.result.doc.lang,
       meta: c.result.doc.meta,
       chunkId: c.result.chunk.id,

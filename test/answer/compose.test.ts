@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Answerer, MAX_EXCERPT } from '../../src/answer/compose.ts';
@@ -92,5 +92,23 @@ describe('honest refusals', () => {
     const a = await answerer.ask('🤔🤔 ???');
     expect(a.answered).toBe(false);
     expect(a.answer).toBe(MESSAGES.ru.notAQuestion);
+  });
+});
+
+describe('the same text under two documents', () => {
+  it('is quoted once', async () => {
+    const dir = await tempDir();
+    const corpus = path.join(dir, 'corpus');
+    await mkdir(corpus);
+    const release = 'В Шымкенте построили 12 новых школ. Аким города открыл их в сентябре. Школы рассчитаны на 6 тысяч учеников.';
+    await writeFile(path.join(corpus, 'akimat-site.ru.txt'), release);
+    await writeFile(path.join(corpus, 'news-site.ru.txt'), `Новости региона.\n\n${release}`);
+    await writeFile(path.join(corpus, 'other.ru.txt'), 'В Таразе построили две поликлиники. Аким города открыл их в октябре.');
+    await buildIndex({ corpus, indexDir: path.join(dir, 'index'), embedder: null });
+    const one = new Answerer(await SearchEngine.open(path.join(dir, 'index'), null));
+    const a = await one.ask('Сколько школ построили в Шымкенте?', { minConfidence: 0 });
+    const excerpts = a.citations.map((c) => c.excerpt.replace(/\s+/g, ' '));
+    expect(excerpts.some((e) => e.includes('12 новых школ'))).toBe(true);
+    expect(excerpts.filter((e) => e.includes('12 новых школ'))).toHaveLength(1);
   });
 });
