@@ -69,6 +69,12 @@ const MIN_KIND_SENTENCE = 0.2;
  * KazQAD questions, none answered with the answer).
  */
 const MIN_KIND_NAMES = 0.01;
+/**
+ * The `says` feature's scale: a question of this many concepts or more says "enough". «Жүйке жүйесі:» (two words)
+ * is met in full by many passages that do not answer it. 4, 6, 8 in cross-validation: KazQAD AUC 0.758, 0.759,
+ * 0.765 (0.754 without), TyDi 0.889, 0.887, 0.887 (0.886).
+ */
+const SAYS_ENOUGH = 8;
 /** the kinds of answer whose presence holdsKind tells reliably (names, for кто / где, are any capitalized word) */
 const FLOOR_KINDS: ReadonlySet<AnswerKind> = new Set(['quantity', 'date']);
 /** passages whose sentences are considered */
@@ -171,6 +177,7 @@ export class Answerer {
       pairs: Math.max(0, ...top3.map((c) => c.pairs)),
       kindSentence: Math.max(0, ...top3.filter((c) => kind === 'other' || c.kindNear).map((c) => c.sentenceCoverage)),
       kindNames: Math.max(0, ...top3.filter((c) => kind === 'other' || c.kindNear).map((c) => c.namesCoverage)),
+      says: Math.min(1, q.concepts.length / SAYS_ENOUGH),
       dense: Math.max(0, ...results.slice(0, 3).map((r) => r.similarity ?? 0)),
     };
     return { query, kind, features, citations, coverage: bestPassage };

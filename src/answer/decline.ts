@@ -48,6 +48,8 @@ export const FEATURES = [
    * holds an answer of the asked kind as kindSentence counts it (1 when the question names none)
    */
   'kindNames',
+  /** how much the question says: its concepts, as a share of SAYS_ENOUGH (a two-word question is met by many passages) */
+  'says',
   /**
    * the question's best cosine similarity to the top three passages when dense retrieval runs (0 without a model:
    * the shipped coefficients were fitted lexically, so its weight is 0 until `npm run fit:decline` runs where the

@@ -112,7 +112,7 @@ describe('the decline model', () => {
   it('is more confident when the question is met than when it is not', () => {
     const none = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features;
     // every measure of how well the question is met at its best (for a question that asks for no number or date)
-    const metWell: Features = { ...none, passage: 1, sentence: 1, focus: 1, bestSentence: 1, bestFocus: 1, strictSentence: 1, rarest: 1, quote: 1, quoteFocus: 1, joint: 1, pairs: 1, kindSentence: 1, margin: 0.5 };
+    const metWell: Features = { ...none, passage: 1, sentence: 1, focus: 1, bestSentence: 1, bestFocus: 1, strictSentence: 1, rarest: 1, quote: 1, quoteFocus: 1, joint: 1, pairs: 1, kindSentence: 1, kindNames: 1, says: 1, margin: 0.5 };
     const unknownWords: Features = { ...none, unknown: 1 };
     expect(confidence(model, metWell)).toBeGreaterThan(model.threshold);
     expect(confidence(model, unknownWords)).toBeLessThan(model.threshold);
