@@ -30,6 +30,8 @@ describe('Kazakh stemmer on real word forms', () => {
     ['тау', 'тауы', 'таулар'],
     ['биік', 'биіктік'],
     ['клуб', 'клубы', 'клубының'], // a loanword keeps its voiced final
+    ['бала', 'балаға', 'балалар', 'баласы'],
+    ['қара', 'қарасы'],
   ];
   for (const group of groups) {
     it(`«${group[0]}» and its forms share a stem`, () => {
@@ -48,6 +50,10 @@ describe('Kazakh stemmer on real word forms', () => {
   it('keeps distinct words apart', () => {
     expect(stemKazakh('мектеп')).not.toBe(stemKazakh('мекен'));
     expect(stemKazakh('партия')).not.toBe(stemKazakh('парламент'));
+    // a final а/е is the root's own unless a possessive stands before it (қала-м-а)
+    expect(stemKazakh('қара')).not.toBe(stemKazakh('қар')); // black, snow
+    expect(stemKazakh('бала')).not.toBe(stemKazakh('бал')); // child, honey
+    expect(stemKazakh('қаламға')).toBe(stemKazakh('қаламы'));
   });
 });
 
