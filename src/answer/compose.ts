@@ -192,14 +192,12 @@ function pagesOf(pages: readonly number[] | undefined, start: number, end: numbe
   return page ? { page, ...(lastPage !== page && { lastPage }) } : {};
 }
 
-/** Two excerpts are one text when one holds the other, spacing aside. */
-function sameText(a: string, b: string): boolean {
-  const [x, y] = [a, b].map((t) => t.replace(/\s+/g, ' ').trim());
-  return x.includes(y) || y.includes(x);
-}
+/** An excerpt as compared for sameness: spacing aside. */
+const spaced = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function pickQuotes(ranked: Candidate[], excerpts: number): Citation[] {
   const citations: Citation[] = [];
+  const quotedTexts: string[] = [];
   for (const c of ranked) {
     if (citations.length >= excerpts) break;
     const start = c.result.chunk.start + c.span.start;
@@ -209,7 +207,9 @@ function pickQuotes(ranked: Candidate[], excerpts: number): Citation[] {
     // the same text under another document (a press release on two sites, an article copied into another) says
     // nothing new: quote it once
     const excerpt = c.result.chunk.text.slice(c.span.start, c.span.end);
-    if (citations.some((x) => sameText(x.excerpt, excerpt))) continue;
+    const text = spaced(excerpt);
+    if (quotedTexts.some((t) => t.includes(text) || text.includes(t))) continue;
+    quotedTexts.push(text);
     citations.push({
       n: citations.length + 1,
       docId: c.result.chunk.docId,

@@ -5,6 +5,8 @@
 import { analyze, defaultAnalyzer } from '../text/analyzer.ts';
 import type { Lang } from '../text/lang.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
+import type { AnswerKind } from '../lang/index.ts';
+import { holdsKind } from './question.ts';
 
 export interface AnalysedPassage {
   /** every term of the passage */
@@ -17,6 +19,20 @@ export interface AnalysedPassage {
   words: ReadonlySet<string>[][];
   /** the terms of its document's title: what every sentence of it is about («Киселёв, Дмитрий» over «В 1978 году окончил…») */
   title: ReadonlySet<string>;
+  /** whether each sentence holds an answer of a kind (a number, a date …), worked out once per kind asked */
+  kinds: Map<AnswerKind, readonly boolean[]>;
+  /** whether each sentence points back to the one before it («Именно столько…», «Бұл…») */
+  pointsBack: readonly boolean[];
+}
+
+/** A sentence that points back to the one before it. */
+export const ANAPHORA = /^[–—-]?\s*(?:это|этот|эта|эти|так|такие|такой|именно|он|она|они|оно|там|тогда|бұл|осы|ол|олар|сол|мұның|оның|соның)(?![\p{L}])/iu;
+
+/** Which of the passage's sentences hold an answer of this kind (none for 'other'). */
+export function sentencesHolding(passage: AnalysedPassage, text: string, kind: AnswerKind): readonly boolean[] {
+  let flags = passage.kinds.get(kind);
+  if (!flags) passage.kinds.set(kind, (flags = passage.spans.map((s) => kind !== 'other' && holdsKind(text.slice(s.start, s.end), kind))));
+  return flags;
 }
 
 /** passages kept analysed: a few thousand cover what a region's users ask about at a time, in some 10–20 MB */
@@ -42,6 +58,8 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
     sentences: words.map((ws) => new Set(ws.flatMap((w) => [...w]))),
     words,
     title: new Set(analyze(title, lang)),
+    kinds: new Map(),
+    pointsBack: spans.map((s) => ANAPHORA.test(text.slice(s.start, s.end))),
   };
   cache.set(chunk, passage);
   if (cache.size > CACHED) cache.delete(cache.keys().next().value!);

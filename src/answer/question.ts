@@ -13,6 +13,15 @@ export function askedKind(query: Query): AnswerKind {
   return askedBy(query).kind;
 }
 
+// each pack's question words, folded and spaced as they are looked for, worked out once
+const FOLDED = new Map<string, [string, string][]>();
+function foldedWords(pack: LanguagePack, kind: Exclude<AnswerKind, 'other'>): [string, string][] {
+  const key = `${pack.code}/${kind}`;
+  let words = FOLDED.get(key);
+  if (!words) FOLDED.set(key, (words = pack.questionWords[kind].map((w) => [w, ` ${fold(w)} `])));
+  return words;
+}
+
 /** The kind of answer asked for and the question phrase that asks it («қай жылы», «в каком городе»). */
 export function askedBy(query: Query): { kind: AnswerKind; phrase: string } {
   const pack = PACKS[query.lang];
@@ -20,8 +29,8 @@ export function askedBy(query: Query): { kind: AnswerKind; phrase: string } {
   const text = ` ${fold(normalize(query.text)).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
   let best: { kind: AnswerKind; phrase: string; at: number } = { kind: 'other', phrase: '', at: Infinity };
   for (const kind of KINDS) {
-    for (const w of pack.questionWords[kind]) {
-      const at = text.indexOf(` ${fold(w)} `);
+    for (const [w, folded] of foldedWords(pack, kind)) {
+      const at = text.indexOf(folded);
       if (at >= 0 && (at < best.at || (at === best.at && w.length > best.phrase.length))) best = { kind, phrase: w, at };
     }
   }

@@ -5,9 +5,8 @@ import type { SearchResult } from '../search/engine.ts';
 import { isPrefixTerm } from '../text/analyzer.ts';
 import type { Concept } from '../text/query.ts';
 import type { Span } from '../text/sentences.ts';
-import { analysedPassage } from './passages.ts';
+import { analysedPassage, ANAPHORA, sentencesHolding } from './passages.ts';
 import type { AnswerKind } from '../lang/index.ts';
-import { holdsKind } from './question.ts';
 
 export const MAX_EXCERPT = 600;
 
@@ -141,27 +140,42 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // what the document's title adds: every concept for the decision's features (it says the passage is on the
     // topic), only names for choosing the sentence (a topic title such as «Энергетикалық алмасу және оның
     // кезеңдері» would make every sentence look as if it held the focus words)
+    const n = q.concepts.length;
     const byTitle = q.concepts.map((c) => SELECTION.title * meet(c, passage.title));
-    const own = sentenceTerms.map((terms) => Float64Array.from(q.concepts, (c) => meet(c, terms)));
-    const metBySentence = own.map((m) => m.map((v, k) => Math.max(byTitle[k], v)));
+    const metBySentence: Float64Array[] = [];
+    const forChoice: Float64Array[] = [];
+    for (const terms of sentenceTerms) {
+      const all = new Float64Array(n);
+      const names = new Float64Array(n);
+      for (let k = 0; k < n; k++) {
+        const own = meet(q.concepts[k], terms);
+        all[k] = Math.max(byTitle[k], own);
+        names[k] = q.concepts[k].name ? all[k] : own;
+      }
+      metBySentence.push(all);
+      forChoice.push(names);
+    }
     const relevance = metBySentence.map((m) => weighed(q, m));
-    const forChoice = own.map((m) => m.map((v, k) => (q.concepts[k].name ? Math.max(byTitle[k], v) : v)));
     const choiceRelevance = forChoice.map((m) => weighed(q, m));
-    const kindIn = spans.map((s) => kind !== 'other' && holdsKind(text.slice(s.start, s.end), kind));
-    const pointsBack = spans.map((s) => ANAPHORA.test(text.slice(s.start, s.end)));
-    const quoted = new Float64Array(q.concepts.length);
-    const quotedForChoice = new Float64Array(q.concepts.length);
+    const kindIn = sentencesHolding(passage, text, kind);
+    const { pointsBack } = passage;
+    const quoted = new Float64Array(n);
+    const quotedForChoice = new Float64Array(n);
     spans.forEach((s, i) => {
       const quote = quoteSpan(text, spans, i, choiceRelevance);
       quoted.fill(0);
       quotedForChoice.fill(0);
-      spans.forEach((o, j) => {
-        if (o.start < quote.start || o.end > quote.end) return;
-        for (let c = 0; c < q.concepts.length; c++) {
-          if (metBySentence[j][c] > quoted[c]) quoted[c] = metBySentence[j][c];
-          if (forChoice[j][c] > quotedForChoice[c]) quotedForChoice[c] = forChoice[j][c];
+      // the quote is whole sentences around sentence i
+      let first = i;
+      while (first > 0 && spans[first - 1].start >= quote.start) first--;
+      for (let j = first; j < spans.length && spans[j].end <= quote.end; j++) {
+        const m = metBySentence[j];
+        const f = forChoice[j];
+        for (let c = 0; c < n; c++) {
+          if (m[c] > quoted[c]) quoted[c] = m[c];
+          if (f[c] > quotedForChoice[c]) quotedForChoice[c] = f[c];
         }
-      });
+      }
       const holds = kindIn[i];
       const quoteCoverage = weighed(q, quoted);
       const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds ? SELECTION.kind : 0) + SELECTION.rank / (rank + 1);
@@ -220,8 +234,6 @@ function pairsMet(q: Weighted, words: ReadonlySet<string>[], byTerm: Map<string,
   return total ? got / total : 0;
 }
 
-// A sentence that points back to the one before it: quote that one too.
-const ANAPHORA = /^[–—-]?\s*(?:это|этот|эта|эти|так|такие|такой|именно|он|она|они|оно|там|тогда|бұл|осы|ол|олар|сол|мұның|оның|соның)(?![\p{L}])/iu;
 const PARAGRAPH = /\n\s*\n/;
 
 /**
