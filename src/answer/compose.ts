@@ -12,7 +12,7 @@ import { messages } from './messages.ts';
 import type { Summarizer } from './summary.ts';
 import { askedBy, CUE_KINDS } from './question.ts';
 import { candidates, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
-import { confidence, loadDeclineModel, type DeclineModel, type Features } from './decline.ts';
+import { decide, loadDeclineModel, type DeclineModel, type Features } from './decline.ts';
 import { pageAt, plainAnswer, type Citation } from './render.ts';
 
 export { MAX_EXCERPT } from './quotes.ts';
@@ -46,37 +46,11 @@ export interface AnswerOptions {
 export const DEFAULT_ANSWER: AnswerOptions = { excerpts: 3, minConfidence: null, summary: true };
 
 /**
- * Below this share of its focus words (the words that carry the asked fact, not the names) met by some sentence of
- * the top three passages, a question is declined whatever the model says: a passage that only shares the names
- * («Туркестан» for «Какая погода в Туркестане?») does not answer. The fitted model weighs focus little because on
- * the Wikipedia dev sets nearly every retrieved passage shares it; the floor keeps the rule the product promises.
- * Measured: 0.15 costs 0.025 of TyDi's answered-with-answer and nothing on KazQAD or the seeds; 0.3 and 0.5
- * cost 0.035 and 0.12.
- */
-const MIN_FOCUS = 0.15;
-/**
- * Below this share of the question met by a sentence (of the top three passages) that holds a number, for a question
- * asking «сколько / қанша», or a year, century or month, for «когда / қашан», the question is declined whatever the
- * model says: the passages speak of the subject but give no number or date for it («Сколько станций метро в
- * Алматы?» over a passage on the metro's passengers). Measured on the answers/ sets: 0.2 costs no answer that held
- * the answer and declines one more unanswerable; 0.25 and 0.3 cost 1 and 2.
- */
-const MIN_KIND_SENTENCE = 0.2;
-/**
- * … and for such a question naming someone or somewhere, that sentence (or, failing it, another holding a number or
- * date) must meet one of its names: the number must be about the subject asked («Сколько получают в Алатауском
- * районе?» over a sentence with the salaries of other districts). Free on the answers/ sets (it declines 7 TyDi and 3
- * KazQAD questions, none answered with the answer).
- */
-const MIN_KIND_NAMES = 0.01;
-/**
  * The `says` feature's scale: a question of this many concepts or more says "enough". «Жүйке жүйесі:» (two words)
  * is met in full by many passages that do not answer it. 4, 6, 8 in cross-validation: KazQAD AUC 0.758, 0.759,
  * 0.765 (0.754 without), TyDi 0.889, 0.887, 0.887 (0.886).
  */
 const SAYS_ENOUGH = 8;
-/** the kinds of answer whose presence holdsKind tells reliably (names, for кто / где, are any capitalized word) */
-const FLOOR_KINDS: ReadonlySet<AnswerKind> = new Set(['quantity', 'date']);
 /** passages whose sentences are considered */
 const PASSAGES = 6;
 /**
@@ -121,10 +95,8 @@ export class Answerer {
     const say = messages(query.lang);
     const followsUp = query.follows !== undefined;
     if (query.concepts.length === 0) return { answered: false, lang: query.lang, answer: say.notAQuestion, citations: [], coverage: 0, confidence: 0, followsUp };
-    const conf = confidence(this.model, evidence.features);
-    const f = evidence.features;
-    const noKind = FLOOR_KINDS.has(evidence.kind) && (f.kindSentence < MIN_KIND_SENTENCE || f.kindNames < MIN_KIND_NAMES);
-    if (citations.length === 0 || f.bestFocus < MIN_FOCUS || noKind || conf < (options.minConfidence ?? this.model.threshold)) {
+    const { answer: answers, confidence: conf } = decide(this.model, evidence.features, evidence.kind, options.minConfidence);
+    if (citations.length === 0 || !answers) {
       return { answered: false, lang: query.lang, answer: say.decline, citations: [], coverage, confidence: conf, followsUp };
     }
     const summary = options.summary && this.summarizer ? ((await this.summarizer.summarize(query.follows ? `${query.follows} → ${query.text}` : query.text, query.lang, citations)) ?? undefined) : undefined;

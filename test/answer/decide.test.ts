@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryAnalyzer } from '../../src/text/query.ts';
 import { askedKind, holdsKind } from '../../src/answer/question.ts';
 import { candidates } from '../../src/answer/quotes.ts';
-import { confidence, FEATURES, fitLogistic, loadDeclineModel, type Features } from '../../src/answer/decline.ts';
+import { confidence, decide, FEATURES, fitLogistic, loadDeclineModel, type Features } from '../../src/answer/decline.ts';
 import { buildIndex } from '../../src/index/build.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { Answerer } from '../../src/answer/compose.ts';
@@ -118,6 +118,16 @@ describe('the decline model', () => {
     const unknownWords: Features = { ...none, unknown: 1 };
     expect(confidence(model, metWell)).toBeGreaterThan(model.threshold);
     expect(confidence(model, unknownWords)).toBeLessThan(model.threshold);
+  });
+
+  it('keeps its floors whatever the confidence: focus words met, and for amounts and dates a number beside the subject', () => {
+    const none = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features;
+    const met: Features = { ...none, bestFocus: 1, kindSentence: 1, kindNames: 1 };
+    expect(decide(model, met, 'quantity', 0).answer).toBe(true);
+    expect(decide(model, { ...met, bestFocus: 0.1 }, 'other', 0).answer).toBe(false);
+    expect(decide(model, { ...met, kindSentence: 0.1 }, 'quantity', 0).answer).toBe(false);
+    expect(decide(model, { ...met, kindNames: 0 }, 'date', 0).answer).toBe(false);
+    expect(decide(model, { ...met, kindNames: 0 }, 'person', 0).answer).toBe(true); // «holds a name» is too loose to floor
   });
 
   it('fits a logistic regression that separates separable cases', () => {
