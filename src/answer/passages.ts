@@ -7,6 +7,7 @@ import type { Lang } from '../text/lang.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
 import type { AnswerKind } from '../lang/index.ts';
 import { holdsKind } from './question.ts';
+import { Lru } from '../lru.ts';
 
 export interface AnalysedPassage {
   /** every term of the passage */
@@ -40,15 +41,11 @@ export const CACHED = 4096;
 
 // keyed by the chunk object: a new build brings new chunks, so an edited document is never read from the cache
 // (its title comes with it: a chunk belongs to one document)
-const cache = new Map<object, AnalysedPassage>();
+const cache = new Lru<object, AnalysedPassage>(CACHED);
 
 export function analysedPassage(chunk: { text: string }, lang: Lang, title: string): AnalysedPassage {
   const hit = cache.get(chunk);
-  if (hit) {
-    cache.delete(chunk); // most recently used goes last
-    cache.set(chunk, hit);
-    return hit;
-  }
+  if (hit) return hit;
   const { text } = chunk;
   const spans = sentenceSpans(text);
   const words = spans.map((s) => defaultAnalyzer.analyzeTokens(text.slice(s.start, s.end), lang).filter((w) => w.terms.length).map((w) => new Set(w.terms)));
@@ -62,7 +59,6 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
     pointsBack: spans.map((s) => ANAPHORA.test(text.slice(s.start, s.end))),
   };
   cache.set(chunk, passage);
-  if (cache.size > CACHED) cache.delete(cache.keys().next().value!);
   return passage;
 }
 

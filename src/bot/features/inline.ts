@@ -8,6 +8,7 @@ import type { BotDeps } from '../deps.ts';
 import { citationHtml, escapeHtml } from '../format.ts';
 import { texts, userLang } from '../texts.ts';
 import { MAX_QUESTION } from './ask.ts';
+import { Lru } from '../../lru.ts';
 
 /** Telegram drops an inline answer that comes later than this; keep well inside it. */
 const BUDGET_MS = 1500;
@@ -28,7 +29,7 @@ function within<T>(work: Promise<T>, ms: number): Promise<T | null> {
 
 export function inlineFeature(deps: BotDeps): Composer<Context> {
   const feature = new Composer<Context>();
-  const answered = new Map<string, { lang: Answer['lang']; docs: string[]; ms: number }>();
+  const answered = new Lru<string, { lang: Answer['lang']; docs: string[]; ms: number }>(REMEMBERED);
   feature.on('chosen_inline_result', (ctx) => {
     const question = ctx.chosenInlineResult.query.trim().slice(0, MAX_QUESTION);
     const shown = answered.get(ctx.chosenInlineResult.result_id.replace(/-\d+$/, ''));
@@ -56,9 +57,7 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
       return void (await ctx.answerInlineQuery([], { cache_time: answer ? CACHE_SECONDS : 0, button: { text: none, start_parameter: 'help' } }));
     }
     const key = createHash('sha1').update(question).digest('hex').slice(0, 16);
-    answered.delete(key);
     answered.set(key, { lang: answer.lang, docs: answer.citations.map((c) => c.docId), ms });
-    if (answered.size > REMEMBERED) answered.delete(answered.keys().next().value!);
     const results = answer.citations.map((c) =>
       InlineQueryResultBuilder.article(`${key}-${c.n}`, `[${c.n}] ${sourceLabel(c)}`.slice(0, 200), { description: c.excerpt.slice(0, 200) })
         .text(`❓ <b>${escapeHtml(question)}</b>\n\n${citationHtml(c, answer.lang)}`, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }),
