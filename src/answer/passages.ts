@@ -26,8 +26,8 @@ export interface AnalysedPassage {
   pointsBack: readonly boolean[];
 }
 
-/** A sentence that points back to the one before it. */
-export const ANAPHORA = /^[–—-]?\s*(?:это|этот|эта|эти|так|такие|такой|именно|он|она|они|оно|там|тогда|бұл|осы|ол|олар|сол|мұның|оның|соның)(?![\p{L}])/iu;
+/** A sentence that points back to the one before it (a quote of it grows backwards first). */
+const ANAPHORA = /^[–—-]?\s*(?:это|этот|эта|эти|так|такие|такой|именно|он|она|они|оно|там|тогда|бұл|осы|ол|олар|сол|мұның|оның|соның)(?![\p{L}])/iu;
 
 /** Which of the passage's sentences hold an answer of this kind (none for 'other'). */
 export function sentencesHolding(passage: AnalysedPassage, text: string, kind: AnswerKind): readonly boolean[] {

@@ -5,7 +5,7 @@ import type { SearchResult } from '../search/engine.ts';
 import { isPrefixTerm } from '../text/analyzer.ts';
 import type { Concept } from '../text/query.ts';
 import type { Span } from '../text/sentences.ts';
-import { analysedPassage, ANAPHORA, sentencesHolding } from './passages.ts';
+import { analysedPassage, sentencesHolding } from './passages.ts';
 import type { AnswerKind } from '../lang/index.ts';
 
 export const MAX_EXCERPT = 600;
@@ -64,7 +64,6 @@ export function metAcross(c: Concept, terms: ReadonlySet<string>): number {
   return best;
 }
 
-/** Share of the question (Σ idf × how well met, over Σ idf) that a set of terms meets; `only` picks concepts. */
 /** Share of the question met, from how well each concept is met (`metBy[i]` for concept i); `only` picks concepts. */
 function weighed(q: Weighted, metBy: ArrayLike<number>, only: (c: Concept) => boolean = () => true): number {
   let total = 0;
@@ -77,6 +76,7 @@ function weighed(q: Weighted, metBy: ArrayLike<number>, only: (c: Concept) => bo
   return total ? got / total : 1;
 }
 
+/** Share of the question (Σ idf × how well met, over Σ idf) that a set of terms meets; `only` picks concepts. */
 export function coverage(q: Weighted, terms: ReadonlySet<string>, across: boolean, only: (c: Concept) => boolean = () => true): number {
   const meet = across ? metAcross : met;
   return weighed(q, q.concepts.map((c) => meet(c, terms)), only);
@@ -162,7 +162,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const quoted = new Float64Array(n);
     const quotedForChoice = new Float64Array(n);
     spans.forEach((s, i) => {
-      const quote = quoteSpan(text, spans, i, choiceRelevance);
+      const quote = quoteSpan(text, spans, i, choiceRelevance, pointsBack[i]);
       quoted.fill(0);
       quotedForChoice.fill(0);
       // the quote is whole sentences around sentence i
@@ -239,15 +239,14 @@ const PARAGRAPH = /\n\s*\n/;
 /**
  * The span to quote for sentence i: the sentence, grown by whole neighbouring sentences while it is shorter than
  * the quote target and stays within MAX_EXCERPT. The neighbour that meets more of the question goes first; between
- * two that meet nothing, the one before when the sentence points back to it («Именно столько…», «Бұл…»), else
- * the one after. A paragraph break stops the growth once the quote reads on its own. A sentence longer than
+ * two that meet nothing, the one before when the sentence points back to it (`backFirst`: «Именно столько…»,
+ * «Бұл…»), else the one after. A paragraph break stops the growth once the quote reads on its own. A sentence longer than
  * MAX_EXCERPT is cut at a word boundary.
  */
-export function quoteSpan(text: string, spans: Span[], i: number, relevance: number[], target = SELECTION.quoteTarget): Span {
+export function quoteSpan(text: string, spans: Span[], i: number, relevance: number[], backFirst: boolean, target = SELECTION.quoteTarget): Span {
   let { start, end } = spans[i];
   let prev = i - 1;
   let next = i + 1;
-  const backFirst = ANAPHORA.test(text.slice(start, end));
   while (end - start < target) {
     const shortEnough = end - start < target / 3;
     const canPrev = prev >= 0 && end - spans[prev].start <= MAX_EXCERPT && (shortEnough || !PARAGRAPH.test(text.slice(spans[prev].end, start)));

@@ -41,7 +41,6 @@ export function foldKazakhLetters(text: string): string {
   return text.replace(KAZAKH_ONLY_RE, (c) => FOLD[c]);
 }
 
-
 // Roman numerals as typed: Kazakh and Russian texts write centuries with Cyrillic І and Х as often as with Latin I
 // and X («ХІХ ғасыр», «XIX ғасыр»), sometimes mixed («ХV»), and never meet. Upper case only («их» is a word).
 const ROMAN_LETTERS = /^[IVXLІХ]{2,}$/;

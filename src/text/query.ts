@@ -149,7 +149,8 @@ export class QueryAnalyzer {
         if (token.start === initial) concept.initialCapital = true;
         const capitalized = names.has(token.start) || token.start === initial;
         for (const other of PACKS[lang].otherStems?.(normalize(token.word), term, capitalized) ?? []) {
-          if (!concept.terms.has(fold(other))) concept.terms.set(fold(other), 1);
+          const t = fold(other);
+          if (!concept.terms.has(t)) concept.terms.set(t, 1);
         }
       }
     }

@@ -1,4 +1,5 @@
-// Russian stemming: the Snowball algorithm, from the snowball-stemmers package, with one guard.
+// Russian stemming: the Snowball algorithm, from the snowball-stemmers package, with guards where its stems split
+// one word's forms.
 import snowball from 'snowball-stemmers';
 
 const russian = snowball.newStemmer('russian');
