@@ -52,30 +52,7 @@ describe('question kinds', () => {
 });
 
 describe('sentence selection', () => {
-  it('prefers, within a passage, the sentence holding the asked-for number', () => {
-    const q = queries.analyze('Сколько школ построили в районе?');
-    const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
-    const text = 'В районе построили новые школы, и родители довольны. В районе построили 12 школ за год. Дороги ремонтируют.';
-    const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
-    const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
-    const ranked = candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', kind('Сколько школ построили в районе?'));
-    const best = ranked[0];
-    expect(best.holdsKind).toBe(true);
-    expect(text.slice(best.span.start, best.span.end)).toContain('12 школ');
-  });
-
-  it('measures what the whole quote meets, not only its sentence', () => {
-    const q = queries.analyze('Когда построили мост через Ишим?');
-    const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
-    // the name is in one sentence, the asked fact («построили») in the next: the quote holds both
-    const text = 'Мост через Ишим соединяет два района. Его построили в 2015 году.';
-    const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
-    const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
-    const [best] = candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', kind('Когда построили мост через Ишим?'));
-    expect(best.quoteCoverage).toBeGreaterThan(best.sentenceCoverage);
-    expect(best.quoteFocus).toBe(1);
-  });
-
+  /** the quote candidates of one passage, best first */
   const one = (question: string, text: string, title = 't') => {
     const q = queries.analyze(question);
     const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
@@ -83,6 +60,20 @@ describe('sentence selection', () => {
     const doc = { docId: 'd', title, lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
     return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', kind(question));
   };
+
+  it('prefers, within a passage, the sentence holding the asked-for number', () => {
+    const text = 'В районе построили новые школы, и родители довольны. В районе построили 12 школ за год. Дороги ремонтируют.';
+    const [best] = one('Сколько школ построили в районе?', text);
+    expect(best.holdsKind).toBe(true);
+    expect(text.slice(best.span.start, best.span.end)).toContain('12 школ');
+  });
+
+  it('measures what the whole quote meets, not only its sentence', () => {
+    // the name is in one sentence, the asked fact («построили») in the next: the quote holds both
+    const [best] = one('Когда построили мост через Ишим?', 'Мост через Ишим соединяет два района. Его построили в 2015 году.');
+    expect(best.quoteCoverage).toBeGreaterThan(best.sentenceCoverage);
+    expect(best.quoteFocus).toBe(1);
+  });
 
   it('counts the document\'s title as met by each of its sentences', () => {
     const text = 'В 1978 году окончил филологический факультет. Работал журналистом.';
