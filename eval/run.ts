@@ -106,21 +106,23 @@ async function inMemory(chunks: { docId: string; text: string }[], titles: strin
   };
 }
 
-/** eval/clir-judged.tsv: a random sample of clir's pairs, each read in both languages and judged. */
-async function judgedPairs(): Promise<Map<string, 'aligned' | 'not'>> {
-  const text = await readFile(new URL('./clir-judged.tsv', import.meta.url), 'utf8');
-  const rows = text.split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t'));
-  return new Map(rows.map(([id, verdict]) => [id, verdict === 'aligned' ? 'aligned' : 'not']));
+/** eval/clir-judged.tsv: a random sample of clir's pairs, each read in both languages and judged (read once). */
+let judged: Promise<Map<string, 'aligned' | 'not'>> | undefined;
+function judgedPairs(): Promise<Map<string, 'aligned' | 'not'>> {
+  return (judged ??= readFile(new URL('./clir-judged.tsv', import.meta.url), 'utf8').then((text) => {
+    const rows = text.split('\n').filter((l) => l.trim() && !l.startsWith('#')).map((l) => l.split('\t'));
+    return new Map(rows.map(([id, verdict]) => [id, verdict === 'aligned' ? 'aligned' : 'not']));
+  }));
 }
 
 // clir's pairs, split by the judged sample: how a system does on pairs that are translations, apart from pairs that are not
 async function judgedRows(questions: Question[], search: Search): Promise<[string, Record<string, number>][]> {
-  const judged = await judgedPairs();
-  const pair = (q: Question) => judged.get(q.relevant![0].replace(/^[a-z]+-/, ''));
+  const pairs = await judgedPairs();
+  const pair = (q: Question) => pairs.get(q.relevant![0].replace(/^[a-z]+-/, ''));
   const rows: [string, Record<string, number>][] = [];
   for (const verdict of ['aligned', 'not'] as const) {
     const part = questions.filter((q) => pair(q) === verdict);
-    rows.push([`  judged ${verdict === 'aligned' ? 'translations' : 'not translations'} (${part.length} of ${judged.size} sampled)`, await score(part, search)]);
+    rows.push([`  judged ${verdict === 'aligned' ? 'translations' : 'not translations'} (${part.length} of ${pairs.size} sampled)`, await score(part, search)]);
   }
   return rows;
 }
