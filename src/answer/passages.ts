@@ -5,7 +5,7 @@
 import { analyze, defaultAnalyzer } from '../text/analyzer.ts';
 import type { Lang } from '../text/lang.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
-import type { AnswerKind } from '../lang/index.ts';
+import { LANGS, PACKS, type AnswerKind } from '../lang/index.ts';
 import { holdsKind } from './question.ts';
 import { Lru } from '../lru.ts';
 
@@ -26,8 +26,11 @@ export interface AnalysedPassage {
   pointsBack: readonly boolean[];
 }
 
-/** A sentence that points back to the one before it (a quote of it grows backwards first). */
-const ANAPHORA = /^[–—-]?\s*(?:это|этот|эта|эти|так|такие|такой|именно|он|она|они|оно|там|тогда|бұл|осы|ол|олар|сол|мұның|оның|соның)(?![\p{L}])/iu;
+/**
+ * A sentence that leans on the one before it (its quote grows backwards first; a number or date in it belongs to
+ * what the sentence before says): it opens with one of a language pack's `continues` words.
+ */
+const CONTINUES = new RegExp(`^[–—-]?\\s*(?:${LANGS.flatMap((l) => PACKS[l].continues).map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
 
 /** Which of the passage's sentences hold an answer of this kind (none for 'other'). */
 export function sentencesHolding(passage: AnalysedPassage, text: string, kind: AnswerKind): readonly boolean[] {
@@ -56,7 +59,7 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
     words,
     title: new Set(analyze(title, lang)),
     kinds: new Map(),
-    pointsBack: spans.map((s) => ANAPHORA.test(text.slice(s.start, s.end))),
+    pointsBack: spans.map((s) => CONTINUES.test(text.slice(s.start, s.end))),
   };
   cache.set(chunk, passage);
   return passage;

@@ -1,9 +1,10 @@
 // What kind of answer a question asks for, from its question words in the language packs (сколько / қанша →
 // a number; когда / қашан → a date; кто / кім → a person; где / қайда → a place), and whether a sentence holds
 // an answer of that kind.
-import type { AnswerKind, LanguagePack } from '../lang/index.ts';
+import type { AnswerKind, Lang, LanguagePack } from '../lang/index.ts';
 import { LANGS, PACKS } from '../lang/index.ts';
-import type { Query } from '../text/query.ts';
+import type { Concept, Query } from '../text/query.ts';
+import { analyze } from '../text/analyzer.ts';
 import { normalize, fold, romanNumeral } from '../text/normalize.ts';
 
 const KINDS: Exclude<AnswerKind, 'other'>[] = ['quantity', 'date', 'person', 'place'];
@@ -69,3 +70,20 @@ export function holdsKind(sentence: string, kind: AnswerKind): boolean {
       return true;
   }
 }
+
+// each pack's birth and death words as index terms, worked out once
+const LIFE = new Map<string, ReadonlySet<string>>();
+const lifeTerms = (lang: Lang) => LIFE.get(lang) ?? LIFE.set(lang, new Set(analyze(PACKS[lang].life.words.join(' '), lang))).get(lang)!;
+
+/**
+ * Whether what a question asks about a person is being born or dying: every one of its focus concepts (`focus`;
+ * a capitalized first word aside) is a birth or death word of its language («Когда родился Стюарт?», «Абай қай жылы туған?»).
+ */
+export function asksLifeEvent(concepts: readonly Concept[], focus: (c: Concept) => boolean, lang: Lang): boolean {
+  // a capitalized first word is the name of whom it asks more often than not («Абай қашан туған?»)
+  const words = concepts.filter((c) => focus(c) && !c.initialCapital);
+  return words.length > 0 && words.every((c) => lifeTerms(lang).has(c.stem));
+}
+
+/** Whether a text gives someone's life span in brackets, which says when (and where) they were born and died. */
+export const givesLifeSpan = (text: string, lang: Lang): boolean => PACKS[lang].life.span.test(text);

@@ -40,6 +40,18 @@ export interface LanguagePack {
   numberWord: RegExp;
   /** a month's name, whole and lower case, any case form («марта», «наурызда»): a date answers «когда» even without a year */
   monthWord: RegExp;
+  /**
+   * Words that open a sentence leaning on the one before it, lower case: pronouns («это», «бұл») and connectives
+   * («причём», «оның ішінде»). «…план действий. Причём срок указан конкретный — до 1 августа»: the date belongs to
+   * the sentence before, and a quote of such a sentence grows backwards first.
+   */
+  continues: readonly string[];
+  /**
+   * Being born and dying, as questions ask («родился», «туған»), and how a text says both at once: a person's life
+   * span in brackets after the name («Арсеньев (10 сентября 1872, Санкт-Петербург — 4 сентября 1930, Владивосток)»,
+   * «(1950 ж. т.)»), which answers «когда родился / умер» and «где родился» without the verb.
+   */
+  life: { words: readonly string[]; span: RegExp };
   /** question words by the kind of answer they ask for (lower case) */
   questionWords: Record<Exclude<AnswerKind, 'other'>, readonly string[]>;
   /**

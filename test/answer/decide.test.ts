@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryAnalyzer } from '../../src/text/query.ts';
-import { askedKind, holdsKind } from '../../src/answer/question.ts';
+import { askedKind, asksLifeEvent, givesLifeSpan, holdsKind } from '../../src/answer/question.ts';
+import { isFocus } from '../../src/answer/quotes.ts';
 import { candidates } from '../../src/answer/quotes.ts';
 import { confidence, decide, FEATURES, fitLogistic, loadDeclineModel, type Features } from '../../src/answer/decline.ts';
 import { buildIndex } from '../../src/index/build.ts';
@@ -49,6 +50,25 @@ describe('question kinds', () => {
     expect(holdsKind('Жиын наурызда өтті.', 'date')).toBe(true);
     expect(holdsKind('Пришли 200 человек, рост 12,5%.', 'date')).toBe(false);
   });
+
+  it('knows a question about being born or dying, and a life span in brackets that answers it', () => {
+    const life = (q: string) => {
+      const query = queries.analyze(q);
+      return asksLifeEvent(query.concepts, isFocus, query.lang);
+    };
+    expect(life('Когда родился Джеймс Стюарт?')).toBe(true);
+    expect(life('Когда умер Владимир Арсеньев?')).toBe(true);
+    expect(life('Абай қашан туған?')).toBe(true);
+    expect(life('Когда открыли метро в Алматы?')).toBe(false);
+    expect(life('Когда родился первый ребёнок в семье Стюарт?')).toBe(false); // asks about more than a birth
+    expect(givesLifeSpan('Джеймс Стюарт (English: James Stuart; 6 февраля 1833, округ Патрик — 12 мая 1864, Ричмонд) — генерал.', 'ru')).toBe(true);
+    expect(givesLifeSpan('Сергей Прокудин-Горский (18 (30) августа 1863, Фуникова Гора — 27 сентября 1944, Париж) — фотограф.', 'ru')).toBe(true);
+    expect(givesLifeSpan('Владимир Арсеньев (Санкт-Петербург — 4 сентября 1930, Владивосток) — путешественник.', 'ru')).toBe(true);
+    expect(givesLifeSpan('Бакытжан Сагинтаев (род. 1963) — аким Алматы.', 'ru')).toBe(true);
+    expect(givesLifeSpan('Абай Құнанбайұлы (1845 — 1904) — ақын.', 'kk')).toBe(true);
+    expect(givesLifeSpan('Город основан в 1854 году (см. ниже) — крупный центр.', 'ru')).toBe(false);
+    expect(givesLifeSpan('Қала 1854 жылы (кейбір деректер бойынша) салынды.', 'kk')).toBe(false);
+  });
 });
 
 describe('sentence selection', () => {
@@ -66,6 +86,13 @@ describe('sentence selection', () => {
     const [best] = one('Сколько школ построили в районе?', text);
     expect(best.holdsKind).toBe(true);
     expect(text.slice(best.span.start, best.span.end)).toContain('12 школ');
+  });
+
+  it('takes a number or date in a sentence that continues the one before («Причём…») as said of it', () => {
+    const text = 'Акимы районов должны предоставить главе города четкий план действий. Причём срок указан конкретный - до 1 августа. Контроль строгий.';
+    const first = one('До какого числа акимы районов должны представить план действий?', text).find((c) => c.span.start === 0)!;
+    expect(first.holdsKind).toBe(false);
+    expect(first.kindNear).toBe(true);
   });
 
   it('measures what the whole quote meets, not only its sentence', () => {
