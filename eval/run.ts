@@ -4,6 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.ts';
 import { readCorpus } from '../src/corpus/ingest.ts';
 import { buildIndex, chunkDoc } from '../src/index/build.ts';
@@ -38,11 +39,13 @@ interface Result {
 }
 type Search = (question: string) => Promise<Result[]> | Result[];
 
-const { values } = parseArgs({ options: { sets: { type: 'string', default: 'seeds,answers-tydi-ru,answers-kazqad,clir-ru2kk,clir-kk2ru,kazqad,tydi-ru,followups' }, ablations: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { sets: { type: 'string', default: 'seeds,product,answers-tydi-ru,answers-kazqad,clir-ru2kk,clir-kk2ru,kazqad,tydi-ru,followups' }, ablations: { type: 'boolean', default: false } } });
 const config = loadConfig();
 const shared = path.resolve(config.sharedDir);
 const SETS: Record<string, { corpus: string; questions: string }> = {
   seeds: { corpus: path.join(shared, 'corpus'), questions: path.join(shared, 'eval/seeds/questions-dev.jsonl') },
+  // the project's own questions over the same five documents (eval/product/README.md): a check, never fitted on
+  product: { corpus: path.join(shared, 'corpus'), questions: fileURLToPath(new URL('./product/questions.jsonl', import.meta.url)) },
   'answers-tydi-ru': { corpus: path.join(shared, 'eval/answers/tydi-ru-passages.jsonl'), questions: path.join(shared, 'eval/answers/tydi-ru-questions.jsonl') },
   'answers-kazqad': { corpus: path.join(shared, 'eval/answers/kazqad-passages.jsonl'), questions: path.join(shared, 'eval/answers/kazqad-questions.jsonl') },
   'clir-ru2kk': { corpus: path.join(shared, 'eval/clir/kk-passages.jsonl'), questions: path.join(shared, 'eval/clir/ru2kk-queries.jsonl') },
