@@ -180,7 +180,7 @@ export class QueryAnalyzer {
         }
       }
     }
-    return [...byStem.values()];
+    return ownTerms([...byStem.values()]);
   }
 
   /**
@@ -239,6 +239,21 @@ export class QueryAnalyzer {
     if (!speller) this.tableSpellers.set(lang, (speller = new Speller(this.translation!.words(lang))));
     return speller;
   }
+}
+
+/**
+ * A translation or glossary equivalent counts for the one concept of the question it weighs most in. Learned
+ * tables translate collocations: «фонд» brings «қор» (1.0) and also «қоғам» (0.6), from «қоғамдық қор»; in
+ * «Сколько общественных фондов…?» «қоғам» is already «общественный»'s own translation, and counted for «фонд» too
+ * it lets every passage on «қоғамдық-саяси» life meet the fund. A concept's own stems (weight 1) always stay.
+ */
+export function ownTerms(concepts: Concept[]): Concept[] {
+  const best = new Map<string, number>();
+  for (const c of concepts) for (const [t, w] of c.terms) if (!isPrefixTerm(t)) best.set(t, Math.max(best.get(t) ?? 0, w));
+  for (const c of concepts) {
+    for (const [t, w] of c.terms) if (w < 1 && !isPrefixTerm(t) && w < best.get(t)!) c.terms.delete(t);
+  }
+  return concepts;
 }
 
 /** A query made of these concepts: its term weights and scoring groups follow from them. */

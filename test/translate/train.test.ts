@@ -101,6 +101,24 @@ describe('query expansion', () => {
     expect(group.terms.get(stem('мектеп', 'kk'))).toBeCloseTo(0.75);
   });
 
+  it('counts a translation for the one concept it weighs most in (a collocation\'s neighbour is not the word\'s)', () => {
+    const collocations = new TranslationTable({
+      ru: new Map([
+        [stem('общественный', 'ru'), [[stem('қоғамдық', 'kk'), 0.9], [stem('қор', 'kk'), 0.1]]],
+        [stem('фонд', 'ru'), [[stem('қор', 'kk'), 0.6], [stem('қоғамдық', 'kk'), 0.4]]],
+      ]),
+      kk: new Map(),
+    });
+    const q = new QueryAnalyzer({ translation: collocations }).analyze('Сколько общественных фондов?');
+    const social = q.concepts.find((c) => c.stem === stem('общественных', 'ru'))!;
+    const fund = q.concepts.find((c) => c.stem === stem('фондов', 'ru'))!;
+    expect(social.terms.has(stem('қоғамдық', 'kk'))).toBe(true);
+    expect(social.terms.has(stem('қор', 'kk'))).toBe(false);
+    expect(fund.terms.has(stem('қор', 'kk'))).toBe(true);
+    expect(fund.terms.has(stem('қоғамдық', 'kk'))).toBe(false);
+    expect(fund.terms.get(stem('фондов', 'ru'))).toBe(1); // its own stem always stays
+  });
+
   it('never translates numbers', () => {
     const q = queries.analyze('Сколько школ построили в 2024 году?');
     expect(q.concepts.find((c) => c.stem === '2024')!.terms.size).toBe(1);
