@@ -10,7 +10,7 @@ import type { Query } from '../text/query.ts';
 import { inConversation } from '../text/followup.ts';
 import { messages } from './messages.ts';
 import type { Summarizer } from './summary.ts';
-import { askedBy, asksLifeEvent, CUE_KINDS, givesLifeSpan } from './question.ts';
+import { askedBy, CUE_KINDS, lifeConcepts } from './question.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
 import { decide, loadDeclineModel, type DeclineModel, type Features } from './decline.ts';
 import { pageAt, plainAnswer, type Citation } from './render.ts';
@@ -51,8 +51,6 @@ export const DEFAULT_ANSWER: AnswerOptions = { excerpts: 3, minConfidence: null,
  * 0.765 (0.754 without), TyDi 0.889, 0.887, 0.887 (0.886).
  */
 const SAYS_ENOUGH = 8;
-/** the kinds of answer a life span gives: when, and where (its places) */
-const LIFE_KINDS: ReadonlySet<AnswerKind> = new Set(['date', 'place']);
 /** passages whose sentences are considered */
 const PASSAGES = 6;
 /**
@@ -115,7 +113,9 @@ export class Answerer {
     const kept = query.concepts.filter((c) => !cue.has(c.stem));
     const concepts = kept.length ? kept : query.concepts;
     const q: Weighted = { concepts, weights: concepts.map((c) => this.engine.idf(c.stem) * (c.weight ?? 1)) };
-    const ranked = candidates(q, results, query.lang, kind);
+    // «Когда родился Стюарт?» is answered by «Стюарт (6 февраля 1833, Патрик — 12 мая 1864, Ричмонд)», which never
+    // says «родился»: a life span in brackets meets a question whose focus is only being born or dying
+    const ranked = candidates(q, results, query.lang, kind, lifeConcepts(concepts, isFocus, kind, query.lang));
     const best = ranked[0];
     const bestPassage = Math.max(0, ...ranked.map((c) => c.passageCoverage));
     const citations = pickQuotes(ranked.filter((c) => c.passageCoverage >= PASSAGE_SHARE * bestPassage), excerpts);
@@ -132,15 +132,12 @@ export class Answerer {
     const rarest = q.weights.indexOf(Math.max(...q.weights));
     const topTerms = results[0] ? analysedPassage(results[0].chunk, results[0].doc.lang, results[0].doc.title).terms : new Set<string>();
     const topAcross = results[0] ? results[0].doc.lang !== query.lang : false;
-    // «Когда родился Стюарт?» is answered by «Стюарт (6 февраля 1833, Патрик — 12 мая 1864, Ричмонд)», which never
-    // says «родился»: a life span in brackets meets a question whose focus is only being born or dying
-    const lifeSpan = LIFE_KINDS.has(kind) && asksLifeEvent(concepts, isFocus, query.lang) && top3.some((c) => givesLifeSpan(c.result.chunk.text.slice(c.span.start, c.span.end), c.result.doc.lang));
     const features: Features = {
       passage: best?.passageCoverage ?? 0,
       sentence: best?.sentenceCoverage ?? 0,
       focus: best?.focusCoverage ?? 0,
       bestSentence: Math.max(0, ...ranked.map((c) => c.sentenceCoverage)),
-      bestFocus: lifeSpan ? 1 : Math.max(0, ...top3.map((c) => c.focusCoverage)),
+      bestFocus: Math.max(0, ...top3.map((c) => c.focusCoverage)),
       strictSentence: Math.max(0, ...top3.map((c) => c.strictCoverage)),
       rarest: rarest >= 0 && results[0] ? (topAcross ? metAcross : met)(q.concepts[rarest], topTerms) : 0,
       kindAsked: kind === 'other' ? 0 : 1,

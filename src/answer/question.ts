@@ -75,15 +75,25 @@ export function holdsKind(sentence: string, kind: AnswerKind): boolean {
 const LIFE = new Map<string, ReadonlySet<string>>();
 const lifeTerms = (lang: Lang) => LIFE.get(lang) ?? LIFE.set(lang, new Set(analyze(PACKS[lang].life.words.join(' '), lang))).get(lang)!;
 
+/** the kinds of answer a life span gives: when, and where (its places) */
+const LIFE_KINDS: ReadonlySet<AnswerKind> = new Set(['date', 'place']);
+
 /**
- * Whether what a question asks about a person is being born or dying: every one of its focus concepts (`focus`;
- * a capitalized first word aside) is a birth or death word of its language («Когда родился Стюарт?», «Абай қай жылы туған?»).
+ * When a question asks when or where someone was born or died («Когда родился Стюарт?», «Абай қашан туған?»): its
+ * focus concepts (`focus`; a capitalized first word aside, which is more often than not the person), by index, which
+ * a life span in brackets meets; none when it asks anything else (a focus word that is not a birth or death word).
  */
-export function asksLifeEvent(concepts: readonly Concept[], focus: (c: Concept) => boolean, lang: Lang): boolean {
-  // a capitalized first word is the name of whom it asks more often than not («Абай қашан туған?»)
-  const words = concepts.filter((c) => focus(c) && !c.initialCapital);
-  return words.length > 0 && words.every((c) => lifeTerms(lang).has(c.stem));
+export function lifeConcepts(concepts: readonly Concept[], focus: (c: Concept) => boolean, kind: AnswerKind, lang: Lang): number[] {
+  if (!LIFE_KINDS.has(kind)) return [];
+  const words = concepts.flatMap((c, i) => (focus(c) && !c.initialCapital ? [i] : []));
+  return words.length > 0 && words.every((i) => lifeTerms(lang).has(concepts[i].stem)) ? words : [];
 }
 
-/** Whether a text gives someone's life span in brackets, which says when (and where) they were born and died. */
-export const givesLifeSpan = (text: string, lang: Lang): boolean => PACKS[lang].life.span.test(text);
+/**
+ * Whether a text gives someone's life span in brackets, which says when (and where) they were born and died;
+ * `opensBefore`: only a bracket that opens before this offset counts.
+ */
+export function givesLifeSpan(text: string, lang: Lang, opensBefore = text.length): boolean {
+  const m = PACKS[lang].life.span.exec(text);
+  return m !== null && m.index < opensBefore;
+}

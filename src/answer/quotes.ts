@@ -7,6 +7,7 @@ import type { Concept } from '../text/query.ts';
 import type { Span } from '../text/sentences.ts';
 import { analysedPassage, sentencesHolding } from './passages.ts';
 import type { AnswerKind } from '../lang/index.ts';
+import { givesLifeSpan } from './question.ts';
 
 export const MAX_EXCERPT = 600;
 
@@ -122,11 +123,12 @@ export function strictly(q: Weighted): Weighted {
 }
 
 /**
- * Every sentence of the passages as a scored quote candidate, best first. How well a quote meets a concept is the
+ * Every sentence of the passages as a scored quote candidate, best first. `life`: the concepts (by index) that a
+ * life span in brackets meets, when the question asks when or where someone was born or died (see lifeConcepts). How well a quote meets a concept is the
  * best any of its sentences does (the terms of a union), so each sentence is matched against the question once
  * and a quote only takes maxima: a passage costs sentences × concepts, not sentences² × terms.
  */
-export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind): Candidate[] {
+export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, life: readonly number[] = []): Candidate[] {
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
   const out: Candidate[] = [];
@@ -144,7 +146,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const byTitle = q.concepts.map((c) => SELECTION.title * meet(c, passage.title));
     const metBySentence: Float64Array[] = [];
     const forChoice: Float64Array[] = [];
-    for (const terms of sentenceTerms) {
+    sentenceTerms.forEach((terms, j) => {
       const all = new Float64Array(n);
       const names = new Float64Array(n);
       for (let k = 0; k < n; k++) {
@@ -152,9 +154,15 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
         all[k] = Math.max(byTitle[k], own);
         names[k] = q.concepts[k].name ? all[k] : own;
       }
+      // a life span in brackets opening in this sentence says «родился» and «умер» without the words (read on into
+      // the next sentence: an initial inside the brackets, «J.E.B.», may end a sentence for the splitter)
+      const { start, end } = spans[j];
+      if (life.length && givesLifeSpan(text.slice(start, spans[Math.min(j + 1, spans.length - 1)].end), result.doc.lang, end - start)) {
+        for (const k of life) all[k] = names[k] = 1;
+      }
       metBySentence.push(all);
       forChoice.push(names);
-    }
+    });
     const relevance = metBySentence.map((m) => weighed(q, m));
     const choiceRelevance = forChoice.map((m) => weighed(q, m));
     const kindIn = sentencesHolding(passage, text, kind);

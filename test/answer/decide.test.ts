@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryAnalyzer } from '../../src/text/query.ts';
-import { askedKind, asksLifeEvent, givesLifeSpan, holdsKind } from '../../src/answer/question.ts';
+import { askedBy, askedKind, givesLifeSpan, holdsKind, lifeConcepts } from '../../src/answer/question.ts';
 import { isFocus } from '../../src/answer/quotes.ts';
 import { candidates } from '../../src/answer/quotes.ts';
 import { confidence, decide, FEATURES, fitLogistic, loadDeclineModel, type Features } from '../../src/answer/decline.ts';
@@ -54,7 +54,7 @@ describe('question kinds', () => {
   it('knows a question about being born or dying, and a life span in brackets that answers it', () => {
     const life = (q: string) => {
       const query = queries.analyze(q);
-      return asksLifeEvent(query.concepts, isFocus, query.lang);
+      return lifeConcepts(query.concepts, isFocus, askedBy(query).kind, query.lang).length > 0;
     };
     expect(life('Когда родился Джеймс Стюарт?')).toBe(true);
     expect(life('Когда умер Владимир Арсеньев?')).toBe(true);
@@ -78,7 +78,7 @@ describe('sentence selection', () => {
     const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
     const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
     const doc = { docId: 'd', title, lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
-    return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', kind(question));
+    return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', kind(question), lifeConcepts(q.concepts, isFocus, kind(question), q.lang));
   };
 
   it('prefers, within a passage, the sentence holding the asked-for number', () => {
@@ -93,6 +93,13 @@ describe('sentence selection', () => {
     const first = one('До какого числа акимы районов должны представить план действий?', text).find((c) => c.span.start === 0)!;
     expect(first.holdsKind).toBe(false);
     expect(first.kindNear).toBe(true);
+  });
+
+  it('takes a life span in brackets as saying when someone was born', () => {
+    const text = 'В 1854 году Стюарт окончил Вест-Пойнт и служил в кавалерии. Джеймс Стюарт (6 февраля 1833, Патрик — 12 мая 1864, Ричмонд) — американский генерал.';
+    const [best, other] = one('Когда родился Джеймс Стюарт?', text);
+    expect(best.focusCoverage).toBe(1);
+    expect(other.focusCoverage).toBe(0); // «окончил» in 1854 says nothing of his birth
   });
 
   it('measures what the whole quote meets, not only its sentence', () => {
