@@ -34,6 +34,9 @@ describe('question kinds', () => {
     ['В каком веке основан Туркестан?', 'date'],
     ['Как зовут акима Алматы?', 'person'],
     ['В каком районе построят школу?', 'place'],
+    ['Какой город стал центром области?', 'place'],
+    ['Облыс орталығы қай қала?', 'place'],
+    ['Бұл бағдарлама қай елде қолданылады?', 'place'],
   ])('«%s» asks for %s', (q, k) => expect(kind(q)).toBe(k));
 
   it('tells whether a sentence holds an answer of the kind', () => {
