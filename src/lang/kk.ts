@@ -24,13 +24,18 @@ const LATIN: Record<string, string> = {
   ū: 'у', ü: 'у', v: 'в', w: 'у', x: 'х', y: 'ы', z: 'з', 'á': 'а', 'ó': 'о', 'ú': 'у', 'ý': 'у', 'ń': 'н', 'ǵ': 'г',
 };
 
+// i after a vowel is й unless a full vowel follows («qalai», «oiyn» → «ойын», «uiden» → «үйден»); informal y after
+// a, e, o likewise («qalay»), but not after u, which is the consonant у there («auyl» → «ауыл»)
+const GLIDE_I = /([аеоуэы])и(?![аеоуэ])/g;
+const GLIDE_Y = /([аеоэ])ы(?![аеоуэыи])/g;
+
 function fromLatin(text: string): string {
   return text.replace(/[\p{Script=Latin}]+/gu, (word) => {
     // a word in capitals is a name or an acronym written so in Cyrillic texts too (AMANAT, EXPO)
     if (word.length > 1 && word === word.toUpperCase()) return word;
     let w = word.toLowerCase();
     for (const [re, cyr] of LATIN_DIGRAPHS) w = w.replace(re, cyr);
-    const out = [...w].map((c) => LATIN[c] ?? c).join('');
+    const out = [...w].map((c) => LATIN[c] ?? c).join('').replace(GLIDE_I, '$1й').replace(GLIDE_Y, '$1й');
     // keep a capital: it tells names from other words
     return /^\p{Lu}/u.test(word) ? out[0].toUpperCase() + out.slice(1) : out;
   });
