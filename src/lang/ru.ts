@@ -17,6 +17,17 @@ function surnameStems(word: string, stem: string, name: boolean): string[] {
   return out;
 }
 
+/** a place adjective's ending (Алатауский, Кызылординской, Туркестанская …) */
+const PLACE_ADJECTIVE = /(?:ск(?:ий|ая|ое|ие|ого|ому|ом|ой|ую|их|ими|им|ых|ыми|ым|ого))$/;
+
+/** «алатауском» → «алатау»; «кызылординской» → «кызылордин», «кызылорд» (Кызылорда); «алматинской» → «алмат» */
+function placeBases(word: string): string[] {
+  if (!PLACE_ADJECTIVE.test(word)) return [];
+  const base = word.replace(PLACE_ADJECTIVE, '');
+  if (base.length < 4) return [];
+  return /ин$/.test(base) ? [base, base.slice(0, -2)] : [base];
+}
+
 export const ru: LanguagePack = {
   code: 'ru',
   ownLetters: /[ёщъэЁЩЪЭ]/g,
@@ -30,6 +41,7 @@ export const ru: LanguagePack = {
   endings: /(?:ого|его|ому|ему|ыми|ими|ая|яя|ое|ее|ий|ый|ой|ые|ие|ых|их|ться|ется|ится|ают|яют|ует|ция|ции|ость|ости|ение|ения)$/,
   stem: stemRussian,
   otherStems: surnameStems,
+  nameBases: placeBases,
   stopwordsFile: 'stopwords-ru.txt',
   followUp: {
     openers: ['а', 'и', 'ещё', 'еще', 'также', 'тогда'],

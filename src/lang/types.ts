@@ -26,6 +26,12 @@ export interface LanguagePack {
    * surnames: «Токаев» → «тока», «Токаева» → «токаев»). `name`: the word is capitalized, so may be a name.
    */
   otherStems?(word: string, stem: string, name: boolean): readonly string[];
+  /**
+   * The name a capitalized word is derived from, lower case (the place of a place adjective: «Алатауском» →
+   * «алатау», «Кызылординской» → «кызылорд»): names are written alike in both languages, so the base meets the
+   * place in the other language's texts («Алатау ауданы»), where the adjective never stands.
+   */
+  nameBases?(word: string): readonly string[];
   /** stopword list file under data/ */
   stopwordsFile: string;
   /**

@@ -152,6 +152,15 @@ export class QueryAnalyzer {
           const t = fold(other);
           if (!concept.terms.has(t)) concept.terms.set(t, 1);
         }
+        // a place adjective meets its place as either language's texts stem it («Алатауском» → «Алатау ауданы»)
+        if (names.has(token.start)) {
+          for (const base of PACKS[lang].nameBases?.(normalize(token.word)) ?? []) {
+            for (const l of LANGS) {
+              const t = this.analyzer.wordTerms(base, l, 'native').find((x) => !isPrefixTerm(x));
+              if (t && !concept.terms.has(t)) concept.terms.set(t, 1);
+            }
+          }
+        }
       }
     }
     if (vocabulary) this.joinCompounds(question, words, byStem, lang, script, vocabulary);

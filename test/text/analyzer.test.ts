@@ -107,6 +107,18 @@ describe('Russian surnames in a question', () => {
   });
 });
 
+describe('Russian place adjectives in a question', () => {
+  const termsOf = (question: string, word: string) => [...new QueryAnalyzer().analyze(question).concepts.find((c) => c.stem === stemRussian(word))!.terms.keys()];
+  it('meet the place as Kazakh texts write it: «Алатауском районе» the texts\' «Алатау ауданы», «Кызылординской» their «Қызылорда»', () => {
+    expect(termsOf('Сколько школ в Алатауском районе?', 'алатауском')).toContain(analyze('Алатау', 'kk')[0]);
+    expect(termsOf('Сколько школ в Кызылординской области?', 'кызылординской')).toContain(analyze('Қызылорда', 'kk')[0]);
+    expect(termsOf('Какой бюджет Туркестанской области?', 'туркестанской')).toContain(stemRussian('туркестан'));
+  });
+  it('leave adjectives that are not names alone', () => {
+    expect(termsOf('Какие городские программы есть?', 'городские').filter((t) => !isPrefixTerm(t))).toEqual([stemRussian('городские')]);
+  });
+});
+
 describe('compounds written apart in a question', () => {
   const index = (words: string[]) => {
     const terms = new Set(words.flatMap((w) => analyze(w, 'kk')));
