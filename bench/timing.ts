@@ -15,9 +15,9 @@ export function percentiles(times: number[]): Latency {
   };
 }
 
-/** Runs `fn` on the first 20 questions to warm up, then times it on each question. */
-export async function latency(questions: string[], fn: (q: string) => unknown): Promise<Latency> {
-  for (const q of questions.slice(0, 20)) await fn(q);
+/** Runs `fn` on the first `warmup` questions (20 unless told) to warm up, then times it on each question. */
+export async function latency(questions: string[], fn: (q: string) => unknown, warmup = 20): Promise<Latency> {
+  for (const q of questions.slice(0, warmup)) await fn(q);
   const times: number[] = [];
   for (const q of questions) {
     const t = performance.now();
