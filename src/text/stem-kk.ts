@@ -48,6 +48,13 @@ const PLACES = [
 ];
 
 /**
+ * Two-letter roots that take suffixes like any other (үйден, елдің, суға, істер, әндері): without them the rules,
+ * which keep a root of MIN_STEM letters, left «үйден» whole and made «елдің» «елт». Only roots whose forms do not
+ * begin other words: not ақ (ақша, money), ай (айта, saying), ой (ойын, a game), ет (етеді, does), ұл (ұлы, great).
+ */
+const SHORT_ROOTS = ['үй', 'ел', 'су', 'іс', 'ән'];
+
+/**
  * A Kazakh stemmer over one alphabet: the proper one, or the folded one of text typed without Kazakh letters
  * (а for ә, к for қ, у for ү and ұ, и for і …, as on a Russian keyboard or transliterated from Latin letters).
  * The rules are the same; `letters` maps every letter the rules name into that alphabet.
@@ -96,7 +103,10 @@ function kazakhStemmer(letters: (s: string) => string): (word: string) => string
   }
 
   // The converb «-ып/-іп» only after a root of 4+ letters: «кәсіп», «тұрып» are words, not кәс + іп.
-  const longEnough = (root: string, suffix: string) => root.length >= (suffix === converb || suffix === converb2 ? 4 : MIN_STEM);
+  // A short root takes no verbal noun: «елу» is fifty, not ел + у.
+  const shortRoots = new Set(SHORT_ROOTS.map(L));
+  const longEnough = (root: string, suffix: string) =>
+    root.length >= (suffix === converb || suffix === converb2 ? 4 : MIN_STEM) || (shortRoots.has(root) && suffix[0] !== u);
 
   // Before a vowel-initial suffix a final к/қ/п voices to г/ғ/б (әкімдік → әкімдігі), while loanwords keep a
   // voiced final in every form (клуб, клубы). Devoicing every stem's final consonant makes both kinds meet.
@@ -115,7 +125,7 @@ function kazakhStemmer(letters: (s: string) => string): (word: string) => string
     if (place) return word.slice(0, place.length);
     for (let strips = 0; strips < MAX_STRIPS; strips++) {
       let cut = '';
-      for (let len = Math.min(maxLen, stem.length - MIN_STEM); len >= 1; len--) {
+      for (let len = Math.min(maxLen, stem.length - 2); len >= 1; len--) {
         const suffix = stem.slice(-len);
         const root = stem.slice(0, -len);
         if (suffixSet.has(suffix) && fits(root[root.length - 1], suffix) && [...root].some(isVowel) && longEnough(root, suffix)) {

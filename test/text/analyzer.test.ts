@@ -32,7 +32,16 @@ describe('Kazakh stemmer on real word forms', () => {
     ['клуб', 'клубы', 'клубының'], // a loanword keeps its voiced final
     ['бала', 'балаға', 'балалар', 'баласы'],
     ['қара', 'қарасы'],
+    // two-letter roots
+    ['үй', 'үйден', 'үйге', 'үйлер', 'үйлерді', 'үйі'],
+    ['ел', 'елде', 'елдің', 'елге', 'елі'],
+    ['су', 'суға', 'суы'],
   ];
+  it('keeps words that only begin like a two-letter root whole: елу (fifty), ақша (money), ойын (a game)', () => {
+    expect(stemKazakh('елу')).not.toBe(stemKazakh('ел'));
+    expect(stemKazakh('ақша')).toBe('ақша');
+    expect(stemKazakh('ойын')).not.toBe('ой');
+  });
   for (const group of groups) {
     it(`«${group[0]}» and its forms share a stem`, () => {
       const set = new Set(group.map(stemKazakh));
