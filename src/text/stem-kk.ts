@@ -51,17 +51,19 @@ const PLACES = [
  * Two-letter roots that take suffixes like any other (үйден, елдің, суға, істер, әндері): without them the rules,
  * which keep a root of MIN_STEM letters, left «үйден» whole and made «елдің» «елт». Only roots whose forms do not
  * begin other words: not ақ (ақша, money), ай (айта, saying), ой (ойын, a game), ет (етеді, does), ұл (ұлы, great).
+ * Each takes suffixes of its own vowel harmony only, which also keeps them apart where the fold of text typed
+ * without Kazakh letters makes them another word's beginning: «уйым» is ұйым, an organisation, not үй + ым.
  */
-const SHORT_ROOTS = ['үй', 'ел', 'су', 'іс', 'ән'];
+const SHORT_ROOTS: Record<string, 'front' | 'back'> = { үй: 'front', ел: 'front', су: 'back', іс: 'front', ән: 'front' };
 
 /**
  * A Kazakh stemmer over one alphabet: the proper one, or the folded one of text typed without Kazakh letters
  * (а for ә, к for қ, у for ү and ұ, и for і …, as on a Russian keyboard or transliterated from Latin letters).
  * The rules are the same; `letters` maps every letter the rules name into that alphabet.
  */
-function kazakhStemmer(letters: (s: string) => string): (word: string) => string {
+function kazakhStemmer(letters: (s: string) => string, without: readonly string[] = []): (word: string) => string {
   const L = letters;
-  const byLength = [...new Set(SUFFIXES.map(L))].sort((a, b) => b.length - a.length);
+  const byLength = [...new Set(SUFFIXES.filter((x) => !without.includes(x)).map(L))].sort((a, b) => b.length - a.length);
   const maxLen = byLength[0].length;
   const suffixSet = new Set(byLength);
   const vowels = L('аәеиоөұүыіэюяу');
@@ -103,10 +105,17 @@ function kazakhStemmer(letters: (s: string) => string): (word: string) => string
   }
 
   // The converb «-ып/-іп» only after a root of 4+ letters: «кәсіп», «тұрып» are words, not кәс + іп.
-  // A short root takes no verbal noun: «елу» is fifty, not ел + у.
-  const shortRoots = new Set(SHORT_ROOTS.map(L));
+  // A short root takes no verbal noun («елу» is fifty, not ел + у), and only suffixes of its vowel harmony.
+  const shortRoots = new Map(Object.entries(SHORT_ROOTS).map(([r, h]) => [L(r), h]));
+  const [backVowels, frontVowels] = [L('аы'), L('еі')];
+  const harmonious = (root: string, suffix: string) => {
+    const harmony = shortRoots.get(root);
+    if (!harmony || suffix[0] === u) return false;
+    const other = harmony === 'front' ? backVowels : frontVowels;
+    return ![...suffix].some((c) => other.includes(c));
+  };
   const longEnough = (root: string, suffix: string) =>
-    root.length >= (suffix === converb || suffix === converb2 ? 4 : MIN_STEM) || (shortRoots.has(root) && suffix[0] !== u);
+    root.length >= (suffix === converb || suffix === converb2 ? 4 : MIN_STEM) || harmonious(root, suffix);
 
   // Before a vowel-initial suffix a final к/қ/п voices to г/ғ/б (әкімдік → әкімдігі), while loanwords keep a
   // voiced final in every form (клуб, клубы). Devoicing every stem's final consonant makes both kinds meet.
@@ -149,7 +158,14 @@ const MAX_STRIPS = 5;
 export const stemKazakh: (word: string) => string = kazakhStemmer((s) => s);
 
 /**
+ * Suffixes the folded alphabet cannot tell from a commoner sequence: the 2nd person possessive «-ың/-ің» folds to
+ * «-ын/-ин», which is most often the possessive «-ы/-і» and the accusative «-н» («тұрғын» typed «тургын» read as
+ * «тург» + «ың», then devoiced to «турк», instead of «тұр»); stripped in two steps they leave the same root anyway.
+ */
+const FOLDED_AWAY = ['ың', 'ің'];
+
+/**
  * Stems a Kazakh word typed without Kazakh letters (see foldKazakhLetters): «каласындагы» → «кала»; folded, the
  * stem is the same as the proper word's for about 98% of words.
  */
-export const stemKazakhFolded: (word: string) => string = kazakhStemmer(foldKazakhLetters);
+export const stemKazakhFolded: (word: string) => string = kazakhStemmer(foldKazakhLetters, FOLDED_AWAY);

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { analyze, Analyzer, DEFAULT_ANALYZER, isPrefixTerm } from '../../src/text/analyzer.ts';
 import { Glossary } from '../../src/text/glossary.ts';
 import { detectLang } from '../../src/text/lang.ts';
-import { fold, normalize } from '../../src/text/normalize.ts';
-import { stemKazakh } from '../../src/text/stem-kk.ts';
+import { fold, foldKazakhLetters, normalize } from '../../src/text/normalize.ts';
+import { stemKazakh, stemKazakhFolded } from '../../src/text/stem-kk.ts';
 import { stemRussian } from '../../src/text/stem-ru.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 import { QueryAnalyzer } from '../../src/text/query.ts';
@@ -41,6 +41,14 @@ describe('Kazakh stemmer on real word forms', () => {
     expect(stemKazakh('елу')).not.toBe(stemKazakh('ел'));
     expect(stemKazakh('ақша')).toBe('ақша');
     expect(stemKazakh('ойын')).not.toBe('ой');
+  });
+  it('gives a two-letter root only suffixes of its own vowel harmony, typed without Kazakh letters too', () => {
+    expect(stemKazakhFolded('уйден')).toBe('уй'); // үйден
+    expect(stemKazakhFolded('уйымнын')).toBe('уйым'); // ұйымның, an organisation: not үй + ым
+    expect(stemKazakhFolded('анда')).toBe('анда'); // there: not ән + да
+  });
+  it('stems a word typed without Kazakh letters as the proper word folds («тургын» is тұрғын, not тұрғ + ың)', () => {
+    for (const w of ['тұрғын', 'тұрғындары', 'үйлерді', 'ұйымдары', 'елдің']) expect(fold(stemKazakhFolded(foldKazakhLetters(w)))).toBe(fold(stemKazakh(w)));
   });
   for (const group of groups) {
     it(`«${group[0]}» and its forms share a stem`, () => {
