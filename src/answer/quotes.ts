@@ -123,10 +123,11 @@ export function strictly(q: Weighted): Weighted {
 }
 
 /**
- * Every sentence of the passages as a scored quote candidate, best first. `life`: the concepts (by index) that a
- * life span in brackets meets, when the question asks when or where someone was born or died (see lifeConcepts). How well a quote meets a concept is the
+ * Every sentence of the passages as a scored quote candidate, best first. How well a quote meets a concept is the
  * best any of its sentences does (the terms of a union), so each sentence is matched against the question once
- * and a quote only takes maxima: a passage costs sentences × concepts, not sentences² × terms.
+ * and a quote only takes maxima: a passage costs sentences × concepts, not sentences² × terms. `life`: the
+ * concepts (by index) a life span in brackets meets, when the question asks when or where someone was born or died
+ * (see lifeConcepts).
  */
 export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, life: readonly number[] = []): Candidate[] {
   const strict = strictly(q);

@@ -77,3 +77,10 @@ export interface LanguagePack {
     foldOwnLetters(text: string): string;
   };
 }
+
+/**
+ * A life span in brackets as both languages' texts write it, one bracket inside allowed: a year on one side of a
+ * spaced dash («(6 февраля 1833, Патрик — 12 мая 1864, Ричмонд)», «(18 (30) августа 1863 — …)», «(… — 4 сентября
+ * 1930, Владивосток)»). Each pack adds how its language says "born in" alone (`life.span`).
+ */
+export const LIFE_SPAN = String.raw`\((?:[^()]|\([^()]*\))*?(?:\d{3,4}(?:[^()]|\([^()]*\))*?\s[—–-]\s|\s[—–-]\s(?:[^()]|\([^()]*\))*?\d{3,4})(?:[^()]|\([^()]*\))*\)`;
