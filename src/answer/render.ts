@@ -37,10 +37,25 @@ export function pageAt(pages: readonly number[] | undefined, offset: number): nu
   return lo + 1;
 }
 
+/**
+ * A title is shown up to this many characters, cut at a word: a document without a headline takes its first
+ * sentence for a title («Қызылорда қаласы әкімдігінің ішкі саясат бөлімі қоғамдық саяси тұрақтылыққа жауапты бірден
+ * бір мемлекеттік мекеме»), which would otherwise run longer than the quote's own lines under every citation.
+ */
+export const TITLE_SHOWN = 90;
+
+/** A title as shown: whole, or cut at a word before TITLE_SHOWN characters with «…». */
+export function shownTitle(title: string): string {
+  if (title.length <= TITLE_SHOWN) return title;
+  const cut = title.lastIndexOf(' ', TITLE_SHOWN - 1);
+  return `${title.slice(0, cut > TITLE_SHOWN / 2 ? cut : TITLE_SHOWN - 1).replace(/[\s,;:–—-]+$/, '')}…`;
+}
+
 /** «Title (Region, 2019)»: where the source comes from, as far as it is known. */
 export function sourceLabel(c: Pick<Citation, 'title' | 'meta'>): string {
   const where = [c.meta.region, c.meta.year].filter(Boolean).join(', ');
-  return where ? `${c.title} (${where})` : c.title;
+  const title = shownTitle(c.title);
+  return where ? `${title} (${where})` : title;
 }
 
 /** «, p. 3» in the reader's language, when the citation knows its page. */

@@ -1,7 +1,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Answerer, MAX_EXCERPT } from '../../src/answer/compose.ts';
+import { Answerer, MAX_EXCERPT, sourceLabel } from '../../src/answer/compose.ts';
+import { shownTitle, TITLE_SHOWN } from '../../src/answer/render.ts';
 import { MESSAGES } from '../../src/answer/messages.ts';
 import { buildIndex } from '../../src/index/build.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
@@ -110,5 +111,15 @@ describe('the same text under two documents', () => {
     const excerpts = a.citations.map((c) => c.excerpt.replace(/\s+/g, ' '));
     expect(excerpts.some((e) => e.includes('12 новых школ'))).toBe(true);
     expect(excerpts.filter((e) => e.includes('12 новых школ'))).toHaveLength(1);
+  });
+});
+
+describe('source labels', () => {
+  it('show a long derived title cut at a word, and a short one whole', () => {
+    const long = 'Қызылорда қаласы әкімдігінің ішкі саясат бөлімі қоғамдық саяси тұрақтылыққа жауапты бірден бір мемлекеттік мекеме';
+    const label = sourceLabel({ title: long, meta: { region: 'Қызылорда', year: 2022 } } as never);
+    expect(label).toBe('Қызылорда қаласы әкімдігінің ішкі саясат бөлімі қоғамдық саяси тұрақтылыққа жауапты… (Қызылорда, 2022)');
+    expect(shownTitle(long).length).toBeLessThanOrEqual(TITLE_SHOWN);
+    expect(sourceLabel({ title: 'Аким Алматы представил свое видение', meta: {} } as never)).toBe('Аким Алматы представил свое видение');
   });
 });
