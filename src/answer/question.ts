@@ -72,7 +72,7 @@ export function holdsKind(sentence: string, kind: AnswerKind): boolean {
 }
 
 // each pack's birth and death words as index terms, worked out once
-const LIFE = new Map<string, ReadonlySet<string>>();
+const LIFE = new Map<Lang, ReadonlySet<string>>();
 const lifeTerms = (lang: Lang) => LIFE.get(lang) ?? LIFE.set(lang, new Set(analyze(PACKS[lang].life.words.join(' '), lang))).get(lang)!;
 
 /** the kinds of answer a life span gives: when, and where (its places) */
