@@ -36,7 +36,7 @@ const heldOut = (id: string) => {
 
 // Any model will do while gathering: only the features and the quotes are used.
 const neutral: DeclineModel = { intercept: 0, weights: Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features, threshold: 0 };
-const rows: { f: Features; y: number; held: boolean; answerable: boolean; set: string }[] = [];
+const rows: { f: Features; y: number; held: boolean; answerable: boolean; set: string; lang: string }[] = [];
 for (const set of SETS) {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'govqa-fit-'));
   await buildIndex({ corpus: path.join(shared, set.corpus), indexDir: dir, embedder });
@@ -46,7 +46,7 @@ for (const set of SETS) {
     const gold: string[] = q.evidence ? [q.evidence] : (q.answers ?? []);
     const { features, citations } = await answerer.gather(q.question);
     const right = q.answerable !== false && citations.slice(0, 3).some((c) => gold.some((g) => containsEvidence(c.excerpt, g)));
-    rows.push({ f: features, y: right ? 1 : 0, held: heldOut(q.id), answerable: q.answerable !== false, set: set.name });
+    rows.push({ f: features, y: right ? 1 : 0, held: heldOut(q.id), answerable: q.answerable !== false, set: set.name, lang: q.lang });
   }
   await rm(dir, { recursive: true, force: true });
 }
@@ -56,17 +56,22 @@ const { intercept, weights } = fitLogistic(train);
 const scored = (rs: typeof rows) => rs.map((r) => ({ ...r, p: confidence({ intercept, weights, threshold: 0 }, r.f) }));
 
 // The threshold: the lowest that keeps the precision of "answered" (answers that hold the answer, among those
-// given) at TARGET_PRECISION on the fitted questions. A wrong quote costs a citizen more than an honest "the
-// sources do not say", but declining answerable questions is the failure this model exists to fix, so the bar
-// is high but not absolute.
+// given) at TARGET_PRECISION on the fitted questions, each language counting equally (the mean of the Russian and
+// the Kazakh questions' precision). A wrong quote costs a citizen more than an honest "the sources do not say", but
+// declining answerable questions is the failure this model exists to fix, so the bar is high but not absolute.
+// Pooled instead, the Russian questions, more numerous and easier, set the bar alone: it kept their precision at
+// 0.91 and let the Kazakh ones answer at 0.74.
 const fitted = scored(train).sort((a, b) => b.p - a.p);
+const langs = [...new Set(fitted.map((r) => r.lang))];
+const given = new Map(langs.map((l) => [l, 0]));
+const right = new Map(langs.map((l) => [l, 0]));
 let threshold = 1;
-let given = 0;
-let right = 0;
 for (const r of fitted) {
-  given++;
-  right += r.y;
-  if (right / given >= TARGET_PRECISION) threshold = r.p;
+  given.set(r.lang, given.get(r.lang)! + 1);
+  right.set(r.lang, right.get(r.lang)! + r.y);
+  // a language none of whose questions is answered yet has no precision to count
+  const precisions = langs.filter((l) => given.get(l)! > 0).map((l) => right.get(l)! / given.get(l)!);
+  if (precisions.reduce((a, b) => a + b, 0) / precisions.length >= TARGET_PRECISION) threshold = r.p;
 }
 
 function report(rs: typeof rows) {
@@ -92,7 +97,7 @@ const model: DeclineModel = {
     sets: SETS.map((s) => s.name),
     dense: embedder ? `fitted with ${embedder.info.name}` : 'off: no embedding model where this was fitted, so the dense feature weighs 0',
     label: 'answerable, and the answer is inside the first 3 quotes',
-    threshold: `lowest confidence keeping the precision of answered at ${TARGET_PRECISION} on the fitted questions`,
+    threshold: `lowest confidence keeping the precision of answered at ${TARGET_PRECISION} on the fitted questions, the mean of each language's`,
     fitted: report(train),
     heldOut: report(rows.filter((r) => r.held)),
   },
