@@ -1,5 +1,6 @@
 // What the bot's features share: the live index, configuration, logging, recent answers (for buttons) and
 // background work (reindexing) that shutdown and tests can wait for.
+import { randomInt } from 'node:crypto';
 import type { StorageAdapter } from 'grammy';
 import type { Citation } from '../answer/compose.ts';
 import type { ConversationState } from '../answer/conversation.ts';
@@ -10,6 +11,7 @@ import type { IndexStore } from '../index/types.ts';
 import type { LiveIndex } from '../live.ts';
 import type { Logger } from '../log.ts';
 import type { Lang } from '../text/lang.ts';
+import { Lru } from '../lru.ts';
 
 export interface RecentAnswer {
   question: string;
@@ -21,17 +23,24 @@ export interface RecentAnswer {
   logId: string;
 }
 
-/** Recent answers by short id, so a button pressed later can show more sources or a full passage. */
+/**
+ * Recent answers by short id, so a button pressed later can show more sources or a full passage. The least recently
+ * used are forgotten first: an answer whose buttons are still being pressed stays. Ids start with a tag drawn at
+ * start, so a button of a message answered before a restart finds nothing (and says so) instead of the answer that
+ * took its number in this process.
+ */
 export class AnswerCache {
-  private readonly entries = new Map<string, RecentAnswer>();
+  private readonly entries: Lru<string, RecentAnswer>;
+  private readonly tag = randomInt(36 ** 3).toString(36).padStart(3, '0');
   private next = 0;
 
-  constructor(private readonly capacity = 1000) {}
+  constructor(capacity = 1000) {
+    this.entries = new Lru(capacity);
+  }
 
   put(answer: RecentAnswer): string {
-    const id = (this.next++).toString(36);
+    const id = `${this.tag}${(this.next++).toString(36)}`;
     this.entries.set(id, answer);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
     return id;
   }
 
