@@ -24,7 +24,7 @@ export async function consoleChat(answerer: Answerer, _config: Config, input: No
     }
     const asked = question.slice(0, MAX_QUESTION);
     const answer = await answerer.ask(asked, {}, 'ru', earlierQuestions(conversation));
-    conversation = afterQuestion(conversation, asked, answer.followsUp);
+    if (!answer.smallTalk) conversation = afterQuestion(conversation, asked, answer.followsUp); // «Спасибо» is no turn of it
     output.write(answer.answer + '\n\n');
     prompt();
   }

@@ -9,6 +9,7 @@ import type { AnswerKind } from '../lang/index.ts';
 import type { Query } from '../text/query.ts';
 import { inConversation } from '../text/followup.ts';
 import { messages } from './messages.ts';
+import { smallTalkOf, type SmallTalk } from './small-talk.ts';
 import type { Summarizer } from './summary.ts';
 import { askedBy, CUE_KINDS, lifeConcepts } from './question.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
@@ -32,6 +33,8 @@ export interface Answer {
   summary?: string;
   /** the question was taken as a follow-up of the conversation's earlier ones */
   followsUp: boolean;
+  /** the message was only a greeting or a thank-you, and `answer` replies in kind */
+  smallTalk?: SmallTalk;
 }
 
 export interface AnswerOptions {
@@ -90,6 +93,8 @@ export class Answerer {
    */
   async ask(rawQuestion: string, overrides: Partial<AnswerOptions> = {}, langHint: Lang = 'ru', earlier: readonly string[] = []): Promise<Answer> {
     const options = { ...this.options, ...overrides };
+    const talk = smallTalkOf(rawQuestion, langHint);
+    if (talk) return { answered: false, lang: talk.lang, answer: messages(talk.lang)[talk.kind], citations: [], coverage: 0, confidence: 0, followsUp: false, smallTalk: talk.kind };
     const evidence = await this.gather(rawQuestion, options.excerpts, langHint, earlier);
     const { query, citations, coverage } = evidence;
     const say = messages(query.lang);

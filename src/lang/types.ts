@@ -58,6 +58,12 @@ export interface LanguagePack {
    * «(1950 ж. т.)»), which answers «когда родился / умер» and «где родился» without the verb.
    */
   life: { words: readonly string[]; span: RegExp };
+  /**
+   * A message that is only a greeting or a thank-you («Привет!», «Сәлеметсіз бе», «Рахмет!»), lower case: the words
+   * that make it one, and the words that may stand beside them («добрый день», «көп рахмет»). Such a message gets a
+   * greeting or a "you are welcome", not quotes found for the word «привет».
+   */
+  smallTalk: { greeting: readonly string[]; thanks: readonly string[]; besides: readonly string[] };
   /** question words by the kind of answer they ask for (lower case) */
   questionWords: Record<Exclude<AnswerKind, 'other'>, readonly string[]>;
   /**

@@ -94,6 +94,25 @@ describe('honest refusals', () => {
     expect(a.answered).toBe(false);
     expect(a.answer).toBe(MESSAGES.ru.notAQuestion);
   });
+
+  it.each([
+    ['Привет!', 'ru', 'greeting'],
+    ['Добрый день', 'ru', 'greeting'],
+    ['Сәлеметсіз бе!', 'kk', 'greeting'],
+    ['Спасибо большое 🙏', 'ru', 'thanks'],
+    ['Көп рахмет', 'kk', 'thanks'],
+  ] as const)('answers «%s» with a %s-language %s, not with quotes', async (text, lang, kind) => {
+    const a = await answerer.ask(text);
+    expect(a.answered).toBe(false);
+    expect(a.citations).toEqual([]);
+    expect(a.lang).toBe(lang);
+    expect(a.answer).toBe(MESSAGES[lang][kind]);
+  });
+
+  it('answers a question that opens with a greeting', async () => {
+    const a = await answerer.ask('Привет! Сколько НПО зарегистрировано в Кызылорде?');
+    expect(a.answer).not.toBe(MESSAGES.ru.greeting);
+  });
 });
 
 describe('the same text under two documents', () => {

@@ -51,6 +51,9 @@ describe('private chat', () => {
 
   it('handles emoji-only, HTML-looking and very long questions', async () => {
     expect(sent(await h.send(privateText('🙂🙂🙂')))[0].payload.text).toBe(MESSAGES.ru.notAQuestion);
+    const hello = sent(await h.send(privateText('Привет!')))[0].payload;
+    expect(hello.text).toBe(MESSAGES.ru.greeting);
+    expect(hello.reply_markup).toBeUndefined(); // nothing to rate or expand
     const html = sent(await h.send(privateText('<b>Аким</b> Алматы & <script>alert(1)</script> активисты?')))[0].payload.text;
     expect(html).not.toContain('<script>');
     const long = 'Что поручил аким Алматы акимам районов? ' + 'очень '.repeat(300);

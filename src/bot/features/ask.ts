@@ -59,6 +59,11 @@ export async function replyWithAnswer(ctx: Context, deps: BotDeps, raw: string, 
   const state = followUp ? await Promise.resolve(deps.conversations.read(key)).catch(() => undefined) : undefined;
   const earlier = earlierQuestions(state);
   const answer = await deps.live.answerer.ask(asked, { excerpts: FIRST }, hint, earlier);
+  if (answer.smallTalk) {
+    // a hello or a thank-you: replied in kind, and neither a question for the log nor a turn of the conversation
+    await ctx.reply(answer.answer, { reply_parameters: ctx.chat?.type !== 'private' && ctx.msg ? { message_id: ctx.msg.message_id, allow_sending_without_reply: true } : undefined });
+    return;
+  }
   deps.questions++;
   const logId = deps.questionLog.record({
     question: asked, lang: answer.lang, channel: ctx.chat?.type === 'private' ? 'private' : 'group', outcome: answer.answered ? 'answered' : 'declined',
