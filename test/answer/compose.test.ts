@@ -109,9 +109,14 @@ describe('honest refusals', () => {
     expect(a.answer).toBe(MESSAGES[lang][kind]);
   });
 
-  it('answers a question that opens with a greeting', async () => {
-    const a = await answerer.ask('Привет! Сколько НПО зарегистрировано в Кызылорде?');
-    expect(a.answer).not.toBe(MESSAGES.ru.greeting);
+  it.each([
+    ['Здравствуйте! Подскажите, пожалуйста, сколько НПО зарегистрировано в Кызылорде?', 'Сколько НПО зарегистрировано в Кызылорде?'],
+    ['Сәлеметсіз бе! Айтыңызшы, Қызылордада неше үкіметтік емес ұйым тіркелген?', 'Қызылордада неше үкіметтік емес ұйым тіркелген?'],
+  ])('answers «%s» as it answers the question without the politeness', async (polite, bare) => {
+    const [a, b] = [await answerer.ask(polite), await answerer.ask(bare)];
+    expect(b.answered).toBe(true);
+    expect(a.answered).toBe(true);
+    expect(a.citations.map((c) => c.excerpt)).toEqual(b.citations.map((c) => c.excerpt));
   });
 });
 
