@@ -223,7 +223,7 @@ async function cmdAsk(config: Config, args: string[]) {
     const a = await answerer.ask(q.question);
     if (values.json) {
       // page (PDF) and url (web pages) only where the source has them
-      const citations = a.citations.map(({ n, docId, title, excerpt, page, lastPage, url }) => ({ n, docId, title, excerpt, ...(page && { page }), ...(lastPage && { lastPage }), ...(url && { url }) }));
+      const citations = a.citations.map(({ n, docId, title, excerpt, highlight, page, lastPage, url }) => ({ n, docId, title, excerpt, ...(highlight && { highlight }), ...(page && { page }), ...(lastPage && { lastPage }), ...(url && { url }) }));
       process.stdout.write(JSON.stringify({ id: q.id, answered: a.answered, lang: a.lang, answer: a.answer, citations }) + '\n');
     } else {
       console.log(`${queries.length > 1 ? `\n${q.question}\n` : ''}${a.answer}`);

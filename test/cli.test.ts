@@ -63,8 +63,11 @@ describe('govqa ask --json contract', () => {
     const [yes, no] = run.stdout.trim().split('\n').map((l) => JSON.parse(l));
     expect(Object.keys(yes)).toEqual(['id', 'answered', 'lang', 'answer', 'citations']);
     expect(yes).toMatchObject({ id: 'in', answered: true, lang: 'kk' });
+    expect(yes.citations.some((c: { highlight?: unknown }) => c.highlight)).toBe(true);
     for (const c of yes.citations) {
-      expect(Object.keys(c)).toEqual(['n', 'docId', 'title', 'excerpt']);
+      expect(Object.keys(c).filter((k) => k !== 'highlight')).toEqual(['n', 'docId', 'title', 'excerpt']);
+      // where the excerpt holds more than the sentence it was quoted for: that sentence's offsets in it
+      if (c.highlight) expect(c.excerpt.slice(c.highlight.start, c.highlight.end).length).toBe(c.highlight.end - c.highlight.start);
       expect(c.excerpt.length).toBeLessThanOrEqual(600);
       expect(yes.answer).toContain(c.excerpt);
     }

@@ -186,6 +186,8 @@ function pickQuotes(ranked: Candidate[], excerpts: number): Citation[] {
     // the same text under another document (a press release on two sites, an article copied into another) says
     // nothing new: quote it once
     const excerpt = c.result.chunk.text.slice(c.span.start, c.span.end);
+    // the answering sentence within the excerpt (a sentence cut at MAX_EXCERPT ends with the excerpt)
+    const highlight = { start: c.sentence.start - c.span.start, end: Math.min(c.sentence.end, c.span.end) - c.span.start };
     const text = spaced(excerpt);
     if (quotedTexts.some((t) => t.includes(text) || text.includes(t))) continue;
     quotedTexts.push(text);
@@ -199,6 +201,7 @@ function pickQuotes(ranked: Candidate[], excerpts: number): Citation[] {
       chunkId: c.result.chunk.id,
       start,
       end,
+      ...((highlight.start > 0 || highlight.end < excerpt.length) && { highlight }),
       ...pagesOf(c.result.doc.pages, start, end),
       ...(c.result.doc.meta.url && { url: c.result.doc.meta.url }),
     });

@@ -91,6 +91,8 @@ export interface Candidate {
   rank: number;
   /** the quote, as offsets in the chunk text */
   span: Span;
+  /** the sentence the quote was chosen for, as offsets in the chunk text (inside `span`) */
+  sentence: Span;
   score: number;
   /** what the sentence itself meets: all of the question, its focus words */
   sentenceCoverage: number;
@@ -189,7 +191,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       const quoteCoverage = weighed(q, quoted);
       const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds ? SELECTION.kind : 0) + SELECTION.rank / (rank + 1);
       out.push({
-        result, rank, span: quote, score, across, passageCoverage, holdsKind: holds, quoteCoverage,
+        result, rank, span: quote, sentence: s, score, across, passageCoverage, holdsKind: holds, quoteCoverage,
         kindNear: holds || (kindIn[i - 1] === true && pointsBack[i]) || (kindIn[i + 1] === true && pointsBack[i + 1] === true),
         quoteFocus: weighed(q, quoted, isFocus),
         sentenceCoverage: relevance[i],

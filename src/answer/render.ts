@@ -16,6 +16,11 @@ export interface Citation {
   /** character offsets of the excerpt in its document */
   start: number;
   end: number;
+  /**
+   * where, in the excerpt, the sentence it was quoted for stands (offsets in `excerpt`), when the excerpt holds more
+   * than that sentence: the bot sets it in bold, so the answer stands out of the context around it
+   */
+  highlight?: { start: number; end: number };
   /** the page the excerpt starts on (PDF documents) */
   page?: number;
   /** the page it ends on, when that is another one */

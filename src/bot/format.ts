@@ -12,7 +12,14 @@ export function escapeHtml(text: string): string {
 
 export function citationHtml(c: Citation, lang: Lang): string {
   const other = c.lang !== lang ? ` <i>[${messages(lang).sourceLang[c.lang]}]</i>` : '';
-  return `<b>[${c.n}]</b> «${escapeHtml(c.excerpt)}»${other}\n— <i>${sourceHtml(c, lang)}</i>`;
+  return `<b>[${c.n}]</b> «${excerptHtml(c)}»${other}\n— <i>${sourceHtml(c, lang)}</i>`;
+}
+
+/** The excerpt, verbatim, with the sentence it was quoted for in bold when there is more around it. */
+export function excerptHtml(c: Pick<Citation, 'excerpt' | 'highlight'>): string {
+  if (!c.highlight) return escapeHtml(c.excerpt);
+  const { start, end } = c.highlight;
+  return `${escapeHtml(c.excerpt.slice(0, start))}<b>${escapeHtml(c.excerpt.slice(start, end))}</b>${escapeHtml(c.excerpt.slice(end))}`;
 }
 
 /** The source label, a link to the page when the document came from the web, and the page of a PDF. */

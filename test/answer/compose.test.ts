@@ -89,6 +89,16 @@ describe('honest refusals', () => {
     expect(a.answer).toBe(MESSAGES[lang].decline);
   });
 
+  it('marks, inside each excerpt, the sentence it was quoted for: the one with the asked number', async () => {
+    const a = await answerer.ask('Қызылордада неше үкіметтік емес ұйым тіркелген?');
+    const [first] = a.citations;
+    expect(first.highlight).toBeDefined();
+    const sentence = first.excerpt.slice(first.highlight!.start, first.highlight!.end);
+    expect(sentence).toContain('487');
+    expect(sentence.length).toBeLessThan(first.excerpt.length);
+    for (const c of a.citations) if (c.highlight) expect(c.highlight.end).toBeLessThanOrEqual(c.excerpt.length);
+  });
+
   it('asks for words when there are none', async () => {
     const a = await answerer.ask('🤔🤔 ???');
     expect(a.answered).toBe(false);

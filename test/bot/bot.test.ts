@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MESSAGES } from '../../src/answer/messages.ts';
 import { TEXTS } from '../../src/bot/texts.ts';
 import { cp1251, haveFont, makeDocx, makeHtml, makePdf } from '../fixtures/documents.ts';
-import { answerBlocks, splitMessages } from '../../src/bot/format.ts';
+import { answerBlocks, escapeHtml, excerptHtml, splitMessages } from '../../src/bot/format.ts';
 import { createLogger } from '../../src/log.ts';
 import { tempDir } from '../helpers/tmp.ts';
 import {
@@ -360,6 +360,15 @@ describe('reliability', () => {
     const blocks = answerBlocks({ answered: true, lang: 'ru', answer: '', coverage: 1, confidence: 1, summary: 'Зарплата <126> тысяч [1].', citations: [], followsUp: false });
     expect(blocks[0]).toBe('Зарплата &lt;126&gt; тысяч [1].');
     expect(blocks[1]).toBe(`<b>${MESSAGES.ru.intro}</b>`);
+  });
+
+  it('sets the sentence an excerpt was quoted for in bold, the excerpt itself unchanged and escaped', () => {
+    const excerpt = 'Контекст <до>. Зарплата 126 тысяч. После & всё.';
+    const start = excerpt.indexOf('Зарплата');
+    const html = excerptHtml({ excerpt, highlight: { start, end: excerpt.indexOf(' После') } });
+    expect(html).toBe('Контекст &lt;до&gt;. <b>Зарплата 126 тысяч.</b> После &amp; всё.');
+    expect(html.replace(/<\/?b>/g, '')).toBe(escapeHtml(excerpt));
+    expect(excerptHtml({ excerpt })).toBe(escapeHtml(excerpt)); // a one-sentence excerpt has nothing to set apart
   });
 
   it('the logger masks secrets', () => {
