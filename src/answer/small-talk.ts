@@ -2,9 +2,28 @@
 // indexed word and answered with whatever passage holds it; a person who says hello wants a hello and a hint of
 // what to ask, and one who says thanks wants nothing quoted.
 import { LANGS, PACKS, type Lang } from '../lang/index.ts';
-import { normalize } from '../text/normalize.ts';
+import { fold, normalize } from '../text/normalize.ts';
 
 export type SmallTalk = 'greeting' | 'thanks';
+
+interface Words {
+  greeting: ReadonlySet<string>;
+  thanks: ReadonlySet<string>;
+  any: ReadonlySet<string>;
+}
+
+// each pack's small-talk words, folded: «Салеметсиз бе» typed on a Russian keyboard, or «Salem» in Latin letters
+// (through the pack's transliteration), greets as «Сәлеметсіз бе» does
+const WORDS = new Map<Lang, Words>();
+function words(lang: Lang): Words {
+  let w = WORDS.get(lang);
+  if (!w) {
+    const { greeting, thanks, besides } = PACKS[lang].smallTalk;
+    const set = (list: readonly string[]) => new Set(list.map((x) => fold(normalize(x))));
+    WORDS.set(lang, (w = { greeting: set(greeting), thanks: set(thanks), any: set([...greeting, ...thanks, ...besides]) }));
+  }
+  return w;
+}
 
 /**
  * Whether a message is only small talk, and in which language: every word is one of a language pack's small-talk
@@ -12,14 +31,16 @@ export type SmallTalk = 'greeting' | 'thanks';
  * words («салам», «ok»).
  */
 export function smallTalkOf(text: string, prefer: Lang): { kind: SmallTalk; lang: Lang } | null {
-  const words = normalize(text).toLowerCase().match(/[\p{L}]+/gu) ?? [];
-  if (words.length === 0 || /\d/.test(text)) return null;
+  if (/\d/.test(text)) return null;
   const order = [prefer, ...LANGS.filter((l) => l !== prefer)];
   for (const lang of order) {
-    const { greeting, thanks, besides } = PACKS[lang].smallTalk;
-    if (!words.every((w) => greeting.includes(w) || thanks.includes(w) || besides.includes(w))) continue;
-    if (words.some((w) => greeting.includes(w))) return { kind: 'greeting', lang };
-    if (words.some((w) => thanks.includes(w))) return { kind: 'thanks', lang };
+    const latin = PACKS[lang].typed?.fromLatin;
+    const said = (fold(normalize(latin && !/\p{Script=Cyrillic}/u.test(text) ? latin(text) : text)).match(/\p{L}+/gu) ?? []);
+    if (said.length === 0) return null;
+    const w = words(lang);
+    if (!said.every((x) => w.any.has(x))) continue;
+    if (said.some((x) => w.greeting.has(x))) return { kind: 'greeting', lang };
+    if (said.some((x) => w.thanks.has(x))) return { kind: 'thanks', lang };
   }
   return null;
 }

@@ -111,6 +111,8 @@ describe('honest refusals', () => {
     ['Сәлеметсіз бе!', 'kk', 'greeting'],
     ['Спасибо большое 🙏', 'ru', 'thanks'],
     ['Көп рахмет', 'kk', 'thanks'],
+    ['салеметсиз бе', 'kk', 'greeting'], // typed on a Russian keyboard
+    ['Salem!', 'kk', 'greeting'],
   ] as const)('answers «%s» with a %s-language %s, not with quotes', async (text, lang, kind) => {
     const a = await answerer.ask(text);
     expect(a.answered).toBe(false);
