@@ -20,6 +20,8 @@ export interface AnalysedPassage {
   words: ReadonlySet<string>[][];
   /** the terms of its document's title: what every sentence of it is about («Киселёв, Дмитрий» over «В 1978 году окончил…») */
   title: ReadonlySet<string>;
+  /** the title's words, each as its terms, in order (stopwords left out) */
+  titleWords: ReadonlySet<string>[];
   /** whether each sentence holds an answer of a kind (a number, a date …), worked out once per kind asked */
   kinds: Map<AnswerKind, readonly boolean[]>;
   /** whether each sentence points back to the one before it («Именно столько…», «Бұл…») */
@@ -60,6 +62,7 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
     sentences,
     words,
     title: new Set(analyze(title, lang)),
+    titleWords: defaultAnalyzer.analyzeTokens(title, lang).filter((w) => w.terms.length).map((w) => new Set(w.terms)),
     kinds: new Map(),
     pointsBack: spans.map((s) => CONTINUES.test(text.slice(s.start, s.end))),
   };

@@ -8,6 +8,7 @@ import type { Span } from '../text/sentences.ts';
 import { analysedPassage, sentencesHolding } from './passages.ts';
 import type { AnswerKind } from '../lang/index.ts';
 import { givesLifeSpan } from './question.ts';
+import { namedUnits, otherUnit } from './units.ts';
 
 export const MAX_EXCERPT = 600;
 
@@ -134,6 +135,7 @@ export function strictly(q: Weighted): Weighted {
 export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, life: readonly number[] = []): Candidate[] {
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
+  const named = namedUnits(q.concepts);
   const out: Candidate[] = [];
   results.forEach((result, rank) => {
     const { text } = result.chunk;
@@ -146,7 +148,9 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // topic), only names for choosing the sentence (a topic title such as «Энергетикалық алмасу және оның
     // кезеңдері» would make every sentence look as if it held the focus words)
     const n = q.concepts.length;
-    const byTitle = q.concepts.map((c) => SELECTION.title * meet(c, passage.title));
+    // a title or sentence naming one of the question's places with another unit than the question's speaks of
+    // another place of that name (units.ts): it does not meet that name
+    const byTitle = q.concepts.map((c, i) => (named.some((u) => u.name === i && otherUnit(passage.titleWords, c, u.unit)) ? 0 : SELECTION.title * meet(c, passage.title)));
     const metBySentence: Float64Array[] = [];
     const forChoice: Float64Array[] = [];
     sentenceTerms.forEach((terms, j) => {
@@ -163,6 +167,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       if (life.length && givesLifeSpan(text.slice(start, spans[Math.min(j + 1, spans.length - 1)].end), result.doc.lang, end - start)) {
         for (const k of life) all[k] = names[k] = 1;
       }
+      for (const u of named) if (otherUnit(passage.words[j], q.concepts[u.name], u.unit)) all[u.name] = names[u.name] = 0;
       metBySentence.push(all);
       forChoice.push(names);
     });

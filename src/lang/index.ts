@@ -3,7 +3,7 @@ import { kk } from './kk.ts';
 import { ru } from './ru.ts';
 import type { Lang, LanguagePack } from './types.ts';
 
-export type { AnswerKind, Lang, LanguagePack } from './types.ts';
+export type { AnswerKind, Lang, LanguagePack, UnitKind } from './types.ts';
 
 export const PACKS: Record<Lang, LanguagePack> = { kk, ru };
 

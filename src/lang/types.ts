@@ -3,6 +3,9 @@
 
 export type Lang = 'kk' | 'ru';
 
+/** The administrative units a place name comes with («Қызылорда облысы», «города Алматы», «Алатау ауданы»). */
+export type UnitKind = 'region' | 'city' | 'district' | 'village';
+
 /** What kind of answer a question asks for, from its question word. */
 export type AnswerKind = 'quantity' | 'date' | 'person' | 'place' | 'other';
 
@@ -64,6 +67,12 @@ export interface LanguagePack {
    * greeting or a "you are welcome", not quotes found for the word «привет».
    */
   smallTalk: { greeting: readonly string[]; thanks: readonly string[]; besides: readonly string[] };
+  /**
+   * The words for each kind of administrative unit, lower case, any form the stemmer brings together: the unit a
+   * question names a place with («Қызылорда облысының әкімі») must be the unit a sentence names it with, or the
+   * sentence speaks of another place of that name (the city of Қызылорда, not its region).
+   */
+  units: Record<UnitKind, readonly string[]>;
   /** question words by the kind of answer they ask for (lower case) */
   questionWords: Record<Exclude<AnswerKind, 'other'>, readonly string[]>;
   /**

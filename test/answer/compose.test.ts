@@ -99,6 +99,11 @@ describe('honest refusals', () => {
     for (const c of a.citations) if (c.highlight) expect(c.highlight.end).toBeLessThanOrEqual(c.excerpt.length);
   });
 
+  it('declines a question about a region when the sources speak only of the city of that name', async () => {
+    for (const q of ['Қызылорда облысының әкімі кім?', 'Кто аким Кызылординской области?']) expect((await answerer.ask(q)).answered).toBe(false);
+    expect((await answerer.ask('Қызылорда қаласында неше үкіметтік емес ұйым тіркелген?')).answered).toBe(true);
+  });
+
   it('asks for words when there are none', async () => {
     const a = await answerer.ask('🤔🤔 ???');
     expect(a.answered).toBe(false);
