@@ -11,7 +11,7 @@ import { inConversation } from '../text/followup.ts';
 import { messages } from './messages.ts';
 import { smallTalkOf, type SmallTalk } from './small-talk.ts';
 import type { Summarizer } from './summary.ts';
-import { askedBy, CUE_KINDS, lifeConcepts } from './question.ts';
+import { askedBy, countedBy, CUE_KINDS, lifeConcepts } from './question.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
 import { decide, loadDeclineModel, type DeclineModel, type Features } from './decline.ts';
 import { pageAt, plainAnswer, type Citation } from './render.ts';
@@ -120,10 +120,11 @@ export class Answerer {
     const q: Weighted = { concepts, weights: concepts.map((c) => this.engine.idf(c.stem) * (c.weight ?? 1)) };
     // «Когда родился Стюарт?» is answered by «Стюарт (6 февраля 1833, Патрик — 12 мая 1864, Ричмонд)», which never
     // says «родился»: a life span in brackets meets a question whose focus is only being born or dying
-    const ranked = candidates(q, results, query.lang, kind, lifeConcepts(concepts, isFocus, kind, query.lang));
+    const counted = kind === 'quantity' ? countedBy(query, concepts) : null;
+    const ranked = candidates(q, results, query.lang, kind, lifeConcepts(concepts, isFocus, kind, query.lang), counted);
     const best = ranked[0];
     const bestPassage = Math.max(0, ...ranked.map((c) => c.passageCoverage));
-    const citations = pickQuotes(ranked.filter((c) => c.passageCoverage >= PASSAGE_SHARE * bestPassage), excerpts);
+    const { citations, picked } = pickQuotes(ranked.filter((c) => c.passageCoverage >= PASSAGE_SHARE * bestPassage), excerpts);
     // the runner-up is the best passage of another document: overlapping chunks of one long interview are one source
     const s1 = results[0]?.score ?? 0;
     const s2 = results.find((r) => r.chunk.docId !== results[0].chunk.docId)?.score ?? 0;
@@ -158,6 +159,8 @@ export class Answerer {
       kindNames: Math.max(0, ...top3.filter((c) => kind === 'other' || c.kindNear).map((c) => c.namesCoverage)),
       says: Math.min(1, q.concepts.length / SAYS_ENOUGH),
       dense: Math.max(0, ...results.slice(0, 3).map((r) => r.similarity ?? 0)),
+      // the quotes given count too: a number of the counted thing may stand in a passage below the third
+      counted: counted ? Math.max(0, ...[...top3, ...picked].filter((c) => c.kindNear).map((c) => c.counted)) : 1,
     };
     return { query, kind, features, citations, coverage: bestPassage };
   }
@@ -174,8 +177,9 @@ function pagesOf(pages: readonly number[] | undefined, start: number, end: numbe
 /** An excerpt as compared for sameness: spacing aside. */
 const spaced = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function pickQuotes(ranked: Candidate[], excerpts: number): Citation[] {
+function pickQuotes(ranked: Candidate[], excerpts: number): { citations: Citation[]; picked: Candidate[] } {
   const citations: Citation[] = [];
+  const picked: Candidate[] = [];
   const quotedTexts: string[] = [];
   for (const c of ranked) {
     if (citations.length >= excerpts) break;
@@ -191,6 +195,7 @@ function pickQuotes(ranked: Candidate[], excerpts: number): Citation[] {
     const text = spaced(excerpt);
     if (quotedTexts.some((t) => t.includes(text) || text.includes(t))) continue;
     quotedTexts.push(text);
+    picked.push(c);
     citations.push({
       n: citations.length + 1,
       docId: c.result.chunk.docId,
@@ -206,5 +211,5 @@ function pickQuotes(ranked: Candidate[], excerpts: number): Citation[] {
       ...(c.result.doc.meta.url && { url: c.result.doc.meta.url }),
     });
   }
-  return citations;
+  return { citations, picked };
 }

@@ -71,6 +71,39 @@ export function holdsKind(sentence: string, kind: AnswerKind): boolean {
   }
 }
 
+/** What a «how many» question counts: concepts of its own (by index), or money (a price). */
+export type Counted = { concepts: number[] } | { money: true };
+
+// every pack's currency words, for any text: a price is named so in either language («80 теңге», «80 тенге»)
+const CURRENCY = new RegExp(`[₸$€]|(?<![\\p{L}])(?:${LANGS.flatMap((l) => PACKS[l].currency).join('|')})`, 'iu');
+
+/** Whether a sentence names a currency: the answer to a price. */
+export const namesMoney = (sentence: string): boolean => CURRENCY.test(sentence);
+
+/**
+ * What a «how many» question counts: the concept of the word right after «сколько» / «қанша» («станций» in «Сколько
+ * станций метро в Алматы?»; after a word describing it, the next: «сколько анимационных фильмов»), or money when
+ * the question asks a price («Сколько стоит проезд?», «бағасы қанша?»); null when the word there is another verb
+ * («Сколько получают…») or counts nothing («Сколько раз…»). A sentence giving a number for another thing
+ * («…миллионнан астам жолаушы» for the stations) does not answer it.
+ */
+export function countedBy(query: Pick<Query, 'text' | 'lang'>, concepts: readonly Concept[]): Counted | null {
+  const { after, notCounted, verb, modifier, money } = PACKS[query.lang].counting;
+  const written = query.text.match(/[\p{L}\p{N}-]+/gu) ?? [];
+  const words = written.map(normalize);
+  if (words.some((w) => money.includes(w))) return { money: true };
+  const at = words.findIndex((w) => after.includes(w));
+  const next = at >= 0 ? words[at + 1] : undefined;
+  if (!next || notCounted.includes(next) || verb?.test(next)) return null;
+  const counted = modifier?.test(next) && words[at + 2] ? [next, words[at + 2]] : [next];
+  // a name right after the counted word says whose («жителей Алматы»), and a text may say both in one word
+  // («алматинцев»): the name, met, will do
+  const whose = at + 1 + counted.length;
+  if (/^\p{Lu}/u.test(written[whose] ?? '')) counted.push(words[whose]);
+  const found = counted.map((w) => concepts.findIndex((c) => c.stem === analyze(w, query.lang)[0])).filter((i) => i >= 0);
+  return found.length ? { concepts: [...new Set(found)] } : null;
+}
+
 // each pack's birth and death words as index terms, worked out once
 const LIFE = new Map<Lang, ReadonlySet<string>>();
 const lifeTerms = (lang: Lang) => LIFE.get(lang) ?? LIFE.set(lang, new Set(analyze(PACKS[lang].life.words.join(' '), lang))).get(lang)!;

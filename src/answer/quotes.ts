@@ -7,7 +7,7 @@ import type { Concept } from '../text/query.ts';
 import type { Span } from '../text/sentences.ts';
 import { analysedPassage, sentencesHolding } from './passages.ts';
 import type { AnswerKind } from '../lang/index.ts';
-import { givesLifeSpan } from './question.ts';
+import { givesLifeSpan, namesMoney, type Counted } from './question.ts';
 import { namedUnits, otherUnit } from './units.ts';
 
 export const MAX_EXCERPT = 600;
@@ -102,6 +102,8 @@ export interface Candidate {
   holdsKind: boolean;
   /** … or a sentence it points back to, or one that points back to it, does («…больше 10 тысяч алматинцев. Именно столько комментариев написали…») */
   kindNear: boolean;
+  /** how well the sentence (or the one beside it that it leans on) names what a «how many» question counts; 1 if nothing */
+  counted: number;
   /** what the sentence meets by whole words only (no prefix terms or spelling corrections) */
   strictCoverage: number;
   /** share of the question's neighbouring concept pairs the sentence holds close together */
@@ -132,7 +134,7 @@ export function strictly(q: Weighted): Weighted {
  * concepts (by index) a life span in brackets meets, when the question asks when or where someone was born or died
  * (see lifeConcepts).
  */
-export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, life: readonly number[] = []): Candidate[] {
+export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, life: readonly number[] = [], counted: Counted | null = null): Candidate[] {
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
   const named = namedUnits(q.concepts);
@@ -175,6 +177,11 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const choiceRelevance = forChoice.map((m) => weighed(q, m));
     const kindIn = sentencesHolding(passage, text, kind);
     const { pointsBack } = passage;
+    // how well a sentence itself names what a «how many» question counts (1 when it counts nothing named)
+    const countedIn = (j: number) =>
+      !counted ? 1
+      : 'money' in counted ? (namesMoney(text.slice(spans[j].start, spans[j].end)) ? 1 : 0)
+      : Math.max(...counted.concepts.map((k) => meet(q.concepts[k], sentenceTerms[j])));
     const quoted = new Float64Array(n);
     const quotedForChoice = new Float64Array(n);
     spans.forEach((s, i) => {
@@ -194,10 +201,15 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       }
       const holds = kindIn[i];
       const quoteCoverage = weighed(q, quoted);
-      const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds ? SELECTION.kind : 0) + SELECTION.rank / (rank + 1);
+      const countedHere = Math.max(countedIn(i), kindIn[i - 1] === true && pointsBack[i] ? countedIn(i - 1) : 0, kindIn[i + 1] === true && pointsBack[i + 1] === true ? countedIn(i + 1) : 0);
+      // for «how many», the kind bonus goes to a number of the counted thing («17 аумақтық партия филиалдары»), not
+      // to any number («екінші орынға»)
+      const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds && countedHere > 0 ? SELECTION.kind : 0) + SELECTION.rank / (rank + 1);
       out.push({
         result, rank, span: quote, sentence: s, score, across, passageCoverage, holdsKind: holds, quoteCoverage,
         kindNear: holds || (kindIn[i - 1] === true && pointsBack[i]) || (kindIn[i + 1] === true && pointsBack[i + 1] === true),
+        // the counted word in the sentence, or in the one it leans on for its number, or that leans on it
+        counted: countedHere,
         quoteFocus: weighed(q, quoted, isFocus),
         sentenceCoverage: relevance[i],
         strictCoverage: coverage(strict, sentenceTerms[i], across),

@@ -73,6 +73,23 @@ export interface LanguagePack {
    * sentence speaks of another place of that name (the city of Қызылорда, not its region).
    */
   units: Record<UnitKind, readonly string[]>;
+  /**
+   * What a «how many» question counts: the words after which the counted noun stands («сколько станций», «қанша
+   * мектеп»), how many words after them to take («сколько анимационных фильмов»: an adjective may come first), words
+   * there that count nothing («сколько раз»: the answer says «дважды»), and, where the language has them there,
+   * verb endings («сколько стоит», «сколько получают»: a price or a wage, no counted noun).
+   */
+  counting: {
+    after: readonly string[];
+    notCounted: readonly string[];
+    verb?: RegExp;
+    /** a word there that describes the counted noun, which follows it («сколько анимационных фильмов») */
+    modifier?: RegExp;
+    /** words that make a «how much» question ask for a price («сколько стоит», «қанша тұрады», «бағасы»): its answer names a currency */
+    money: readonly string[];
+  };
+  /** how the language's texts name money: currency words, lower case, whole or as the start of a word («тенге», «руб») */
+  currency: readonly string[];
   /** question words by the kind of answer they ask for (lower case) */
   questionWords: Record<Exclude<AnswerKind, 'other'>, readonly string[]>;
   /**

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryAnalyzer } from '../../src/text/query.ts';
-import { askedBy, askedKind, givesLifeSpan, holdsKind, lifeConcepts } from '../../src/answer/question.ts';
+import { askedBy, askedKind, countedBy, givesLifeSpan, holdsKind, lifeConcepts, namesMoney } from '../../src/answer/question.ts';
+import { analyze } from '../../src/text/analyzer.ts';
 import { isFocus } from '../../src/answer/quotes.ts';
 import { candidates } from '../../src/answer/quotes.ts';
 import { confidence, decide, FEATURES, fitLogistic, loadDeclineModel, type Features } from '../../src/answer/decline.ts';
@@ -48,10 +49,32 @@ describe('question kinds', () => {
     expect(holdsKind('На данный момент вышло шесть фильмов.', 'quantity')).toBe(true);
     expect(holdsKind('Ауданда алты мектеп бар.', 'quantity')).toBe(true);
     expect(holdsKind('Оны бәрі көрді.', 'quantity')).toBe(false);
+    expect(holdsKind('Метроны миллионнан астам жолаушы пайдаланды.', 'quantity')).toBe(true); // a round number with a case ending
+    expect(holdsKind('Оның ішінде онда бір мектеп бар.', 'quantity')).toBe(false); // «оның», «онда» are not «он», ten
     expect(holdsKind('Святослав Игоревич (942 — март 972) — князь.', 'date')).toBe(true);
     expect(holdsKind('Қала ХІХ ғасырда салынды.', 'date')).toBe(true);
     expect(holdsKind('Жиын наурызда өтті.', 'date')).toBe(true);
     expect(holdsKind('Пришли 200 человек, рост 12,5%.', 'date')).toBe(false);
+  });
+
+  it('knows what a «how many» question counts, or that it asks a price', () => {
+    const counted = (q: string) => {
+      const query = queries.analyze(q);
+      const c = countedBy(query, query.concepts);
+      return c && 'concepts' in c ? c.concepts.map((i) => query.concepts[i].stem) : c;
+    };
+    const stems = (text: string, lang: 'kk' | 'ru') => analyze(text, lang).filter((t) => !t.startsWith('~'));
+    expect(counted('Сколько станций метро в Алматы?')).toEqual(stems('станций', 'ru'));
+    expect(counted('Сколько анимационных фильмов вышло?')).toEqual(stems('анимационных фильмов', 'ru'));
+    expect(counted('Сколько жителей Алматы написали комментарии?')).toEqual(stems('жителей Алматы', 'ru')); // «алматинцев» will do
+    expect(counted('Қызылорда қаласында қанша мектеп бар?')).toEqual(stems('мектеп', 'kk'));
+    expect(counted('Сколько стоит проезд в метро?')).toEqual({ money: true });
+    expect(counted('Мектептің бағасы қанша?')).toEqual({ money: true });
+    expect(counted('Сколько получают учителя?')).toBeNull(); // a verb: nothing named is counted
+    expect(counted('Сколько раз он был чемпионом?')).toBeNull(); // answered «дважды»
+    expect(namesMoney('Проезд стоит 80 тенге.')).toBe(true);
+    expect(namesMoney('Жол ақысы – 80 теңге.')).toBe(true);
+    expect(namesMoney('Метро ашылғалы бері миллионнан астам жолаушы.')).toBe(false);
   });
 
   it('knows a question about being born or dying, and a life span in brackets that answers it', () => {
@@ -150,11 +173,12 @@ describe('the decline model', () => {
 
   it('keeps its floors whatever the confidence: focus words met, and for amounts and dates a number beside the subject', () => {
     const none = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features;
-    const met: Features = { ...none, bestFocus: 1, kindSentence: 1, kindNames: 1 };
+    const met: Features = { ...none, bestFocus: 1, kindSentence: 1, kindNames: 1, counted: 1 };
     expect(decide(model, met, 'quantity', 0).answer).toBe(true);
     expect(decide(model, { ...met, bestFocus: 0.1 }, 'other', 0).answer).toBe(false);
     expect(decide(model, { ...met, kindSentence: 0.1 }, 'quantity', 0).answer).toBe(false);
     expect(decide(model, { ...met, kindNames: 0 }, 'date', 0).answer).toBe(false);
+    expect(decide(model, { ...met, counted: 0 }, 'quantity', 0).answer).toBe(false); // a number of something else
     expect(decide(model, { ...met, kindNames: 0 }, 'person', 0).answer).toBe(true); // «holds a name» is too loose to floor
   });
 
@@ -193,9 +217,17 @@ describe('the decline model', () => {
       'Сколько станций метро в Алматы?',
       'Парасат Жаңабергенов қай жылы туған?',
       'Сколько получают в Алатауском районе?', // the salaries quoted are other districts'
+      'Сколько стоит проезд в метро Алматы?', // numbers of passengers, no price
+      'Алматыда қанша полиция қызметкері жұмыс істейді?', // numbers of other things
     ])('declines «%s»: no sentence about it holds a number or a year', async (q) => {
       const a = await answerer.ask(q);
       expect(a.answered).toBe(false);
+    });
+
+    it('answers «how many» from the sentence that counts the asked thing, a number in words with a case ending too', async () => {
+      const a = await answerer.ask('Сколько пассажиров воспользовались метро Алматы с момента открытия?');
+      expect(a.answered).toBe(true);
+      expect(a.citations.some((c) => c.excerpt.includes('миллионнан астам жолаушы'))).toBe(true);
     });
 
     it('answers whatever it finds when ANSWER_MIN_CONFIDENCE is 0, and nothing at 1', async () => {
