@@ -3,6 +3,7 @@
 // one sentence that the sources do not answer. Rendering is render.ts's job.
 import type { SearchEngine } from '../search/engine.ts';
 import { analyze, isPrefixTerm } from '../text/analyzer.ts';
+import { heading } from '../corpus/title.ts';
 import { analysedPassage } from './passages.ts';
 import type { Lang } from '../text/lang.ts';
 import type { AnswerKind } from '../lang/index.ts';
@@ -136,7 +137,7 @@ export class Answerer {
     });
     const top3 = ranked.filter((c) => c.rank < 3);
     const rarest = q.weights.indexOf(Math.max(...q.weights));
-    const topTerms = results[0] ? analysedPassage(results[0].chunk, results[0].doc.lang, results[0].doc.title).terms : new Set<string>();
+    const topTerms = results[0] ? analysedPassage(results[0].chunk, results[0].doc.lang, heading(results[0].doc)).terms : new Set<string>();
     const topAcross = results[0] ? results[0].doc.lang !== query.lang : false;
     const features: Features = {
       passage: best?.passageCoverage ?? 0,

@@ -5,6 +5,7 @@ import type { SearchResult } from '../search/engine.ts';
 import { isPrefixTerm } from '../text/analyzer.ts';
 import type { Concept } from '../text/query.ts';
 import type { Span } from '../text/sentences.ts';
+import { heading } from '../corpus/title.ts';
 import { analysedPassage, sentencesHolding } from './passages.ts';
 import type { AnswerKind } from '../lang/index.ts';
 import { givesLifeSpan, namesMoney, type Counted } from './question.ts';
@@ -143,7 +144,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const { text } = result.chunk;
     const across = result.doc.lang !== lang;
     const meet = across ? metAcross : met;
-    const passage = analysedPassage(result.chunk, result.doc.lang, result.doc.title);
+    const passage = analysedPassage(result.chunk, result.doc.lang, heading(result.doc));
     const passageCoverage = coverage(q, passage.terms, across);
     const { spans, sentences: sentenceTerms } = passage;
     // what the document's title adds: every concept for the decision's features (it says the passage is on the

@@ -2,6 +2,7 @@
 // crumbs) that are not titles, so a line needs a few real words to count.
 
 import { sentenceSpans } from '../text/sentences.ts';
+import type { DocMeta } from './types.ts';
 
 const MAX_TITLE = 140;
 
@@ -24,4 +25,14 @@ export function deriveTitle(text: string, fallback: string): string {
     return cut.slice(0, Math.max(cut.lastIndexOf(' '), 40)).trimEnd() + '…';
   }
   return fallback;
+}
+
+/**
+ * What every passage of a document is about, as a citation shows it beside each quote: the title and the region.
+ * The region of an interview is often in no sentence of it («Еселі еңбекпен өрілген берекелі жұмыс», Түркістан
+ * облысы): a question naming the region still finds, and is met by, its passages.
+ */
+export function heading(doc: { title: string; meta: Pick<DocMeta, 'region'> }): string {
+  const { region } = doc.meta;
+  return region && !doc.title.includes(region) ? `${doc.title} (${region})` : doc.title;
 }

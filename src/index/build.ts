@@ -6,6 +6,7 @@ import { FileDocumentSource } from '../corpus/file-source.ts';
 import { FileIndexStore } from './file-store.ts';
 import type { SourceDoc } from '../corpus/types.ts';
 import { analyze, ANALYZER_VERSION } from '../text/analyzer.ts';
+import { heading } from '../corpus/title.ts';
 import { chunkText, CHUNKER_VERSION, DEFAULT_CHUNKING } from './chunker.ts';
 import { sentenceSpansYielding, type Span } from '../text/sentences.ts';
 import { LexicalIndex, YIELD_EVERY_MS, yieldTurn } from './lexical.ts';
@@ -147,7 +148,7 @@ async function buildFrom(corpus: Corpus, store: IndexStore, options: BuildOption
     const langs = chunks.map((c) => docs[c.docId].lang);
     const lexical = await LexicalIndex.build(
       chunks.map((c) => c.text),
-      chunks.map((c) => docs[c.docId].title),
+      chunks.map((c) => heading(docs[c.docId])),
       undefined,
       (text, i) => analyze(text, langs[i]),
       (done, total) => onProgress?.('index', done, total),

@@ -179,3 +179,24 @@ describe('probabilistic structured queries', () => {
     expect(scoreOf(all, 2) / scoreOf(all, 0)).toBeLessThan(scoreOf(summed, 2) / scoreOf(summed, 0));
   });
 });
+
+describe('a document’s region', () => {
+  it('is searched with its title, so a passage that never names its region is found by a question that does', async () => {
+    const corpus = await tempDir();
+    const text = 'Еселі еңбекпен өрілген жұмыс\n\nАудан, қалалардағы 17 аумақтық партия филиалдары 242 бастауыш партия ұйымдарын біріктіреді.\n';
+    await writeFile(path.join(corpus, 'south.kk.txt'), text);
+    await writeFile(path.join(corpus, 'north.kk.txt'), text.replace('17', '12'));
+    await writeFile(path.join(corpus, 'manifest.json'), JSON.stringify({
+      documents: [
+        { file: 'south.kk.txt', lang: 'kk', region: 'Түркістан облысы' },
+        { file: 'north.kk.txt', lang: 'kk', region: 'Павлодар облысы' },
+      ],
+    }));
+    const index = path.join(await tempDir(), 'index');
+    await buildIndex({ corpus, indexDir: index, embedder: null });
+    const engine = await SearchEngine.open(index, null);
+    const [top] = await engine.search('Түркістан облысында партияның неше филиалы бар?');
+    expect(top.chunk.docId).toBe('south.kk.txt');
+    expect(top.doc.title).toBe('Еселі еңбекпен өрілген жұмыс'); // shown as it is: the citation gives the region beside it
+  });
+});
