@@ -1,7 +1,6 @@
 // A Redis server of the test's own, on a free loopback port with nothing saved: runs never collide. Where
 // redis-server is not installed the tests that need it skip and say so, except under CI=true, where they fail.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { freePort } from './ports.ts';
 
 export const haveRedis = spawnSync('redis-server', ['--version']).status === 0;
@@ -18,17 +17,27 @@ export interface RedisServer {
 
 export async function startRedis(): Promise<RedisServer> {
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-  // ready when it accepts a connection
-  for (let i = 0; ; i++) {
-    const ok = await new Promise<boolean>((resolve) => {
-      const s = net.connect(port, '127.0.0.1', () => (s.destroy(), resolve(true)));
-      s.on('error', () => resolve(false));
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  // ready when it says so (not after a fixed number of connection attempts: on a busy machine it takes longer)
+  await new Promise<void>((resolve, reject) => {
+    let said = '';
+    const deadline = setTimeout(() => reject(new Error(`redis-server did not start within 30 s: ${said.slice(-300)}`)), 30_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      said += chunk.toString();
+      if (/ready to accept connections/i.test(said)) {
+        clearTimeout(deadline);
+        resolve();
+      }
     });
-    if (ok) break;
-    if (i > 200 || child.exitCode !== null) throw new Error('redis-server did not start');
-    await new Promise((r) => setImmediate(r));
-  }
+    child.stderr!.on('data', (chunk: Buffer) => (said += chunk.toString()));
+    child.once('exit', (code) => {
+      clearTimeout(deadline);
+      reject(new Error(`redis-server exited (${code}) before it was ready: ${said.slice(-300)}`));
+    });
+  });
+  // its log is no longer read; keep the pipes drained
+  child.stdout!.resume();
+  child.stderr!.resume();
   return {
     url: `redis://127.0.0.1:${port}`,
     port,
