@@ -2,7 +2,7 @@
 // passages' text was most of an answer's time (a profile of the bot under load: tokenizing, stemming and sentence
 // splitting the same passages again for every question about them), so each is analysed once and kept while it is
 // asked about, up to CACHED passages (least recently used go first).
-import { analyze, defaultAnalyzer } from '../text/analyzer.ts';
+import { defaultAnalyzer } from '../text/analyzer.ts';
 import type { Lang } from '../text/lang.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
 import { LANGS, PACKS, type AnswerKind } from '../lang/index.ts';
@@ -55,14 +55,16 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
   const spans = sentenceSpans(text);
   const words = spans.map((s) => defaultAnalyzer.analyzeTokens(text.slice(s.start, s.end), lang).filter((w) => w.terms.length).map((w) => new Set(w.terms)));
   const sentences = words.map((ws) => new Set(ws.flatMap((w) => [...w])));
+  const titleWords = defaultAnalyzer.analyzeTokens(title, lang).filter((w) => w.terms.length).map((w) => new Set(w.terms));
   const passage: AnalysedPassage = {
     // the passage's terms are its sentences' (analysing the whole text again cost a third of a passage's time)
     terms: new Set(sentences.flatMap((s) => [...s])),
     spans,
     sentences,
     words,
-    title: new Set(analyze(title, lang)),
-    titleWords: defaultAnalyzer.analyzeTokens(title, lang).filter((w) => w.terms.length).map((w) => new Set(w.terms)),
+    // the title's terms are its words' (as the passage's are its sentences'): one analysis, not two
+    title: new Set(titleWords.flatMap((w) => [...w])),
+    titleWords,
     kinds: new Map(),
     pointsBack: spans.map((s) => CONTINUES.test(text.slice(s.start, s.end))),
   };

@@ -178,11 +178,11 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const choiceRelevance = forChoice.map((m) => weighed(q, m));
     const kindIn = sentencesHolding(passage, text, kind);
     const { pointsBack } = passage;
-    // how well a sentence itself names what a «how many» question counts (1 when it counts nothing named)
-    const countedIn = (j: number) =>
+    // how well each sentence itself names what a «how many» question counts (1 when it counts nothing named)
+    const countedIn = spans.map((sp, j) =>
       !counted ? 1
-      : 'money' in counted ? (namesMoney(text.slice(spans[j].start, spans[j].end)) ? 1 : 0)
-      : Math.max(...counted.concepts.map((k) => meet(q.concepts[k], sentenceTerms[j])));
+      : 'money' in counted ? (namesMoney(text.slice(sp.start, sp.end)) ? 1 : 0)
+      : Math.max(...counted.concepts.map((k) => meet(q.concepts[k], sentenceTerms[j]))));
     const quoted = new Float64Array(n);
     const quotedForChoice = new Float64Array(n);
     spans.forEach((s, i) => {
@@ -202,14 +202,17 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       }
       const holds = kindIn[i];
       const quoteCoverage = weighed(q, quoted);
-      const countedHere = Math.max(countedIn(i), kindIn[i - 1] === true && pointsBack[i] ? countedIn(i - 1) : 0, kindIn[i + 1] === true && pointsBack[i + 1] === true ? countedIn(i + 1) : 0);
+      // the number may stand in the sentence this one leans on, or in one that leans on it
+      const numberBefore = kindIn[i - 1] === true && pointsBack[i];
+      const numberAfter = kindIn[i + 1] === true && pointsBack[i + 1] === true;
+      // the counted word in the sentence, or in the one it leans on for its number, or that leans on it
+      const countedHere = Math.max(countedIn[i], numberBefore ? countedIn[i - 1] : 0, numberAfter ? countedIn[i + 1] : 0);
       // for «how many», the kind bonus goes to a number of the counted thing («17 аумақтық партия филиалдары»), not
       // to any number («екінші орынға»)
       const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds && countedHere > 0 ? SELECTION.kind : 0) + SELECTION.rank / (rank + 1);
       out.push({
         result, rank, span: quote, sentence: s, score, across, passageCoverage, holdsKind: holds, quoteCoverage,
-        kindNear: holds || (kindIn[i - 1] === true && pointsBack[i]) || (kindIn[i + 1] === true && pointsBack[i + 1] === true),
-        // the counted word in the sentence, or in the one it leans on for its number, or that leans on it
+        kindNear: holds || numberBefore || numberAfter,
         counted: countedHere,
         quoteFocus: weighed(q, quoted, isFocus),
         sentenceCoverage: relevance[i],

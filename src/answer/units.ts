@@ -57,6 +57,12 @@ export function namedUnits(concepts: readonly Concept[]): NamedUnit[] {
   return out;
 }
 
+/** Whether a word's terms meet the concept by a whole word (a prefix term is too loose to stand for a name). */
+function namesIt(terms: ReadonlySet<string>, concept: Concept): boolean {
+  for (const t of terms) if (!isPrefixTerm(t) && concept.terms.has(t)) return true;
+  return false;
+}
+
 /**
  * Whether a sentence (its words, each as its terms) names the place of `named` only with another unit: the name
  * stands with a unit somewhere in it, and never with the question's.
@@ -64,7 +70,7 @@ export function namedUnits(concepts: readonly Concept[]): NamedUnit[] {
 export function otherUnit(words: readonly ReadonlySet<string>[], concept: Concept, unit: UnitKind): boolean {
   let other = false;
   for (let p = 0; p < words.length; p++) {
-    if (![...words[p]].some((t) => !isPrefixTerm(t) && concept.terms.has(t))) continue;
+    if (!namesIt(words[p], concept)) continue;
     for (let q = Math.max(0, p - UNIT_REACH); q <= Math.min(words.length - 1, p + UNIT_REACH); q++) {
       if (q === p) continue;
       const kind = unitIn(words[q]);

@@ -39,6 +39,9 @@ const withoutFeedback = (id: string, answer: Answer) => InlineKeyboard.from(keyb
 /** Where a chat's conversation is kept: the chat in private, the user within the chat in a group. */
 const conversationKey = (ctx: Context) => (ctx.chat?.type === 'private' ? `${ctx.chat.id}` : `${ctx.chat?.id}:${ctx.from?.id}`);
 
+/** In groups a reply answers the asking message (kept if it was deleted meanwhile); in private chats it need not. */
+const replyTo = (ctx: Context) => (ctx.chat?.type !== 'private' && ctx.msg ? { message_id: ctx.msg.message_id, allow_sending_without_reply: true } : undefined);
+
 /**
  * Answers `raw` in the chat of `ctx`, as a reply to the asking message in groups. `followUp`: the message may
  * lean on the conversation before it (private chats, and replies to the bot in groups; not a fresh /ask).
@@ -61,7 +64,7 @@ export async function replyWithAnswer(ctx: Context, deps: BotDeps, raw: string, 
   const answer = await deps.live.answerer.ask(asked, { excerpts: FIRST }, hint, earlier);
   if (answer.smallTalk) {
     // a hello or a thank-you: replied in kind, and neither a question for the log nor a turn of the conversation
-    await ctx.reply(answer.answer, { reply_parameters: ctx.chat?.type !== 'private' && ctx.msg ? { message_id: ctx.msg.message_id, allow_sending_without_reply: true } : undefined });
+    await ctx.reply(answer.answer, { reply_parameters: replyTo(ctx) });
     return;
   }
   deps.questions++;
@@ -75,12 +78,11 @@ export async function replyWithAnswer(ctx: Context, deps: BotDeps, raw: string, 
   const blocks = answerBlocks(answer);
   if (truncated) blocks.unshift(`<i>${messages(answer.lang).truncated(MAX_QUESTION)}</i>`);
   const parts = splitMessages(blocks);
-  const group = ctx.chat?.type !== 'private';
   for (let i = 0; i < parts.length; i++) {
     await ctx.reply(parts[i], {
       link_preview_options: { is_disabled: true },
       reply_markup: i === parts.length - 1 ? keyboard(id, answer) : undefined,
-      reply_parameters: group && ctx.msg ? { message_id: ctx.msg.message_id, allow_sending_without_reply: true } : undefined,
+      reply_parameters: replyTo(ctx),
     });
   }
 }
