@@ -233,6 +233,11 @@ for (const set of values.sets!.split(',')) {
       const a = await answerer.ask(q);
       return { answered: a.answered, lang: a.lang, excerpts: a.citations.map((c) => c.excerpt) };
     })]);
+    // as chat users type: all in lower case, names too (names.ts reads them from the passages)
+    answerRows.push(['  same, typed in lower case', await scoreAnswers(questions.map((q) => ({ ...q, question: q.question.toLowerCase() })), async (q) => {
+      const a = await answerer.ask(q);
+      return { answered: a.answered, lang: a.lang, excerpts: a.citations.map((c) => c.excerpt) };
+    })]);
     answerTable = () => printTable(`${set} answers: ${questions.length} questions`, answerRows);
   }
   await rm(dir, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import type { Query } from '../text/query.ts';
 import { inConversation } from '../text/followup.ts';
 import { messages } from './messages.ts';
 import { smallTalkOf, type SmallTalk } from './small-talk.ts';
+import { truecased } from './names.ts';
 import type { Summarizer } from './summary.ts';
 import { askedBy, countedBy, CUE_KINDS, lifeConcepts } from './question.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
@@ -117,7 +118,8 @@ export class Answerer {
     // what the answering sentence must meet: the question's concepts less the words that only name the kind of answer
     const cue = CUE_KINDS.has(kind) ? new Set(analyze(phrase, query.lang)) : new Set<string>();
     const kept = query.concepts.filter((c) => !cue.has(c.stem));
-    const concepts = kept.length ? kept : query.concepts;
+    // names the question wrote in lower case are read from how the passages write them
+    const concepts = truecased(kept.length ? kept : query.concepts, results.map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc))));
     const q: Weighted = { concepts, weights: concepts.map((c) => this.engine.idf(c.stem) * (c.weight ?? 1)) };
     // «Когда родился Стюарт?» is answered by «Стюарт (6 февраля 1833, Патрик — 12 мая 1864, Ричмонд)», which never
     // says «родился»: a life span in brackets meets a question whose focus is only being born or dying

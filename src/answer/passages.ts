@@ -2,7 +2,7 @@
 // passages' text was most of an answer's time (a profile of the bot under load: tokenizing, stemming and sentence
 // splitting the same passages again for every question about them), so each is analysed once and kept while it is
 // asked about, up to CACHED passages (least recently used go first).
-import { defaultAnalyzer } from '../text/analyzer.ts';
+import { defaultAnalyzer, isPrefixTerm } from '../text/analyzer.ts';
 import type { Lang } from '../text/lang.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
 import { LANGS, PACKS, type AnswerKind } from '../lang/index.ts';
@@ -26,6 +26,13 @@ export interface AnalysedPassage {
   kinds: Map<AnswerKind, readonly boolean[]>;
   /** whether each sentence points back to the one before it («Именно столько…», «Бұл…») */
   pointsBack: readonly boolean[];
+  /** how often each stem is written capitalized and not, inside a sentence (its first word aside): names are capitalized */
+  cased: ReadonlyMap<string, Casing>;
+}
+
+export interface Casing {
+  upper: number;
+  lower: number;
 }
 
 /**
@@ -53,7 +60,8 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
   if (hit) return hit;
   const { text } = chunk;
   const spans = sentenceSpans(text);
-  const words = spans.map((s) => defaultAnalyzer.analyzeTokens(text.slice(s.start, s.end), lang).filter((w) => w.terms.length).map((w) => new Set(w.terms)));
+  const tokens = spans.map((s) => defaultAnalyzer.analyzeTokens(text.slice(s.start, s.end), lang));
+  const words = tokens.map((ts) => ts.filter((w) => w.terms.length).map((w) => new Set(w.terms)));
   const sentences = words.map((ws) => new Set(ws.flatMap((w) => [...w])));
   const titleWords = defaultAnalyzer.analyzeTokens(title, lang).filter((w) => w.terms.length).map((w) => new Set(w.terms));
   const passage: AnalysedPassage = {
@@ -67,9 +75,25 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
     titleWords,
     kinds: new Map(),
     pointsBack: spans.map((s) => CONTINUES.test(text.slice(s.start, s.end))),
+    cased: casingOf(tokens),
   };
   cache.set(chunk, passage);
   return passage;
+}
+
+/** How the sentences write each word's stem: capitalized or not, a sentence's first word (capitalized anyway) aside. */
+function casingOf(sentences: { token: { word: string }; terms: readonly string[] }[][]): Map<string, Casing> {
+  const cased = new Map<string, Casing>();
+  for (const words of sentences) {
+    for (let i = 1; i < words.length; i++) {
+      const stem = words[i].terms.find((t) => !isPrefixTerm(t));
+      if (!stem || !/^\p{L}/u.test(stem)) continue;
+      const c = cased.get(stem) ?? cased.set(stem, { upper: 0, lower: 0 }).get(stem)!;
+      if (/^\p{Lu}/u.test(words[i].token.word)) c.upper++;
+      else c.lower++;
+    }
+  }
+  return cased;
 }
 
 /** Forgets every analysed passage (the benchmark measures the uncached path with it). */

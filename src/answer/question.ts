@@ -118,7 +118,7 @@ const LIFE_KINDS: ReadonlySet<AnswerKind> = new Set(['date', 'place']);
  */
 export function lifeConcepts(concepts: readonly Concept[], focus: (c: Concept) => boolean, kind: AnswerKind, lang: Lang): number[] {
   if (!LIFE_KINDS.has(kind)) return [];
-  const words = concepts.flatMap((c, i) => (focus(c) && !c.initialCapital ? [i] : []));
+  const words = concepts.flatMap((c, i) => (focus(c) && !c.firstWord ? [i] : []));
   return words.length > 0 && words.every((i) => lifeTerms(lang).has(concepts[i].stem)) ? words : [];
 }
 

@@ -45,7 +45,7 @@ export function namedUnits(concepts: readonly Concept[]): NamedUnit[] {
   const out: NamedUnit[] = [];
   concepts.forEach((c, i) => {
     // a question's first word is a name too when a unit follows it («Қызылорда облысының әкімі кім?»)
-    if (!c.name && !c.initialCapital) return;
+    if (!c.name && !c.firstWord) return;
     for (const j of [i + 1, i - 1]) {
       const unit = concepts[j] && !concepts[j].name ? table.get(concepts[j].stem) : undefined;
       if (unit) {

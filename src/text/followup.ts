@@ -18,7 +18,7 @@ export const CONVERSATION = {
 const WORD = /[\p{L}\p{N}]+/gu;
 const isNumber = (c: Concept) => /^\d/.test(c.stem);
 /** a name, or a capitalized first word (a place such as «Шымкентте» opening the question) */
-const isNamed = (c: Concept) => (c.name || c.initialCapital) && !isNumber(c);
+const isNamed = (c: Concept) => (c.name || c.firstWord) && !isNumber(c);
 
 /** Whether a question leans on the one before it. */
 export function isFollowUp(query: Query): boolean {

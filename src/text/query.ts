@@ -39,8 +39,11 @@ export interface Concept {
   terms: Map<string, number>;
   /** a name, number or quoted title: written alike in Kazakh and Russian texts */
   name: boolean;
-  /** capitalized as the question's first word: a name or just the start of the sentence */
-  initialCapital: boolean;
+  /**
+   * the question's first word: a name or just the start of the sentence, whether capitalized or not (its capital
+   * says nothing, and chat users write names in lower case)
+   */
+  firstWord: boolean;
   /** the glossary gave it an equivalent in the other language */
   translated: boolean;
   /** the learned table gave it translations into the other language */
@@ -82,7 +85,7 @@ const COMPOUND_PART = 3;
 
 /**
  * Word offsets that look like names: capitalized after the first word, quoted, Latin or with digits; and the
- * offset of a capitalized first word, which may be a name or only the start of the sentence.
+ * offset of the first word, which may be a name or only the start of the sentence.
  */
 function nameOffsets(question: string, tokens: readonly Token[]): { names: Set<number>; initial: number | null } {
   const names = new Set<number>();
@@ -91,11 +94,11 @@ function nameOffsets(question: string, tokens: readonly Token[]): { names: Set<n
   tokens.forEach((t, i) => {
     const inQuotes = quoted.some(([a, b]) => t.start > a && t.start < b);
     if (inQuotes || /[\p{N}a-zA-Z]/u.test(t.word) || (i > 0 && /^\p{Lu}/u.test(t.word))) names.add(t.start);
-    else if (i === 0 && /^\p{Lu}/u.test(t.word)) initial = t.start;
+    else if (i === 0) initial = t.start;
   });
   // a capitalized first word right before a name is the name's first part: «Парасат Жаңабергенов қашан туған?»
   const [first, second] = tokens;
-  if (initial !== null && second && names.has(second.start) && /^\p{Lu}/u.test(second.word) && question.slice(first.start + first.word.length, second.start) === ' ') {
+  if (initial !== null && second && names.has(second.start) && /^\p{Lu}/u.test(first.word) && /^\p{Lu}/u.test(second.word) && question.slice(first.start + first.word.length, second.start) === ' ') {
     names.add(first.start);
     initial = null;
   }
@@ -142,11 +145,11 @@ export class QueryAnalyzer {
         }
         concept = byStem.get(term);
         if (!concept) {
-          concept = { stem: term, terms: new Map([[term, 1]]), name: false, translated: false, learned: false, initialCapital: false };
+          concept = { stem: term, terms: new Map([[term, 1]]), name: false, translated: false, learned: false, firstWord: false };
           byStem.set(term, concept);
         }
         if (names.has(token.start)) concept.name = true;
-        if (token.start === initial) concept.initialCapital = true;
+        if (token.start === initial) concept.firstWord = true;
         const capitalized = names.has(token.start) || token.start === initial;
         for (const other of PACKS[lang].otherStems?.(normalize(token.word), term, capitalized) ?? []) {
           const t = fold(other);

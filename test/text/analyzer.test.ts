@@ -72,6 +72,13 @@ describe('Kazakh stemmer on real word forms', () => {
     expect(stemKazakh('бала')).not.toBe(stemKazakh('бал')); // child, honey
     expect(stemKazakh('қаламға')).toBe(stemKazakh('қаламы'));
   });
+
+  it('keeps the privative «-сыз/-сіз», which makes a word of the opposite meaning', () => {
+    expect(stemKazakh('жұмыссыздық')).not.toBe(stemKazakh('жұмыс')); // unemployment, work
+    expect(stemKazakh('жұмыссыздық')).toBe(stemKazakh('жұмыссыздар'));
+    expect(stemKazakh('қауіпсіздігін')).not.toBe(stemKazakh('қауіп')); // safety, danger
+    expect(stemKazakh('заңсыз')).not.toBe(stemKazakh('заң')); // unlawful, law
+  });
 });
 
 describe('Kazakh place names', () => {
