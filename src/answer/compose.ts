@@ -169,7 +169,6 @@ export class Answerer {
   }
 }
 
-/** The best candidates as citations, never quoting the same text twice (overlapping chunks repeat sentences). */
 /** The page an excerpt starts on and, when it runs onto another, the page it ends on. */
 function pagesOf(pages: readonly number[] | undefined, start: number, end: number): Pick<Citation, 'page' | 'lastPage'> {
   const page = pageAt(pages, start);
@@ -180,6 +179,7 @@ function pagesOf(pages: readonly number[] | undefined, start: number, end: numbe
 /** An excerpt as compared for sameness: spacing aside. */
 const spaced = (text: string) => text.replace(/\s+/g, ' ').trim();
 
+/** The best candidates as citations, never quoting the same text twice (overlapping chunks repeat sentences). */
 function pickQuotes(ranked: Candidate[], excerpts: number): { citations: Citation[]; picked: Candidate[] } {
   const citations: Citation[] = [];
   const picked: Candidate[] = [];

@@ -17,7 +17,7 @@ export const CONVERSATION = {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const isNumber = (c: Concept) => /^\d/.test(c.stem);
-/** a name, or a capitalized first word (a place such as «Шымкентте» opening the question) */
+/** a name, or the question's first word, capitalized or not (a place such as «Шымкентте» opening the question) */
 const isNamed = (c: Concept) => (c.name || c.firstWord) && !isNumber(c);
 
 /** Whether a question leans on the one before it. */
