@@ -229,15 +229,13 @@ for (const set of values.sets!.split(',')) {
       excerpts: (await engine.search(q, { k: 3 })).map((r) => r.chunk.text.slice(0, 600)),
     }))]);
     const answerer = new Answerer(engine);
-    answerRows.push(['govqa ask', await scoreAnswers(questions, async (q) => {
+    const ask = async (q: string) => {
       const a = await answerer.ask(q);
       return { answered: a.answered, lang: a.lang, excerpts: a.citations.map((c) => c.excerpt) };
-    })]);
+    };
+    answerRows.push(['govqa ask', await scoreAnswers(questions, ask)]);
     // as chat users type: all in lower case, names too (names.ts reads them from the passages)
-    answerRows.push(['  same, typed in lower case', await scoreAnswers(questions.map((q) => ({ ...q, question: q.question.toLowerCase() })), async (q) => {
-      const a = await answerer.ask(q);
-      return { answered: a.answered, lang: a.lang, excerpts: a.citations.map((c) => c.excerpt) };
-    })]);
+    answerRows.push(['  same, typed in lower case', await scoreAnswers(questions.map((q) => ({ ...q, question: q.question.toLowerCase() })), ask)]);
     answerTable = () => printTable(`${set} answers: ${questions.length} questions`, answerRows);
   }
   await rm(dir, { recursive: true, force: true });

@@ -118,8 +118,9 @@ export class Answerer {
     // what the answering sentence must meet: the question's concepts less the words that only name the kind of answer
     const cue = CUE_KINDS.has(kind) ? new Set(analyze(phrase, query.lang)) : new Set<string>();
     const kept = query.concepts.filter((c) => !cue.has(c.stem));
+    const passages = results.map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc)));
     // names the question wrote in lower case are read from how the passages write them
-    const concepts = truecased(kept.length ? kept : query.concepts, results.map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc))));
+    const concepts = truecased(kept.length ? kept : query.concepts, passages);
     const q: Weighted = { concepts, weights: concepts.map((c) => this.engine.idf(c.stem) * (c.weight ?? 1)) };
     // «Когда родился Стюарт?» is answered by «Стюарт (6 февраля 1833, Патрик — 12 мая 1864, Ричмонд)», which never
     // says «родился»: a life span in brackets meets a question whose focus is only being born or dying
@@ -139,7 +140,7 @@ export class Answerer {
     });
     const top3 = ranked.filter((c) => c.rank < 3);
     const rarest = q.weights.indexOf(Math.max(...q.weights));
-    const topTerms = results[0] ? analysedPassage(results[0].chunk, results[0].doc.lang, heading(results[0].doc)).terms : new Set<string>();
+    const topTerms = passages[0]?.terms ?? new Set<string>();
     const topAcross = results[0] ? results[0].doc.lang !== query.lang : false;
     const features: Features = {
       passage: best?.passageCoverage ?? 0,
