@@ -178,10 +178,13 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const choiceRelevance = forChoice.map((m) => weighed(q, m));
     const kindIn = sentencesHolding(passage, text, kind);
     const { pointsBack } = passage;
-    // how well each sentence itself names what a «how many» question counts (1 when it counts nothing named)
+    const namesMet = metBySentence.map((m) => weighed(q, m, (c) => !isFocus(c)));
+    // how well each sentence itself names what a «how many» question counts (1 when it counts nothing named); a
+    // sum of money, which texts name by its currency and seldom by «денег» / «ақша», about the question's names:
+    // «Сколько денег выделено на проект «Таза бейсенбі»?» is not answered by a grant of «22 млн теңге» to others
     const countedIn = spans.map((sp, j) =>
       !counted ? 1
-      : 'money' in counted ? (namesMoney(text.slice(sp.start, sp.end)) ? 1 : 0)
+      : 'money' in counted ? (namesMoney(text.slice(sp.start, sp.end)) && namesMet[j] > 0 ? 1 : 0)
       : Math.max(...counted.concepts.map((k) => meet(q.concepts[k], sentenceTerms[j]))));
     const quoted = new Float64Array(n);
     const quotedForChoice = new Float64Array(n);
@@ -220,7 +223,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
         // only the top three passages' sentences inform the decision (see compose.ts)
         pairs: rank < PAIRS_FROM ? pairsMet(q, passage.words[i], byTerm) : 0,
         focusCoverage: weighed(q, metBySentence[i], isFocus),
-        namesCoverage: weighed(q, metBySentence[i], (c) => !isFocus(c)),
+        namesCoverage: namesMet[i],
       });
     });
   });

@@ -85,7 +85,10 @@ export interface LanguagePack {
     verb?: RegExp;
     /** a word there that describes the counted noun, which follows it («сколько анимационных фильмов») */
     modifier?: RegExp;
-    /** words that make a «how much» question ask for a price («сколько стоит», «қанша тұрады», «бағасы»): its answer names a currency */
+    /**
+     * words that make a «how much» question ask for a price or a sum («сколько стоит», «қанша тұрады», «бағасы»,
+     * «сколько денег», «қанша ақша»): its answer names a currency
+     */
     money: readonly string[];
   };
   /** how the language's texts name money: currency words, lower case, whole or as the start of a word («тенге», «руб») */

@@ -70,6 +70,8 @@ describe('question kinds', () => {
     expect(counted('Қызылорда қаласында қанша мектеп бар?')).toEqual(stems('мектеп', 'kk'));
     expect(counted('Сколько стоит проезд в метро?')).toEqual({ money: true });
     expect(counted('Мектептің бағасы қанша?')).toEqual({ money: true });
+    expect(counted('Оған қанша ақша жұмсалды?')).toEqual({ money: true }); // a sum: texts name its currency, not «ақша»
+    expect(counted('Сколько денег выделили на ремонт?')).toEqual({ money: true });
     expect(counted('Сколько получают учителя?')).toBeNull(); // a verb: nothing named is counted
     expect(counted('Сколько раз он был чемпионом?')).toBeNull(); // answered «дважды»
     expect(namesMoney('Проезд стоит 80 тенге.')).toBe(true);
@@ -219,6 +221,7 @@ describe('the decline model', () => {
       'Сколько получают в Алатауском районе?', // the salaries quoted are other districts'
       'Сколько стоит проезд в метро Алматы?', // numbers of passengers, no price
       'Алматыда қанша полиция қызметкері жұмыс істейді?', // numbers of other things
+      'Сколько денег выделено на проект «Таза бейсенбі»?', // the sum quoted went to other projects
     ])('declines «%s»: no sentence about it holds a number or a year', async (q) => {
       const a = await answerer.ask(q);
       expect(a.answered).toBe(false);
@@ -228,6 +231,12 @@ describe('the decline model', () => {
       const a = await answerer.ask('Сколько пассажиров воспользовались метро Алматы с момента открытия?');
       expect(a.answered).toBe(true);
       expect(a.citations.some((c) => c.excerpt.includes('миллионнан астам жолаушы'))).toBe(true);
+    });
+
+    it('answers «how much money» from the sentence naming a sum in its currency for the asked thing', async () => {
+      const a = await answerer.ask('Үкіметтік емес ұйымдардың жобаларына қалалық бюджеттен қанша ақша бөлінді?');
+      expect(a.answered).toBe(true);
+      expect(a.citations[0].excerpt).toContain('теңге');
     });
 
     it('answers whatever it finds when ANSWER_MIN_CONFIDENCE is 0, and nothing at 1', async () => {
