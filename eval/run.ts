@@ -23,6 +23,7 @@ import type { Lang } from '../src/text/lang.ts';
 import { containsEvidence, mean, rankingMetrics } from './metrics.ts';
 import { TYPED_VARIANTS } from './typed-variants.ts';
 import { scoreAnswers } from './answers.ts';
+import { mistype } from './typos.ts';
 
 interface Question {
   id: string;
@@ -236,6 +237,10 @@ for (const set of values.sets!.split(',')) {
     answerRows.push(['govqa ask', await scoreAnswers(questions, ask)]);
     // as chat users type: all in lower case, names too (names.ts reads them from the passages)
     answerRows.push(['  same, typed in lower case', await scoreAnswers(questions.map((q) => ({ ...q, question: q.question.toLowerCase() })), ask)]);
+    // a question word mistyped by one key (typos.ts); the questions without a long enough one stay as written
+    const mistyped = questions.map((q) => ({ ...q, question: mistype(q.question, q.lang as Lang) }));
+    const changed = mistyped.filter((q, i) => q.question !== questions[i].question).length;
+    answerRows.push([`  same, a question word mistyped (${changed})`, await scoreAnswers(mistyped, ask)]);
     answerTable = () => printTable(`${set} answers: ${questions.length} questions`, answerRows);
   }
   await rm(dir, { recursive: true, force: true });

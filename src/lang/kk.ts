@@ -73,6 +73,8 @@ export const kk: LanguagePack = {
     verb: /(?:ады|еді|йды|йді|ған|ген|қан|кен)$/,
     money: ['тұрады', 'бағасы', 'бағасын', 'құны', 'құнын', 'тариф', 'ақша', 'ақшасы', 'қаражат', 'қаржы'],
   },
+  // none collected: chat Kazakh writes question words without Kazakh letters («канша», «кашан»), which folding meets
+  colloquial: {},
   currency: ['теңге', 'тенге', 'тг', 'рубль', 'доллар', 'еуро'],
   smallTalk: {
     greeting: ['сәлем', 'сәлеметсіз', 'сәлеметсіздер', 'армысыз', 'армысыздар', 'ассалаумағалейкум', 'қайырлы'],

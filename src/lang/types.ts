@@ -91,6 +91,12 @@ export interface LanguagePack {
      */
     money: readonly string[];
   };
+  /**
+   * Question words as chat users write them, lower case, and the word each stands for («скока» → «сколько»): no
+   * text holds them, so they are put back before the question is read (text/respell.ts; one mistyped letter is put
+   * back without a list).
+   */
+  colloquial: Readonly<Record<string, string>>;
   /** how the language's texts name money: currency words, lower case, whole or as the start of a word («тенге», «руб») */
   currency: readonly string[];
   /** question words by the kind of answer they ask for (lower case) */

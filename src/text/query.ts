@@ -6,6 +6,7 @@ import { defaultAnalyzer, isPrefixTerm, type Analyzer, type Script } from './ana
 import type { Glossary } from './glossary.ts';
 import { detectLang, lacksOwnLetters, type Lang } from './lang.ts';
 import { Speller } from './spelling.ts';
+import { respellQuestionWords } from './respell.ts';
 import { fold, normalize } from './normalize.ts';
 import { LANGS, PACKS } from '../lang/index.ts';
 import type { Token } from './tokenize.ts';
@@ -126,9 +127,28 @@ export class QueryAnalyzer {
    * index's, to correct words it has never seen.
    */
   analyze(question: string, langHint: Lang = 'ru', vocabulary?: Vocabulary): Query {
-    const { text, lang, script } = readScript(question.replace(/\s+/g, ' ').trim(), langHint);
+    const { text, lang, script } = this.respelled(readScript(question.replace(/\s+/g, ' ').trim(), langHint), langHint, vocabulary);
     const concepts = this.concepts(text, lang, script, vocabulary);
     return queryOf(text, lang, script, concepts);
+  }
+
+  /**
+   * The question with its mistyped and colloquial question words put back (respell.ts), in its language and, when
+   * none is found there, in another: the mistyped word may have been the cue to the language («Кошда родилась
+   * Салли Филд?» reads as Kazakh), which is then read again. Only a word the index holds in no form, nor the
+   * translation table, is taken for a mistyped one.
+   */
+  private respelled(read: ReturnType<typeof readScript>, langHint: Lang, vocabulary?: Vocabulary): ReturnType<typeof readScript> {
+    for (const lang of [read.lang, ...LANGS.filter((l) => l !== read.lang)]) {
+      const script: Script = lang === read.lang ? read.script : scriptOf(read.text, lang);
+      const unknown = (word: string) => {
+        const stems = this.analyzer.wordTerms(word, lang, script).filter((t) => !isPrefixTerm(t));
+        return stems.length > 0 && !stems.some((t) => vocabulary!.has(t)) && !this.translation?.knows(stems[0], lang);
+      };
+      const text = respellQuestionWords(read.text, lang, script, vocabulary && this.spelling ? unknown : () => false);
+      if (text !== read.text) return lang === read.lang ? { ...read, text } : readScript(text, langHint);
+    }
+    return read;
   }
 
   private concepts(question: string, lang: Lang, script: Script, vocabulary?: Vocabulary): Concept[] {
@@ -298,9 +318,11 @@ export function readScript(text: string, langHint: Lang): { text: string; lang: 
     }
   }
   const lang = detectLang(text, langHint);
-  const script: Script = PACKS[lang].typed && lacksOwnLetters(text, lang) ? 'typed' : 'native';
-  return { text, lang, script };
+  return { text, lang, script: scriptOf(text, lang) };
 }
+
+/** 'typed' for a question in a language that has letters of its own, written without them */
+const scriptOf = (text: string, lang: Lang): Script => (PACKS[lang].typed && lacksOwnLetters(text, lang) ? 'typed' : 'native');
 
 /**
  * Scoring groups: a concept's stem and its equivalents in the other language share one pseudo-term (weighted by
