@@ -227,6 +227,10 @@ describe('analyzer', () => {
   it('drops stopwords and question words', () => {
     expect(stems('Какая средняя зарплата в районе?')).toEqual(stems('средняя зарплата районе'));
     expect(stems('Қандай бағдарлама бар?', 'kk')).toEqual(stems('бағдарлама', 'kk'));
+    // «каков» was stemmed to «как», «қаншалықты» to «қан» (blood), «қайдан» to «қай»: concepts no answer holds
+    expect(stems('Каков дефицит мест?')).toEqual(stems('дефицит мест'));
+    expect(stems('Жоба қаншалықты тиімді?', 'kk')).toEqual(stems('жоба тиімді', 'kk'));
+    expect(stems('Су қайдан келеді?', 'kk')).toEqual(stems('су келеді', 'kk'));
   });
 
   it('stems a quoted Kazakh name inside a Russian question as Kazakh', () => {
