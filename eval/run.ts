@@ -232,7 +232,8 @@ for (const set of values.sets!.split(',')) {
     const answerer = new Answerer(engine);
     const ask = async (q: string) => {
       const a = await answerer.ask(q);
-      return { answered: a.answered, lang: a.lang, excerpts: a.citations.map((c) => c.excerpt) };
+      const highlights = a.citations.map((c) => (c.highlight ? c.excerpt.slice(c.highlight.start, c.highlight.end) : c.excerpt));
+      return { answered: a.answered, lang: a.lang, excerpts: a.citations.map((c) => c.excerpt), highlights };
     };
     answerRows.push(['govqa ask', await scoreAnswers(questions, ask)]);
     // as chat users type: all in lower case, names too (names.ts reads them from the passages)

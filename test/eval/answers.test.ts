@@ -17,11 +17,18 @@ describe('the eval table of answers', () => {
 
   it('has the columns the issue names, computed as the judges do', async () => {
     const row = await scoreAnswers(questions, async (q) => replies[q]);
-    expect(Object.keys(row)).toEqual(['answer in first 3 excerpts', 'unanswerable declined', 'all handled right', 'reply language']);
+    expect(Object.keys(row)).toEqual(['answer in first 3 excerpts', 'unanswerable declined', 'all handled right', 'reply language', 'answer in the first excerpt']);
     expect(row['answer in first 3 excerpts']).toBeCloseTo(2 / 3); // case, spaces and quotes folded; only 3 excerpts count
     expect(row['unanswerable declined']).toBe(1);
     expect(row['all handled right']).toBeCloseTo(3 / 4);
     expect(row['reply language']).toBeCloseTo(3 / 4);
+    expect(row['answer in the first excerpt']).toBeCloseTo(1 / 3); // «Іскер ана» only
+  });
+
+  it('says whether the sentence in bold holds the answer, when the system marks one', async () => {
+    const row = await scoreAnswers(questions.slice(0, 3), async (q) => ({ ...replies[q], excerpts: ['больше 10 тысяч. Лебедевский мост'], highlights: q === 'a' ? ['Лебедевский мост'] : ['больше 10 тысяч.'] }));
+    expect(row['answer in the first excerpt']).toBeCloseTo(2 / 3);
+    expect(row['in its sentence in bold']).toBe(0);
   });
 
   it('counts an answer that was not given as a miss, and an excerpt over 600 characters as none', async () => {
