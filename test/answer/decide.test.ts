@@ -234,6 +234,12 @@ describe('the decline model', () => {
       expect(a.citations.some((c) => c.excerpt.includes('миллионнан астам жолаушы'))).toBe(true);
     });
 
+    it('sets in bold the sentence whose number counts the asked thing, not one with a number beside its word', async () => {
+      const a = await answerer.ask('Сколько школ построят в Алматы?');
+      const [first] = a.citations;
+      expect(first.excerpt.slice(first.highlight!.start, first.highlight!.end)).toContain('500 школ'); // not «дефицит мест в школах … 70 тысяч»
+    });
+
     it('answers «how much money» from the sentence naming a sum in its currency for the asked thing', async () => {
       const a = await answerer.ask('Үкіметтік емес ұйымдардың жобаларына қалалық бюджеттен қанша ақша бөлінді?');
       expect(a.answered).toBe(true);
