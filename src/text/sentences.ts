@@ -19,15 +19,27 @@ export function sentenceSpans(text: string, offset = 0): Span[] {
   const spans: Span[] = [];
   if (text.length <= WINDOW) {
     // a passage: ICU at once is quickest, and gives the same spans (the slow-down only comes with length)
-    for (const { segment, index } of segmenter.segment(text)) pushSpan(spans, segment, offset + index);
+    for (const { segment, index } of segmenter.segment(text)) pushSpan(spans, segment, offset + index, text, offset);
   } else spansOfLines(text, 0, text.length, offset, spans);
   return spans;
 }
 
-function pushSpan(spans: Span[], segment: string, at: number): void {
+/**
+ * A sentence that ends with an initial («губернаторы Г.А.», «академик М.», «Дж.») goes on: ICU breaks after
+ * every capital letter and period, and «Колпаковский еді» would stand alone, cut from the post it names.
+ */
+const INITIAL_END = /(?:^|[^\p{L}])(?:\p{Lu}|Дж)\.$/u;
+
+/** Appends a segment's span (`at`: its offset in `text`, given from `offset`), or joins it to a span cut at an initial. */
+function pushSpan(spans: Span[], segment: string, at: number, text: string, offset: number): void {
   const lead = segment.length - segment.trimStart().length;
   const body = segment.trim();
-  if (body) spans.push({ start: at + lead, end: at + lead + body.length });
+  if (!body) return;
+  const start = at + lead;
+  const last = spans[spans.length - 1];
+  if (last && INITIAL_END.test(text.slice(Math.max(last.start, last.end - 4) - offset, last.end - offset)) && !text.slice(last.end - offset, start - offset).includes('\n')) {
+    last.end = start + body.length;
+  } else spans.push({ start, end: start + body.length });
 }
 
 /** Text handed to ICU between two turns of the event loop, in the yielding variant. */
@@ -51,7 +63,7 @@ export async function sentenceSpansYielding(text: string, pause: () => Promise<u
 
 /** Spans of text[from, to), which begins at a line start and ends at a line end, appended to `spans`. */
 function spansOfLines(text: string, from: number, to: number, offset: number, spans: Span[]): void {
-  const push = (segment: string, at: number) => pushSpan(spans, segment, offset + at);
+  const push = (segment: string, at: number) => pushSpan(spans, segment, offset + at, text, offset);
   let lineStart = from;
   while (lineStart < to) {
     const nl = text.indexOf('\n', lineStart);

@@ -33,4 +33,18 @@ describe('sentenceSpans', () => {
   it('adds the offset', () => {
     expect(sentenceSpans('Бір. Екі.', 10)).toEqual([{ start: 10, end: 14 }, { start: 15, end: 19 }]);
   });
+
+  it('goes on past an initial, which ICU takes for a sentence end, but not past a line break', () => {
+    const texts = (t: string, offset = 0) => sentenceSpans(t, offset).map((s) => t.slice(s.start - offset, s.end - offset));
+    expect(texts('Әскери губернаторы Г.А. Колпаковский еді. Келесі.')).toEqual(['Әскери губернаторы Г.А. Колпаковский еді.', 'Келесі.']);
+    expect(texts('Акт подписан А. А. Пещуровым 20 декабря. Далее.', 5)).toEqual(['Акт подписан А. А. Пещуровым 20 декабря.', 'Далее.']);
+    expect(texts('Сказку написал Дж. Толкин.')).toEqual(['Сказку написал Дж. Толкин.']);
+    expect(texts('Витамин C.\nДалее.')).toEqual(['Витамин C.', 'Далее.']);
+  });
+
+  it('joins at initials alike when it yields', async () => {
+    const text = Array.from({ length: 9_000 }, (_, i) => `Оны М. Әуезов ${i} жазды.${i % 7 === 0 ? '\n' : ' '}`).join('');
+    expect(await sentenceSpansYielding(text, async () => {})).toEqual(sentenceSpans(text));
+    expect(sentenceSpans(text).length).toBe(9_000);
+  });
 });
