@@ -97,7 +97,10 @@ export interface Candidate {
   rank: number;
   /** the quote, as offsets in the chunk text */
   span: Span;
-  /** the sentence the quote was chosen for, as offsets in the chunk text (inside `span`) */
+  /**
+   * the sentence set in bold, as offsets in the chunk text (inside `span`): the one the quote was chosen for, or
+   * another of the quote's sentences that holds an answer of the asked kind where it does not
+   */
   sentence: Span;
   score: number;
   /** what the sentence itself meets: all of the question, its focus words */
@@ -191,6 +194,13 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       : 'money' in counted ? (namesMoney(text.slice(sp.start, sp.end)) && namesMet[j] > 0 ? 1 : 0)
       : Math.max(...counted.concepts.map((k) => meet(q.concepts[k], sentenceTerms[j]))));
     const countsIt = spans.map((_, j) => counted !== null && 'concepts' in counted && numberBefore(passage.words[j], counted.concepts.map((k) => q.concepts[k]), meet));
+    // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
+    // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
+    // билік құрды») meeting the names of the one before it
+    const boldRank = forChoice.map((f, j) => {
+      const names = j > 0 && pointsBack[j] ? f.map((v, k) => (q.concepts[k].name ? Math.max(v, forChoice[j - 1][k]) : v)) : f;
+      return (kindIn[j] && countedIn[j] > 0 ? 2 : 0) + (countsIt[j] ? 1 : 0) + weighed(q, names) / 2;
+    });
     const quoted = new Float64Array(n);
     const quotedForChoice = new Float64Array(n);
     spans.forEach((s, i) => {
@@ -218,8 +228,10 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       // for «how many», the kind bonus goes to a number of the counted thing («17 аумақтық партия филиалдары»), not
       // to any number («екінші орынға»)
       const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds && countedHere > 0 ? SELECTION.kind : 0) + (countsIt[i] ? SELECTION.counts : 0) + SELECTION.rank / (rank + 1);
+      let bold = i;
+      for (let j = first; j < spans.length && spans[j].end <= quote.end; j++) if (boldRank[j] > boldRank[bold]) bold = j;
       out.push({
-        result, rank, span: quote, sentence: s, score, across, passageCoverage, holdsKind: holds, quoteCoverage,
+        result, rank, span: quote, sentence: spans[bold], score, across, passageCoverage, holdsKind: holds, quoteCoverage,
         kindNear: holds || numberBefore || numberAfter,
         counted: countedHere,
         quoteFocus: weighed(q, quoted, isFocus),

@@ -123,6 +123,13 @@ describe('sentence selection', () => {
     expect(first.kindNear).toBe(true);
   });
 
+  it('sets in bold the quote\'s sentence holding the asked kind, one pointing back taking the names before it', () => {
+    const text = 'Ұлы Карл және оның империясы туралы. Ол 768-814 жылдары билік құрды. Карл ұзын бойлы болған.';
+    const [best] = one('Ұлы Карл франктарды қай жылдары билеген?', text);
+    expect(text.slice(best.span.start, best.span.end)).toContain('768-814');
+    expect(text.slice(best.sentence.start, best.sentence.end)).toBe('Ол 768-814 жылдары билік құрды.');
+  });
+
   it('takes a life span in brackets as saying when someone was born', () => {
     const text = 'В 1854 году Стюарт окончил Вест-Пойнт и служил в кавалерии. Джеймс Стюарт (6 февраля 1833, Патрик — 12 мая 1864, Ричмонд) — американский генерал.';
     const [best, other] = one('Когда родился Джеймс Стюарт?', text);
