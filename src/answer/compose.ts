@@ -1,14 +1,14 @@
 // From a question to an answer: the question analysed once, the passages retrieved, the best sentences chosen as
 // verbatim quotes (quotes.ts), then one decision (decline.ts): answer with numbered citations, or say honestly in
 // one sentence that the sources do not answer. Rendering is render.ts's job.
-import type { SearchEngine } from '../search/engine.ts';
+import type { SearchEngine, SearchResult } from '../search/engine.ts';
 import { analyze, isPrefixTerm } from '../text/analyzer.ts';
 import { heading } from '../corpus/title.ts';
 import { analysedPassage } from './passages.ts';
 import type { Lang } from '../text/lang.ts';
 import type { AnswerKind } from '../lang/index.ts';
 import type { Query } from '../text/query.ts';
-import { inConversation } from '../text/followup.ts';
+import { inConversation, namedAnew } from '../text/followup.ts';
 import { messages } from './messages.ts';
 import { smallTalkOf, type SmallTalk } from './small-talk.ts';
 import { truecased } from './names.ts';
@@ -113,7 +113,7 @@ export class Answerer {
   /** Retrieval, quote selection and the decision's features for a question. */
   async gather(rawQuestion: string, excerpts = this.options.excerpts, langHint: Lang = 'ru', earlier: readonly string[] = []): Promise<Evidence> {
     const query = earlier.length ? inConversation(rawQuestion, earlier, (q, hint) => this.engine.query(q, hint), langHint) : this.engine.query(rawQuestion, langHint);
-    const results = query.concepts.length ? await this.engine.search(query, { k: PASSAGES }) : [];
+    const results = aboutNewNames(query, query.concepts.length ? await this.engine.search(query, { k: PASSAGES }) : []);
     const { kind, phrase } = askedBy(query);
     // what the answering sentence must meet: the question's concepts less the words that only name the kind of answer
     const cue = CUE_KINDS.has(kind) ? new Set(analyze(phrase, query.lang)) : new Set<string>();
@@ -168,6 +168,22 @@ export class Answerer {
     };
     return { query, kind, features, citations, coverage: bestPassage };
   }
+}
+
+/**
+ * A follow-up that names a place or person of its own («А в Таразе?» after «Сколько служебных квартир выдали молодым
+ * врачам в Павлодаре?») asks about it: passages that name it (in their text or their document's title and region)
+ * come first, however well the others meet the carried words (the Pavlodar passage meets every one of them).
+ */
+function aboutNewNames(query: Query, results: SearchResult[]): SearchResult[] {
+  const names = namedAnew(query);
+  if (names.length === 0) return results;
+  const namesThem = (r: SearchResult) => {
+    const p = analysedPassage(r.chunk, r.doc.lang, heading(r.doc));
+    return names.every((c) => met(c, p.terms) > 0 || met(c, p.title) > 0);
+  };
+  const naming = results.filter(namesThem);
+  return naming.length ? [...naming, ...results.filter((r) => !naming.includes(r))] : results;
 }
 
 /** The page an excerpt starts on and, when it runs onto another, the page it ends on. */

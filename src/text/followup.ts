@@ -20,6 +20,14 @@ const isNumber = (c: Concept) => /^\d/.test(c.stem);
 /** a name, or the question's first word, capitalized or not (a place such as «Шымкентте» opening the question) */
 const isNamed = (c: Concept) => (c.name || c.firstWord) && !isNumber(c);
 
+/**
+ * The names a follow-up brings of its own («Тараз» in «А в Таразе?» after a question on Pavlodar): what it now asks
+ * about, in place of the earlier question's names. None for a question that stands on its own.
+ */
+export function namedAnew(query: Query): Concept[] {
+  return query.follows === undefined ? [] : query.concepts.filter((c) => c.weight === undefined && isNamed(c));
+}
+
 /** Whether a question leans on the one before it. */
 export function isFollowUp(query: Query): boolean {
   const words = query.text.toLowerCase().match(WORD) ?? [];

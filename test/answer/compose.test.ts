@@ -155,6 +155,22 @@ describe('the same text under two documents', () => {
   });
 });
 
+describe('a follow-up naming a new place', () => {
+  it('is answered from the passages that name it, not from those meeting the carried words', async () => {
+    const dir = await tempDir();
+    const corpus = path.join(dir, 'corpus');
+    await mkdir(corpus);
+    await writeFile(path.join(corpus, 'pavlodar.ru.txt'), 'Итоги года в Павлодаре\n\nМолодым врачам в Павлодаре выдали 25 служебных квартир. Служебные квартиры получили врачи из районов.');
+    await writeFile(path.join(corpus, 'taraz.kk.txt'), 'Тараз қаласының жылдық қорытындысы\n\nТаразда жас дәрігерлерге 30 пәтер берілді. Қалада екі жаңа емхана ашылды.');
+    await buildIndex({ corpus, indexDir: path.join(dir, 'index'), embedder: null });
+    const answerer = new Answerer(await SearchEngine.open(path.join(dir, 'index'), null));
+    const first = 'Сколько служебных квартир выдали молодым врачам в Павлодаре?';
+    const a = await answerer.ask('А в Таразе?', { minConfidence: 0 }, 'ru', [first]);
+    expect(a.followsUp).toBe(true);
+    expect(a.citations[0].excerpt).toContain('30 пәтер');
+  });
+});
+
 describe('source labels', () => {
   it('show a long derived title cut at a word, and a short one whole', () => {
     const long = 'Қызылорда қаласы әкімдігінің ішкі саясат бөлімі қоғамдық саяси тұрақтылыққа жауапты бірден бір мемлекеттік мекеме';

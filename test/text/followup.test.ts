@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { followUp, inConversation, isFollowUp } from '../../src/text/followup.ts';
+import { followUp, inConversation, isFollowUp, namedAnew } from '../../src/text/followup.ts';
 import { QueryAnalyzer } from '../../src/text/query.ts';
 
 const queries = new QueryAnalyzer();
@@ -23,6 +23,12 @@ describe('follow-up questions', () => {
     expect(w.тараз).toBe(1);
     expect(Object.values(w).filter((x) => x === 0.5).length).toBeGreaterThanOrEqual(2); // мектеп, салынды
     expect(merged.follows).toBe('Шымкентте неше мектеп салынды?');
+  });
+
+  it('knows the names a follow-up brings of its own, and none for a question standing alone', () => {
+    const merged = followUp(q('Шымкентте неше мектеп салынды?'), q('Ал Таразда ше?', 'kk'));
+    expect(namedAnew(merged).map((c) => c.stem)).toEqual(['тараз']);
+    expect(namedAnew(q('Сколько школ в Таразе?'))).toEqual([]);
   });
 
   it('a new number replaces the old ones; «подробнее» repeats the question in full', () => {
