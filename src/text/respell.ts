@@ -7,6 +7,7 @@ import { distance } from 'fastest-levenshtein';
 import type { Lang } from '../lang/index.ts';
 import { PACKS } from '../lang/index.ts';
 import { fold, normalize } from './normalize.ts';
+import { Lru } from '../lru.ts';
 import type { Script } from './analyzer.ts';
 import { STOPWORDS } from './stopwords.ts';
 
@@ -34,14 +35,41 @@ function questionWords(lang: Lang): Map<string, string> {
  * (`unknown`), one letter off a question word; null when none.
  */
 export function questionWordFor(word: string, lang: Lang, unknown: (word: string) => boolean = () => true): string | null {
-  const w = normalize(word);
-  const colloquial = PACKS[lang].colloquial[w];
-  if (colloquial) return colloquial;
-  const folded = fold(w);
-  const words = questionWords(lang);
-  if (folded.length < MIN_RESPELLED || words.has(folded) || !unknown(word)) return null;
-  for (const [f, written] of words) if (Math.abs(f.length - folded.length) <= 1 && distance(f, folded) === 1) return written;
-  return null;
+  const found = candidateFor(word, lang);
+  // whether the index knows the word is asked last: of a question's words, few are one letter off a question word
+  return found && (found.colloquial || unknown(word)) ? found.word : null;
+}
+
+/**
+ * Words (as typed) whose candidate is remembered: every question asks it of each of its words in each language, and
+ * the same words come back; reading a word (normalizing, folding, a distance to each question word) cost as much
+ * as the rest of reading the question.
+ */
+const REMEMBERED = 10_000;
+const CANDIDATES = new Lru<string, { word: string; colloquial: boolean } | false>(REMEMBERED);
+
+/** The question word a typed word may stand for, and whether as a colloquial form; false for none. */
+function candidateFor(typed: string, lang: Lang): { word: string; colloquial: boolean } | false {
+  const key = `${lang} ${typed}`;
+  let found = CANDIDATES.get(key);
+  if (found === undefined) {
+    found = false;
+    const w = normalize(typed);
+    const folded = fold(w);
+    const colloquial = PACKS[lang].colloquial[w];
+    const words = questionWords(lang);
+    if (colloquial) found = { word: colloquial, colloquial: true };
+    else if (folded.length >= MIN_RESPELLED && !words.has(folded)) {
+      for (const [f, written] of words) {
+        if (Math.abs(f.length - folded.length) <= 1 && distance(f, folded) === 1) {
+          found = { word: written, colloquial: false };
+          break;
+        }
+      }
+    }
+    CANDIDATES.set(key, found);
+  }
+  return found;
 }
 
 /**
