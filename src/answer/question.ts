@@ -91,7 +91,8 @@ export function countedBy(query: Pick<Query, 'text' | 'lang'>, concepts: readonl
   const { after, notCounted, verb, modifier, money } = PACKS[query.lang].counting;
   const written = query.text.match(/[\p{L}\p{N}-]+/gu) ?? [];
   const words = written.map(normalize);
-  if (words.some((w) => money.includes(w))) return { money: true };
+  const spaced = ` ${words.join(' ')} `;
+  if (money.some((m) => spaced.includes(` ${m} `))) return { money: true };
   const at = words.findIndex((w) => after.includes(w));
   const next = at >= 0 ? words[at + 1] : undefined;
   if (!next || notCounted.includes(next) || verb?.test(next)) return null;

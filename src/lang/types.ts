@@ -86,8 +86,8 @@ export interface LanguagePack {
     /** a word there that describes the counted noun, which follows it («сколько анимационных фильмов») */
     modifier?: RegExp;
     /**
-     * words that make a «how much» question ask for a price or a sum («сколько стоит», «қанша тұрады», «бағасы»,
-     * «сколько денег», «қанша ақша»): its answer names a currency
+     * words or phrases that make a «how much» question ask for a price or a sum («сколько стоит», «қанша тұрады»,
+     * «бағасы», «сколько денег», «қанша ақша», «какой бюджет»): its answer names a currency
      */
     money: readonly string[];
   };

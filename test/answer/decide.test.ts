@@ -72,6 +72,8 @@ describe('question kinds', () => {
     expect(counted('Мектептің бағасы қанша?')).toEqual({ money: true });
     expect(counted('Оған қанша ақша жұмсалды?')).toEqual({ money: true }); // a sum: texts name its currency, not «ақша»
     expect(counted('Сколько денег выделили на ремонт?')).toEqual({ money: true });
+    expect(counted('Какой бюджет у программы?')).toEqual({ money: true });
+    expect(counted('Сколько школ построят за счёт бюджета?')).toEqual(stems('школ', 'ru')); // a budget named, not asked
     expect(counted('Сколько получают учителя?')).toBeNull(); // a verb: nothing named is counted
     expect(counted('Сколько раз он был чемпионом?')).toBeNull(); // answered «дважды»
     expect(namesMoney('Проезд стоит 80 тенге.')).toBe(true);
@@ -230,6 +232,7 @@ describe('the decline model', () => {
       'Сколько стоит проезд в метро Алматы?', // numbers of passengers, no price
       'Алматыда қанша полиция қызметкері жұмыс істейді?', // numbers of other things
       'Сколько денег выделено на проект «Таза бейсенбі»?', // the sum quoted went to other projects
+      'Какой бюджет у филиала партии AMANAT в Туркестанской области?', // a number of letters, no sum
     ])('declines «%s»: no sentence about it holds a number or a year', async (q) => {
       const a = await answerer.ask(q);
       expect(a.answered).toBe(false);
