@@ -28,6 +28,8 @@ export interface AnalysedPassage {
   pointsBack: readonly boolean[];
   /** how often each stem is written capitalized and not, inside a sentence (its first word aside): names are capitalized */
   cased: ReadonlyMap<string, Casing>;
+  /** the stems each sentence writes capitalized, its first word aside: the names it holds */
+  names: readonly ReadonlySet<string>[];
 }
 
 export interface Casing {
@@ -75,25 +77,32 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
     titleWords,
     kinds: new Map(),
     pointsBack: spans.map((s) => CONTINUES.test(text.slice(s.start, s.end))),
-    cased: casingOf(tokens),
+    ...casingOf(tokens),
   };
   cache.set(chunk, passage);
   return passage;
 }
 
-/** How the sentences write each word's stem: capitalized or not, a sentence's first word (capitalized anyway) aside. */
-function casingOf(sentences: { token: { word: string }; terms: readonly string[] }[][]): Map<string, Casing> {
+/**
+ * How the sentences write each word's stem: capitalized or not, a sentence's first word (capitalized anyway) aside;
+ * and the stems each sentence writes capitalized.
+ */
+function casingOf(sentences: { token: { word: string }; terms: readonly string[] }[][]): Pick<AnalysedPassage, 'cased' | 'names'> {
   const cased = new Map<string, Casing>();
-  for (const words of sentences) {
+  const names = sentences.map((words) => {
+    const capitalized = new Set<string>();
     for (let i = 1; i < words.length; i++) {
       const stem = words[i].terms.find((t) => !isPrefixTerm(t));
       if (!stem || !/^\p{L}/u.test(stem)) continue;
       const c = cased.get(stem) ?? cased.set(stem, { upper: 0, lower: 0 }).get(stem)!;
-      if (/^\p{Lu}/u.test(words[i].token.word)) c.upper++;
-      else c.lower++;
+      if (/^\p{Lu}/u.test(words[i].token.word)) {
+        c.upper++;
+        capitalized.add(stem);
+      } else c.lower++;
     }
-  }
-  return cased;
+    return capitalized;
+  });
+  return { cased, names };
 }
 
 /** Forgets every analysed passage (the benchmark measures the uncached path with it). */

@@ -146,6 +146,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
   const named = namedUnits(q.concepts);
+  // the terms of the question's own names (its first word too: «Кокжайляу салынады ма?»)
+  const questionNames = new Set(q.concepts.filter((c) => c.name || c.firstWord).flatMap((c) => [...c.terms.keys()]));
   const out: Candidate[] = [];
   results.forEach((result, rank) => {
     const { text } = result.chunk;
@@ -183,7 +185,10 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     });
     const relevance = metBySentence.map((m) => weighed(q, m));
     const choiceRelevance = forChoice.map((m) => weighed(q, m));
-    const kindIn = sentencesHolding(passage, text, kind);
+    // «who» and «where» are answered by a name the question does not hold: «Көк Жайлау тау шаңғысы курортын салуға
+    // тыйым салынды» names only the place asked about, and says nobody who builds there
+    const holding = sentencesHolding(passage, text, kind);
+    const kindIn = NAMED_KINDS.has(kind) ? holding.map((h, j) => h && [...passage.names[j]].some((stem) => !questionNames.has(stem))) : holding;
     const { pointsBack } = passage;
     const namesMet = metBySentence.map((m) => weighed(q, m, (c) => !isFocus(c)));
     // how well each sentence itself names what a «how many» question counts (1 when it counts nothing named); a
@@ -246,6 +251,9 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
   });
   return out.sort((a, b) => b.score - a.score);
 }
+
+/** the kinds of answer that are names: a person's, a place's */
+const NAMED_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'place']);
 
 /** How near (in words, stopwords not counted) a number stands before what it counts: «500 школ», «70 тысяч школ». */
 const COUNTS_WITHIN = 2;

@@ -132,6 +132,13 @@ describe('sentence selection', () => {
     expect(text.slice(best.sentence.start, best.sentence.end)).toBe('Ол 768-814 жылдары билік құрды.');
   });
 
+  it('takes «who» and «where» as answered by a name the question does not hold', () => {
+    const text = 'Строительство курорта Кокжайляу в горах запретили. Курорт в горах построит компания Bayterek.';
+    const cands = one('Кто построит курорт Кокжайляу?', text);
+    expect(cands.map((c) => c.holdsKind).sort()).toEqual([false, true]); // «Кокжайляу» is the question's own name
+    expect(text.slice(cands[0].sentence.start, cands[0].sentence.end)).toContain('Bayterek');
+  });
+
   it('takes a life span in brackets as saying when someone was born', () => {
     const text = 'В 1854 году Стюарт окончил Вест-Пойнт и служил в кавалерии. Джеймс Стюарт (6 февраля 1833, Патрик — 12 мая 1864, Ричмонд) — американский генерал.';
     const [best, other] = one('Когда родился Джеймс Стюарт?', text);
