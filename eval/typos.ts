@@ -19,10 +19,11 @@ function rightKey(letter: string): string {
   return letter;
 }
 
-/** the pack's question words of one word, folded */
+/** each pack's question words of one word, folded */
+const SINGLE = new Map<Lang, Set<string>>();
 const singleWords = (lang: Lang) => {
   const { questionWords, counting } = PACKS[lang];
-  return new Set([...Object.values(questionWords).flat(), ...counting.after].filter((w) => !w.includes(' ') && w.length >= MIN_LENGTH).map(fold));
+  return SINGLE.get(lang) ?? SINGLE.set(lang, new Set([...Object.values(questionWords).flat(), ...counting.after].filter((w) => !w.includes(' ') && w.length >= MIN_LENGTH).map(fold))).get(lang)!;
 };
 
 /** The question with its first question word mistyped, or as it is when it has none long enough. */

@@ -34,7 +34,7 @@ export const MAX_EXCERPT = 600;
  * measured too, and left out: as a weight here (0.1–0.4) it kept TyDi's answers in the quotes at 0.908 or lower and
  * cost KazQAD 0.006–0.012; as a feature of the decision it moved the dev figures by ±0.02 either way depending on
  * how it was capped, within what a refit's threshold moves by itself, while costing a fifth of an answer's time.
- * counts: for «how many», a sentence with a number right before what is counted (numberBefore) over one with a
+ * counts: for «how many», a sentence with a number right before what is counted (countsBefore) over one with a
  * number of something else beside the word: the first excerpt held the answer for the seeds 0.929 → 1.000 (0.3 →
  * 0.6: its sentence in bold 0.857 → 0.929), product 0.922 either way (bold 0.765 → 0.784), TyDi 0.810 → 0.807;
  * nothing else moved. At 1 it answered one more product near miss (declined 0.682 → 0.636).
@@ -198,13 +198,14 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       !counted ? 1
       : 'money' in counted ? (namesMoney(text.slice(sp.start, sp.end)) && namesMet[j] > 0 ? 1 : 0)
       : Math.max(...counted.concepts.map((k) => meet(q.concepts[k], sentenceTerms[j]))));
-    const countsIt = spans.map((_, j) => counted !== null && 'concepts' in counted && numberBefore(passage.words[j], counted.concepts.map((k) => q.concepts[k]), meet));
+    const countsIt = spans.map((_, j) => counted !== null && 'concepts' in counted && countsBefore(passage.words[j], counted.concepts.map((k) => q.concepts[k]), meet));
     // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
     // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
     // билік құрды») meeting the names of the one before it
     const boldRank = forChoice.map((f, j) => {
-      const names = j > 0 && pointsBack[j] ? f.map((v, k) => (q.concepts[k].name ? Math.max(v, forChoice[j - 1][k]) : v)) : f;
-      return (kindIn[j] && countedIn[j] > 0 ? 2 : 0) + (countsIt[j] ? 1 : 0) + weighed(q, names) / 2;
+      const carried = j > 0 && pointsBack[j] ? f.map((v, k) => (q.concepts[k].name ? Math.max(v, forChoice[j - 1][k]) : v)) : f;
+      // the flags outrank any relevance (at most 1, halved)
+      return (kindIn[j] && countedIn[j] > 0 ? 2 : 0) + (countsIt[j] ? 1 : 0) + weighed(q, carried) / 2;
     });
     const quoted = new Float64Array(n);
     const quotedForChoice = new Float64Array(n);
@@ -263,7 +264,7 @@ const COUNTS_WITHIN = 2;
  * counts: «…прозвучала цифра 500 школ» counts the schools, where «дефицит мест в школах существенный - 70 тысяч»
  * holds a number and the word but counts places.
  */
-function numberBefore(words: readonly ReadonlySet<string>[], counted: readonly Concept[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
+function countsBefore(words: readonly ReadonlySet<string>[], counted: readonly Concept[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
   for (let w = 0; w < words.length; w++) {
     if (![...words[w]].some((t) => /^\d/.test(t))) continue;
     for (let v = w + 1; v <= w + COUNTS_WITHIN && v < words.length; v++) if (counted.some((c) => meet(c, words[v]) > 0)) return true;
