@@ -188,7 +188,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // «who» and «where» are answered by a name the question does not hold: «Көк Жайлау тау шаңғысы курортын салуға
     // тыйым салынды» names only the place asked about, and says nobody who builds there
     const holding = sentencesHolding(passage, text, kind);
-    const kindIn = NAMED_KINDS.has(kind) ? holding.map((h, j) => h && [...passage.names[j]].some((stem) => !questionNames.has(stem))) : holding;
+    const kindIn = NAMED_KINDS.has(kind) ? holding.map((h, j) => h && namesOtherThan(passage.names[j], questionNames)) : holding;
     const { pointsBack } = passage;
     const namesMet = metBySentence.map((m) => weighed(q, m, (c) => !isFocus(c)));
     // how well each sentence itself names what a «how many» question counts (1 when it counts nothing named); a
@@ -203,9 +203,9 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
     // билік құрды») meeting the names of the one before it
     const boldRank = forChoice.map((f, j) => {
-      const carried = j > 0 && pointsBack[j] ? f.map((v, k) => (q.concepts[k].name ? Math.max(v, forChoice[j - 1][k]) : v)) : f;
+      const relevance = j > 0 && pointsBack[j] ? weighedCarrying(q, f, forChoice[j - 1]) : choiceRelevance[j];
       // the flags outrank any relevance (at most 1, halved)
-      return (kindIn[j] && countedIn[j] > 0 ? 2 : 0) + (countsIt[j] ? 1 : 0) + weighed(q, carried) / 2;
+      return (kindIn[j] && countedIn[j] > 0 ? 2 : 0) + (countsIt[j] ? 1 : 0) + relevance / 2;
     });
     const quoted = new Float64Array(n);
     const quotedForChoice = new Float64Array(n);
@@ -251,6 +251,23 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     });
   });
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Whether a sentence's names (stems written capitalized) hold one that is not among the question's. */
+function namesOtherThan(names: ReadonlySet<string>, questionNames: ReadonlySet<string>): boolean {
+  for (const stem of names) if (!questionNames.has(stem)) return true;
+  return false;
+}
+
+/** weighed(q, metBy), a name counting as met by the sentence before (`before`) too: a sentence pointing back */
+function weighedCarrying(q: Weighted, metBy: ArrayLike<number>, before: ArrayLike<number>): number {
+  let total = 0;
+  let got = 0;
+  q.concepts.forEach((c, k) => {
+    total += q.weights[k];
+    got += q.weights[k] * (c.name ? Math.max(metBy[k], before[k]) : metBy[k]);
+  });
+  return total ? got / total : 1;
 }
 
 /** the kinds of answer that are names: a person's, a place's */
