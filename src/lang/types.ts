@@ -92,9 +92,9 @@ export interface LanguagePack {
     money: readonly string[];
   };
   /**
-   * Question words as chat users write them, lower case, and the word each stands for («скока» → «сколько»): no
-   * text holds them, so they are put back before the question is read (text/respell.ts; one mistyped letter is put
-   * back without a list).
+   * Question words as chat users write them, normalized (lower case, ё as е), and the word each stands for
+   * («скока» → «сколько»): no text holds them, so they are put back before the question is read (text/respell.ts;
+   * one mistyped letter is put back without a list).
    */
   colloquial: Readonly<Record<string, string>>;
   /** how the language's texts name money: currency words, lower case, whole or as the start of a word («тенге», «руб») */

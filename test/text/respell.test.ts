@@ -19,6 +19,7 @@ describe('question words as chat users type them', () => {
   it('and from a colloquial form, which no text holds', () => {
     expect(questionWordFor('Скока', 'ru', () => false)).toBe('сколько');
     expect(questionWordFor('када', 'ru', () => false)).toBe('когда');
+    expect(questionWordFor('Чё', 'ru', () => false)).toBe('что'); // as normalized: ё is е
   });
 
   it('but not a word the index or the table knows, a question word itself, or a short word', () => {
