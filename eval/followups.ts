@@ -9,6 +9,7 @@ import { loadConfig } from '../src/config.ts';
 import { buildIndex } from '../src/index/build.ts';
 import { SearchEngine } from '../src/search/engine.ts';
 import { containsEvidence } from './metrics.ts';
+import { record } from './targets.ts';
 
 interface Conversation {
   id: string;
@@ -46,6 +47,7 @@ const n = conversations.length;
 console.log(`\nfollowups: ${n} two-turn conversations (eval/followups), evidence in the second turn's first excerpt`);
 console.log(`  ${'second turn asked alone (baseline)'.padEnd(44)} ${(rows.alone / n).toFixed(3)}`);
 console.log(`  ${'second turn after its first (target ≥ 0.9)'.padEnd(44)} ${(rows.inContext / n).toFixed(3)}`);
+record('followups', 'second turn after its first', { 'evidence in the first excerpt': rows.inContext / n });
 console.log(`  ${'second turns taken as follow-ups'.padEnd(44)} ${(rows.taken / n).toFixed(3)}`);
 for (const m of misses) console.log(`    missed: ${m}`);
 await rm(dir, { recursive: true, force: true });

@@ -24,6 +24,7 @@ import { containsEvidence, mean, rankingMetrics } from './metrics.ts';
 import { TYPED_VARIANTS } from './typed-variants.ts';
 import { scoreAnswers } from './answers.ts';
 import { mistype } from './typos.ts';
+import { record, targetLines } from './targets.ts';
 
 interface Question {
   id: string;
@@ -131,7 +132,9 @@ async function judgedRows(questions: Question[], search: Search): Promise<[strin
   return rows;
 }
 
-function printTable(name: string, rows: [string, Record<string, number>][]) {
+/** Prints a table of rows under `name`, each row recorded under `set` for the targets at the end (targets.ts). */
+function printTable(set: string, name: string, rows: [string, Record<string, number>][]) {
+  for (const [label, r] of rows) record(set, label, r);
   const keys = [...new Set(rows.flatMap(([, r]) => Object.keys(r)))];
   const width = Math.max(...rows.map(([label]) => label.length), 10);
   console.log(`\n${name}`);
@@ -242,7 +245,7 @@ for (const set of values.sets!.split(',')) {
     const mistyped = questions.map((q) => ({ ...q, question: mistype(q.question, q.lang as Lang) }));
     const changed = mistyped.filter((q, i) => q.question !== questions[i].question).length;
     answerRows.push([`  same, a question word mistyped (${changed})`, await scoreAnswers(mistyped, ask)]);
-    answerTable = () => printTable(`${set} answers: ${questions.length} questions`, answerRows);
+    answerTable = () => printTable(`${set} answers`, `${set} answers: ${questions.length} questions`, answerRows);
   }
   await rm(dir, { recursive: true, force: true });
 
@@ -268,7 +271,11 @@ for (const set of values.sets!.split(',')) {
       rows.push([label, await score(questions, await inMemory(chunks, titles, analyzer, opts))]);
     }
   }
-  printTable(`${set}: ${questions.length} questions, ${corpus.docs.length} documents, ${chunks.length} chunks${engine.dense ? '' : ` (dense off: ${engine.denseOff})`}`, rows);
+  printTable(set, `${set}: ${questions.length} questions, ${corpus.docs.length} documents, ${chunks.length} chunks${engine.dense ? '' : ` (dense off: ${engine.denseOff})`}`, rows);
   if (neighbours) console.log(neighbours);
   answerTable();
 }
+
+// every target the issues set, for the sets this run measured: a figure below its target shows here
+const targets = targetLines();
+if (targets.length) console.log(`\ntargets (from the issues; dev sets)\n${targets.join('\n')}`);
