@@ -3,7 +3,8 @@
 // so that an answer spanning the boundary is whole in one of them. Every chunk keeps its character offsets.
 import { sentenceSpans, type Span } from '../text/sentences.ts';
 
-export const CHUNKER_VERSION = 1;
+/** Bumped whenever chunk boundaries change (2: sentences no longer end at an initial), so stored builds are re-chunked. */
+export const CHUNKER_VERSION = 2;
 
 export interface ChunkOptions {
   min: number;
