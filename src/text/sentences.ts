@@ -29,15 +29,31 @@ export function sentenceSpans(text: string, offset = 0): Span[] {
  * every capital letter and period, and «Колпаковский еді» would stand alone, cut from the post it names.
  */
 const INITIAL_END = /(?:^|[^\p{L}])(?:\p{Lu}|Дж)\.$/u;
+/** the longest sentence a bracket left open joins: a stray «(» must not swallow a paragraph */
+const BRACKETED_MAX = 1000;
 
-/** Appends a segment's span (`at`: its offset in `text`, given from `offset`), or joins it to a span cut at an initial. */
+/**
+ * Whether ICU's sentence text[from, to) goes on into the next segment (`next`): it ends at an initial, or inside brackets
+ * that the next one closes («Махмұд Қашқари (араб. | "Махмұт ибн әл-Хұсейн…"; 1029—1101) — … авторы»: ICU ends a
+ * sentence at an abbreviation followed by a capital).
+ */
+function goesOn(text: string, from: number, to: number, next: string): boolean {
+  if (INITIAL_END.test(text.slice(Math.max(from, to - 4), to))) return true;
+  if (to - from + next.length >= BRACKETED_MAX || !next.includes(')')) return false;
+  let open = 0;
+  for (let i = text.indexOf('(', from); i >= 0 && i < to; i = text.indexOf('(', i + 1)) open++;
+  for (let i = text.indexOf(')', from); i >= 0 && i < to && open > 0; i = text.indexOf(')', i + 1)) open--;
+  return open > 0;
+}
+
+/** Appends a segment's span (`at`: its offset in `text`, given from `offset`), or joins it to a sentence that goes on. */
 function pushSpan(spans: Span[], segment: string, at: number, text: string, offset: number): void {
   const lead = segment.length - segment.trimStart().length;
   const body = segment.trim();
   if (!body) return;
   const start = at + lead;
   const last = spans[spans.length - 1];
-  if (last && INITIAL_END.test(text.slice(Math.max(last.start, last.end - 4) - offset, last.end - offset)) && !text.slice(last.end - offset, start - offset).includes('\n')) {
+  if (last && goesOn(text, last.start - offset, last.end - offset, body) && !text.slice(last.end - offset, start - offset).includes('\n')) {
     last.end = start + body.length;
   } else spans.push({ start, end: start + body.length });
 }

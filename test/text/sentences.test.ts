@@ -42,6 +42,12 @@ describe('sentenceSpans', () => {
     expect(texts('Витамин C.\nДалее.')).toEqual(['Витамин C.', 'Далее.']);
   });
 
+  it('goes on inside brackets the next part closes, and not past a bracket left open', () => {
+    const texts = (t: string) => sentenceSpans(t).map((s) => t.slice(s.start, s.end));
+    expect(texts('Махмұд Қашқари (араб. "Махмұт әл-Қашғари"; 1029—1101) — түркі ғалымы. Келесі.')).toEqual(['Махмұд Қашқари (араб. "Махмұт әл-Қашғари"; 1029—1101) — түркі ғалымы.', 'Келесі.']);
+    expect(texts('Скобка (не закрыта. Далее текст. Ещё.')).toEqual(['Скобка (не закрыта.', 'Далее текст.', 'Ещё.']);
+  });
+
   it('joins at initials alike when it yields', async () => {
     const text = Array.from({ length: 9_000 }, (_, i) => `Оны М. Әуезов ${i} жазды.${i % 7 === 0 ? '\n' : ' '}`).join('');
     expect(await sentenceSpansYielding(text, async () => {})).toEqual(sentenceSpans(text));
