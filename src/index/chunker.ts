@@ -3,7 +3,10 @@
 // so that an answer spanning the boundary is whole in one of them. Every chunk keeps its character offsets.
 import { sentenceSpans, type Span } from '../text/sentences.ts';
 
-/** Bumped whenever chunk boundaries change (2: sentences no longer end at an initial), so stored builds are re-chunked. */
+/**
+ * Bumped whenever chunk boundaries change (2: sentences no longer end at an initial, nor inside brackets the next part
+ * closes), so stored builds are re-chunked.
+ */
 export const CHUNKER_VERSION = 2;
 
 export interface ChunkOptions {

@@ -40,9 +40,14 @@ const BRACKETED_MAX = 1000;
 function goesOn(text: string, from: number, to: number, next: string): boolean {
   if (INITIAL_END.test(text.slice(Math.max(from, to - 4), to))) return true;
   if (to - from + next.length >= BRACKETED_MAX || !next.includes(')')) return false;
+  // counted over the sentence only (under BRACKETED_MAX): a search for the next bracket could run to the end of a
+  // long document for every sentence
   let open = 0;
-  for (let i = text.indexOf('(', from); i >= 0 && i < to; i = text.indexOf('(', i + 1)) open++;
-  for (let i = text.indexOf(')', from); i >= 0 && i < to && open > 0; i = text.indexOf(')', i + 1)) open--;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 40) open++; // (
+    else if (c === 41 && open > 0) open--; // )
+  }
   return open > 0;
 }
 
