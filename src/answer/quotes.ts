@@ -49,9 +49,37 @@ export interface Weighted {
 
 /** How well a concept is met by a set of terms in the question's language: the weight of its best term present. */
 export function met(c: Concept, terms: ReadonlySet<string>): number {
+  const { list, weights } = termList(c);
   let best = 0;
-  for (const [t, w] of c.terms) if (w > best && terms.has(t)) best = w;
+  for (let i = 0; i < list.length; i++) if (weights[i] > best && terms.has(list[i])) best = weights[i];
   return best;
+}
+
+/**
+ * A concept's terms and weights as arrays, made once per concept: `met` runs for every concept against every
+ * sentence of every passage, and iterating the Map's entries allocated a pair each time (a third of what an answer
+ * allocated, and so of its collections).
+ */
+interface TermList {
+  list: string[];
+  weights: number[];
+  /** the highest weight of an equivalent in the other language (not the stem, not a prefix term) */
+  bestEquivalent: number;
+}
+const TERM_LISTS = new WeakMap<ReadonlyMap<string, number>, TermList>();
+function termList(c: Concept): TermList {
+  let found = TERM_LISTS.get(c.terms);
+  // a concept's terms are settled once its question is analysed; the size check catches a map grown since
+  if (!found || found.list.length !== c.terms.size) {
+    const list = [...c.terms.keys()];
+    const weights = [...c.terms.values()];
+    let bestEquivalent = 0;
+    list.forEach((t, i) => {
+      if (t !== c.stem && !isPrefixTerm(t)) bestEquivalent = Math.max(bestEquivalent, weights[i]);
+    });
+    TERM_LISTS.set(c.terms, (found = { list, weights, bestEquivalent }));
+  }
+  return found;
 }
 
 /**
@@ -60,33 +88,42 @@ export function met(c: Concept, terms: ReadonlySet<string>): number {
  * next to the concept's likeliest one, so the best translation present counts in full; a prefix at its weight.
  */
 export function metAcross(c: Concept, terms: ReadonlySet<string>): number {
-  let bestEquivalent = 0;
-  for (const [t, w] of c.terms) if (t !== c.stem && !isPrefixTerm(t)) bestEquivalent = Math.max(bestEquivalent, w);
+  const { list, weights, bestEquivalent } = termList(c);
   let best = 0;
-  for (const [t, w] of c.terms) {
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i];
     if (!terms.has(t)) continue;
-    const credit = t === c.stem ? 1 : isPrefixTerm(t) ? w : w / bestEquivalent;
+    const credit = t === c.stem ? 1 : isPrefixTerm(t) ? weights[i] : weights[i] / bestEquivalent;
     if (credit > best) best = credit;
   }
   return best;
 }
 
 /** Share of the question met, from how well each concept is met (`metBy[i]` for concept i); `only` picks concepts. */
-function weighed(q: Weighted, metBy: ArrayLike<number>, only: (c: Concept) => boolean = () => true): number {
+function weighed(q: Weighted, metBy: ArrayLike<number>, only?: (c: Concept) => boolean): number {
+  // plain loops and no default callback: this runs for every sentence of every passage an answer reads
   let total = 0;
   let got = 0;
-  q.concepts.forEach((c, i) => {
-    if (!only(c)) return;
+  for (let i = 0; i < q.concepts.length; i++) {
+    if (only && !only(q.concepts[i])) continue;
     total += q.weights[i];
     got += q.weights[i] * metBy[i];
-  });
+  }
   return total ? got / total : 1;
 }
 
 /** Share of the question (Σ idf × how well met, over Σ idf) that a set of terms meets; `only` picks concepts. */
-export function coverage(q: Weighted, terms: ReadonlySet<string>, across: boolean, only: (c: Concept) => boolean = () => true): number {
+export function coverage(q: Weighted, terms: ReadonlySet<string>, across: boolean, only?: (c: Concept) => boolean): number {
   const meet = across ? metAcross : met;
-  return weighed(q, q.concepts.map((c) => meet(c, terms)), only);
+  let total = 0;
+  let got = 0;
+  for (let i = 0; i < q.concepts.length; i++) {
+    const c = q.concepts[i];
+    if (only && !only(c)) continue;
+    total += q.weights[i];
+    got += q.weights[i] * meet(c, terms);
+  }
+  return total ? got / total : 1;
 }
 
 /** The words that carry the asked fact: not names or numbers, which only say what the question is about. */
@@ -147,6 +184,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
   const byTerm = conceptsByTerm(q);
   const named = namedUnits(q.concepts);
   // the terms of the question's own names (its first word too: «Кокжайляу салынады ма?»)
+  const countedConcepts = counted && 'concepts' in counted ? counted.concepts.map((k) => q.concepts[k]) : [];
   const questionNames = new Set(q.concepts.filter((c) => c.name || c.firstWord).flatMap((c) => [...c.terms.keys()]));
   const out: Candidate[] = [];
   results.forEach((result, rank) => {
@@ -198,7 +236,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       !counted ? 1
       : 'money' in counted ? (namesMoney(text.slice(sp.start, sp.end)) && namesMet[j] > 0 ? 1 : 0)
       : Math.max(...counted.concepts.map((k) => meet(q.concepts[k], sentenceTerms[j]))));
-    const countsIt = spans.map((_, j) => counted !== null && 'concepts' in counted && countsBefore(passage.words[j], counted.concepts.map((k) => q.concepts[k]), meet));
+    const countsIt = spans.map((_, j) => countedConcepts.length > 0 && countsBefore(passage.words[j], countedConcepts, meet));
     // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
     // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
     // билік құрды») meeting the names of the one before it
@@ -263,10 +301,10 @@ function namesOtherThan(names: ReadonlySet<string>, questionNames: ReadonlySet<s
 function weighedCarrying(q: Weighted, metBy: ArrayLike<number>, before: ArrayLike<number>): number {
   let total = 0;
   let got = 0;
-  q.concepts.forEach((c, k) => {
+  for (let k = 0; k < q.concepts.length; k++) {
     total += q.weights[k];
-    got += q.weights[k] * (c.name ? Math.max(metBy[k], before[k]) : metBy[k]);
-  });
+    got += q.weights[k] * (q.concepts[k].name ? Math.max(metBy[k], before[k]) : metBy[k]);
+  }
   return total ? got / total : 1;
 }
 
@@ -276,6 +314,12 @@ const NAMED_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'place']);
 /** How near (in words, stopwords not counted) a number stands before what it counts: «500 школ», «70 тысяч школ». */
 const COUNTS_WITHIN = 2;
 
+/** Whether a word's terms hold a number. */
+function hasNumber(terms: ReadonlySet<string>): boolean {
+  for (const t of terms) if (/^\d/.test(t)) return true;
+  return false;
+}
+
 /**
  * Whether a sentence (its words, as their terms) writes a number right before a word of what a «how many» question
  * counts: «…прозвучала цифра 500 школ» counts the schools, where «дефицит мест в школах существенный - 70 тысяч»
@@ -283,7 +327,7 @@ const COUNTS_WITHIN = 2;
  */
 function countsBefore(words: readonly ReadonlySet<string>[], counted: readonly Concept[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
   for (let w = 0; w < words.length; w++) {
-    if (![...words[w]].some((t) => /^\d/.test(t))) continue;
+    if (!hasNumber(words[w])) continue;
     for (let v = w + 1; v <= w + COUNTS_WITHIN && v < words.length; v++) if (counted.some((c) => meet(c, words[v]) > 0)) return true;
   }
   return false;
@@ -309,13 +353,15 @@ function conceptsByTerm(q: Weighted): Map<string, number[]> {
   return out;
 }
 
+const NONE: readonly number[] = [];
+
 /** Share (idf-weighted) of the question's neighbouring concept pairs that stand within PAIR_WINDOW words in a sentence. */
 function pairsMet(q: Weighted, words: ReadonlySet<string>[], byTerm: Map<string, number[]>): number {
   if (q.concepts.length < 2) return 0;
   const at: number[][] = q.concepts.map(() => []);
   words.forEach((terms, p) => {
     for (const t of terms) {
-      for (const i of byTerm.get(t) ?? []) if (at[i][at[i].length - 1] !== p) at[i].push(p);
+      for (const i of byTerm.get(t) ?? NONE) if (at[i][at[i].length - 1] !== p) at[i].push(p);
     }
   });
   let total = 0;
