@@ -183,8 +183,9 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
   const named = namedUnits(q.concepts);
-  // the terms of the question's own names (its first word too: «Кокжайляу салынады ма?»)
+  // what a «how many» question counts, as concepts (none for a price, or when it counts nothing named)
   const countedConcepts = counted && 'concepts' in counted ? counted.concepts.map((k) => q.concepts[k]) : [];
+  // the terms of the question's own names (its first word too: «Кокжайляу салынады ма?»)
   const questionNames = new Set(q.concepts.filter((c) => c.name || c.firstWord).flatMap((c) => [...c.terms.keys()]));
   const out: Candidate[] = [];
   results.forEach((result, rank) => {
@@ -235,7 +236,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const countedIn = spans.map((sp, j) =>
       !counted ? 1
       : 'money' in counted ? (namesMoney(text.slice(sp.start, sp.end)) && namesMet[j] > 0 ? 1 : 0)
-      : Math.max(...counted.concepts.map((k) => meet(q.concepts[k], sentenceTerms[j]))));
+      : Math.max(...countedConcepts.map((c) => meet(c, sentenceTerms[j]))));
     const countsIt = spans.map((_, j) => countedConcepts.length > 0 && countsBefore(passage.words[j], countedConcepts, meet));
     // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
     // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
