@@ -90,6 +90,13 @@ export interface LanguagePack {
      * «бағасы», «сколько денег», «қанша ақша», «какой бюджет»): its answer names a currency
      */
     money: readonly string[];
+    /**
+     * words read past between a number and what it counts: scales and approximations («70 тысяч», «более»,
+     * «800 мыңнан астам адам»)
+     */
+    scales: readonly string[];
+    /** words that count anything, people or units («500 человек», «дана»): a number they follow may count what is asked */
+    counters: readonly string[];
   };
   /**
    * Question words as chat users write them, normalized (lower case, ё as е), and the word each stands for

@@ -120,6 +120,22 @@ describe('sentence selection', () => {
     expect(text.slice(best.span.start, best.span.end)).toContain('12 школ');
   });
 
+  it('does not take a number that counts something else it names as a count of the asked thing', () => {
+    const counts = (question: string, text: string) => {
+      const q = queries.analyze(question);
+      const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
+      const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
+      const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
+      return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', [], countedBy(q, q.concepts))[0].counted;
+    };
+    const question = 'Сколько школ в городе?';
+    expect(counts(question, 'В спортивных школах города прошло 37 встреч с жителями.')).toBe(0); // meetings
+    expect(counts(question, 'В 2019 году в городе открыли новые школы.')).toBe(0); // a year
+    expect(counts(question, 'Дефицит мест в школах города существенный - 70 тысяч.')).toBe(1); // counts nothing named
+    expect(counts(question, 'В городе 120 новых школ.')).toBe(1);
+    expect(counts('Сколько членов партии в городе?', 'В городе более 800 тысяч человек, членов партии.')).toBe(1); // a counter of people
+  });
+
   it('takes a number or date in a sentence that continues the one before («Причём…») as said of it', () => {
     const text = 'Акимы районов должны предоставить главе города четкий план действий. Причём срок указан конкретный - до 1 августа. Контроль строгий.';
     const first = one('До какого числа акимы районов должны представить план действий?', text).find((c) => c.span.start === 0)!;
@@ -242,6 +258,7 @@ describe('the decline model', () => {
       'Алматыда қанша полиция қызметкері жұмыс істейді?', // numbers of other things
       'Сколько денег выделено на проект «Таза бейсенбі»?', // the sum quoted went to other projects
       'Какой бюджет у филиала партии AMANAT в Туркестанской области?', // a number of letters, no sum
+      'Қызылорда қаласында қанша мектеп бар?', // «спорттық мектептерде 37 кездесу» counts meetings
     ])('declines «%s»: no sentence about it holds a number or a year', async (q) => {
       const a = await answerer.ask(q);
       expect(a.answered).toBe(false);
