@@ -24,6 +24,9 @@ export interface QueryWeights {
 
 // prefix and glossary: measured on KazQAD/TyDi/seeds when the engine was built; translation: on clir (README);
 // correction: below the word's own weight, since a correction may be wrong.
+/** the probability of its likeliest translation from which the table knows a word well (knowsWell) */
+const WELL_KNOWN = 0.3;
+
 export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { prefix: 0.5, glossary: 0.6, translation: 1, correction: 0.5 };
 
 /** The index's vocabulary, for spelling correction: which terms exist, and a speller over them. */
@@ -135,20 +138,30 @@ export class QueryAnalyzer {
   /**
    * The question with its mistyped and colloquial question words put back (respell.ts), in its language and, when
    * none is found there, in another: the mistyped word may have been the cue to the language («Кошда родилась
-   * Салли Филд?» reads as Kazakh), which is then read again. Only a word the index holds in no form, nor the
-   * translation table, is taken for a mistyped one.
+   * Салли Филд?» reads as Kazakh), which is then read again. Only a word the index holds in no form, and the
+   * translation table does not know well (knowsWell), is taken for a mistyped one.
    */
   private respelled(read: ReturnType<typeof readScript>, langHint: Lang, vocabulary?: Vocabulary): ReturnType<typeof readScript> {
     for (const lang of [read.lang, ...LANGS.filter((l) => l !== read.lang)]) {
       const script: Script = lang === read.lang ? read.script : scriptOf(read.text, lang);
       const unknown = (word: string) => {
         const stems = this.analyzer.wordTerms(word, lang, script).filter((t) => !isPrefixTerm(t));
-        return stems.length > 0 && !stems.some((t) => vocabulary!.has(t)) && !this.translation?.knows(stems[0], lang);
+        return stems.length > 0 && !stems.some((t) => vocabulary!.has(t)) && !this.knowsWell(stems[0], lang);
       };
       const text = respellQuestionWords(read.text, lang, script, vocabulary && this.spelling ? unknown : () => false);
       if (text !== read.text) return lang === read.lang ? { ...read, text } : readScript(text, langHint);
     }
     return read;
+  }
+
+  /**
+   * Whether the translation table knows a word well: it learned a likely translation for it. A word the table holds
+   * only with scattered rare senses («қақ» → клапан 0.19, вальцовщик 0.16: the dictionary's) is no proof that a
+   * question word one key off it («қагша», stemmed «қақ») was meant.
+   */
+  private knowsWell(stem: string, lang: Lang): boolean {
+    const best = this.translation?.translate(stem, lang)[0];
+    return best !== undefined && best[1] >= WELL_KNOWN;
   }
 
   private concepts(question: string, lang: Lang, script: Script, vocabulary?: Vocabulary): Concept[] {

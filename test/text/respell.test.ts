@@ -4,6 +4,7 @@ import { QueryAnalyzer } from '../../src/text/query.ts';
 import { Speller } from '../../src/text/spelling.ts';
 import { analyze } from '../../src/text/analyzer.ts';
 import { askedKind } from '../../src/answer/question.ts';
+import { TranslationTable } from '../../src/translate/table.ts';
 
 const unknownAll = () => true;
 
@@ -53,6 +54,14 @@ describe('the query analyzer', () => {
     const q = new QueryAnalyzer().analyze('Решение суда по делу?', 'ru', index(['решение', 'суда', 'делу'], 'ru'));
     expect(q.text).toBe('Решение суда по делу?');
     expect(askedKind(q)).toBe('other');
+  });
+
+  it('takes a word the translation table knows only by scattered rare senses for a typo, not one it translates well', () => {
+    const [kk, ru] = [analyze('қагша', 'kk')[0], analyze('суда', 'ru')[0]];
+    const table = new TranslationTable({ kk: new Map([[kk, [['клапан', 0.19], ['крышечка', 0.16]]]]), ru: new Map([[ru, [['сот', 0.58]]]]) });
+    const analyzer = new QueryAnalyzer({ translation: table });
+    expect(askedKind(analyzer.analyze('Шымкентте қагша мектеп бар?', 'kk', index(['Шымкентте', 'мектеп', 'бар'], 'kk')))).toBe('quantity');
+    expect(analyzer.analyze('Решение суда по делу?', 'ru', index(['решение', 'делу'], 'ru')).text).toBe('Решение суда по делу?');
   });
 
   it('leaves a question alone without an index to tell typos from words, colloquial forms aside', () => {
