@@ -51,10 +51,17 @@ export interface Weighted {
 
 /** How well a concept is met by a set of terms in the question's language: the weight of its best term present. */
 export function met(c: Concept, terms: ReadonlySet<string>): number {
-  const { list, weights } = termList(c);
+  const { list, weights, besides } = termList(c);
   let best = 0;
-  for (let i = 0; i < list.length; i++) if (weights[i] > best && terms.has(list[i])) best = weights[i];
+  for (let i = 0; i < list.length; i++) if (weights[i] > best && terms.has(list[i]) && allIn(besides[i], terms)) best = weights[i];
   return best;
+}
+
+/** Whether every one of `stems` (none: true) is among `terms`. */
+function allIn(stems: readonly string[] | undefined, terms: ReadonlySet<string>): boolean {
+  if (!stems) return true;
+  for (const s of stems) if (!terms.has(s)) return false;
+  return true;
 }
 
 /**
@@ -65,6 +72,8 @@ export function met(c: Concept, terms: ReadonlySet<string>): number {
 interface TermList {
   list: string[];
   weights: number[];
+  /** for a word of a glossary phrase, the phrase's other stems, which must stand beside it (Concept.phraseOf) */
+  besides: (readonly string[] | undefined)[];
   /** the highest weight of an equivalent in the other language (not the stem, not a prefix term) */
   bestEquivalent: number;
 }
@@ -79,7 +88,7 @@ function termList(c: Concept): TermList {
     list.forEach((t, i) => {
       if (t !== c.stem && !isPrefixTerm(t)) bestEquivalent = Math.max(bestEquivalent, weights[i]);
     });
-    TERM_LISTS.set(c.terms, (found = { list, weights, bestEquivalent }));
+    TERM_LISTS.set(c.terms, (found = { list, weights, besides: list.map((t) => c.phraseOf?.get(t)), bestEquivalent }));
   }
   return found;
 }
@@ -90,11 +99,11 @@ function termList(c: Concept): TermList {
  * next to the concept's likeliest one, so the best translation present counts in full; a prefix at its weight.
  */
 export function metAcross(c: Concept, terms: ReadonlySet<string>): number {
-  const { list, weights, bestEquivalent } = termList(c);
+  const { list, weights, besides, bestEquivalent } = termList(c);
   let best = 0;
   for (let i = 0; i < list.length; i++) {
     const t = list[i];
-    if (!terms.has(t)) continue;
+    if (!terms.has(t) || !allIn(besides[i], terms)) continue;
     const credit = t === c.stem ? 1 : isPrefixTerm(t) ? weights[i] : weights[i] / bestEquivalent;
     if (credit > best) best = credit;
   }

@@ -50,13 +50,24 @@ export class Glossary {
    * when all its stems are in `context` (the whole question).
    */
   expand(stems: ReadonlySet<string>, context: ReadonlySet<string> = stems): Set<string> {
-    const out = new Set<string>();
+    return new Set(this.equivalents(stems, context).flatMap((form) => form));
+  }
+
+  /**
+   * The forms that say what `stems` say, each as its stems less those of `context` (the whole question): one stem
+   * for a word, several for a phrase («ауа райы» for «погода»), which a text says only with all of them.
+   */
+  equivalents(stems: ReadonlySet<string>, context: ReadonlySet<string> = stems): Form[] {
+    const out = new Map<string, Form>();
     for (const stem of stems) {
       for (const forms of this.byStem.get(stem) ?? []) {
         if (!forms.some((form) => form.includes(stem) && form.every((s) => context.has(s)))) continue;
-        for (const form of forms) for (const s of form) if (!context.has(s)) out.add(s);
+        for (const form of forms) {
+          const rest = form.filter((s) => !context.has(s));
+          if (rest.length) out.set(rest.join(' '), rest);
+        }
       }
     }
-    return out;
+    return [...out.values()];
   }
 }

@@ -56,6 +56,11 @@ export interface Concept {
   corrected?: string[];
   /** how much the concept counts (1 unless it was carried over from an earlier question of a conversation) */
   weight?: number;
+  /**
+   * terms that meet the concept only beside other words: the words of a glossary phrase («ауа» and «райы» of «ауа
+   * райы» for «погода»), each with the phrase's other stems; retrieval ranks by them one by one
+   */
+  phraseOf?: Map<string, readonly string[]>;
 }
 
 export interface Query {
@@ -218,10 +223,16 @@ export class QueryAnalyzer {
     if (this.glossary) {
       const stems = new Set(byStem.keys());
       for (const concept of byStem.values()) {
-        for (const s of this.glossary.expand(new Set([concept.stem]), stems)) {
-          if (concept.terms.get(s) === 1) continue;
-          raise(concept, s, weights.glossary);
-          concept.translated = true;
+        for (const form of this.glossary.equivalents(new Set([concept.stem]), stems)) {
+          for (const s of form) {
+            if (concept.terms.get(s) === 1) continue;
+            // a word of a phrase («ауа» of «ауа райы», weather) says it only with the phrase's other words («ауаның
+            // сапасы» is air quality), unless it is an equivalent of its own too
+            if (form.length > 1 && !concept.terms.has(s)) (concept.phraseOf ??= new Map()).set(s, form.filter((o) => o !== s));
+            else if (form.length === 1) concept.phraseOf?.delete(s);
+            raise(concept, s, weights.glossary);
+            concept.translated = true;
+          }
         }
       }
     }
