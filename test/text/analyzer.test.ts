@@ -8,6 +8,7 @@ import { stemRussian } from '../../src/text/stem-ru.ts';
 import { tokenize } from '../../src/text/tokenize.ts';
 import { QueryAnalyzer } from '../../src/text/query.ts';
 import { Speller } from '../../src/text/spelling.ts';
+import { met, metAcross } from '../../src/answer/quotes.ts';
 
 const queryTerms = (q: string, glossary?: Glossary) => new QueryAnalyzer({ glossary }).analyze(q).terms;
 const queryConcepts = (q: string, glossary?: Glossary) => new QueryAnalyzer({ glossary }).analyze(q).concepts;
@@ -257,6 +258,14 @@ describe('glossary and query', () => {
     expect(whole.has(stems('президент', 'ru')[0])).toBe(true);
     const part = queryTerms('Мемлекет туралы', glossary);
     expect(part.has(stems('президент', 'ru')[0])).toBe(false);
+  });
+
+  it('meets a concept by a phrase equivalent only where the phrase stands whole', () => {
+    const weather = new QueryAnalyzer({ glossary: Glossary.parse('ауа райы\tпогода\n') }).analyze('Какая погода в Алматы?').concepts.find((c) => c.stem === stems('погода', 'ru')[0])!;
+    const [air, state] = stems('ауа райы', 'kk');
+    expect(met(weather, new Set([air]))).toBe(0); // «ауаның сапасы» is air quality
+    expect(met(weather, new Set([air, state]))).toBeGreaterThan(0);
+    expect(metAcross(weather, new Set([air]))).toBe(0);
   });
 
   it('groups each question word with its alternatives', () => {
