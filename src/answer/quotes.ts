@@ -57,11 +57,10 @@ export function met(c: Concept, terms: ReadonlySet<string>): number {
   return best;
 }
 
-/** Whether every one of `stems` (none: true) is among `terms`. */
-function allIn(stems: readonly string[] | undefined, terms: ReadonlySet<string>): boolean {
-  if (!stems) return true;
-  for (const s of stems) if (!terms.has(s)) return false;
-  return true;
+/** Whether, for one of the phrases (none: true), every other stem is among `terms`. */
+function allIn(phrases: readonly (readonly string[])[] | undefined, terms: ReadonlySet<string>): boolean {
+  if (!phrases) return true;
+  return phrases.some((others) => others.every((s) => terms.has(s)));
 }
 
 /**
@@ -72,8 +71,8 @@ function allIn(stems: readonly string[] | undefined, terms: ReadonlySet<string>)
 interface TermList {
   list: string[];
   weights: number[];
-  /** for a word of a glossary phrase, the phrase's other stems, which must stand beside it (Concept.phraseOf) */
-  besides: (readonly string[] | undefined)[];
+  /** for a word of glossary phrases, each phrase's other stems, one phrase's of which must stand beside it (Concept.phraseOf) */
+  besides: (readonly (readonly string[])[] | undefined)[];
   /** the highest weight of an equivalent in the other language (not the stem, not a prefix term) */
   bestEquivalent: number;
 }
@@ -341,9 +340,16 @@ function hasNumber(terms: ReadonlySet<string>): boolean {
 function countsBefore(words: readonly ReadonlySet<string>[], counted: readonly Concept[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
   for (let w = 0; w < words.length; w++) {
     if (!hasNumber(words[w])) continue;
-    for (let v = w + 1; v <= w + COUNTS_WITHIN && v < words.length; v++) if (counted.some((c) => meet(c, words[v]) > 0)) return true;
+    if (meetsAny(counted, words.slice(w + 1, w + 1 + COUNTS_WITHIN), meet)) return true;
   }
   return false;
+}
+
+/** Whether some of the concepts are met by a few words together (a glossary phrase may take two of them). */
+function meetsAny(concepts: readonly Concept[], words: readonly ReadonlySet<string>[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
+  if (words.length === 0) return false;
+  const terms = words.length === 1 ? words[0] : new Set(words.flatMap((w) => [...w]));
+  return concepts.some((c) => meet(c, terms) > 0);
 }
 
 // every pack's scale and counter words as index terms (texts in either language), worked out once
@@ -366,14 +372,13 @@ function countsOnlyOther(words: readonly ReadonlySet<string>[], counted: readonl
   for (let w = 0; w < words.length; w++) {
     if (!hasNumber(words[w])) continue;
     numbers++;
-    let named = 0;
-    for (let u = w + 1; u < words.length && named < COUNTS_WITHIN; u++) {
+    const named: ReadonlySet<string>[] = [];
+    for (let u = w + 1; u < words.length && named.length < COUNTS_WITHIN; u++) {
       if (hasAny(words[u], scales)) continue;
       if (hasNumber(words[u]) || hasAny(words[u], counters)) break;
-      if (counted.some((c) => meet(c, words[u]) > 0)) return false;
-      named++;
+      named.push(words[u]);
     }
-    if (named === 0) return false;
+    if (named.length === 0 || meetsAny(counted, named, meet)) return false;
   }
   return numbers > 0;
 }

@@ -58,9 +58,9 @@ export interface Concept {
   weight?: number;
   /**
    * terms that meet the concept only beside other words: the words of a glossary phrase («ауа» and «райы» of «ауа
-   * райы» for «погода»), each with the phrase's other stems; retrieval ranks by them one by one
+   * райы» for «погода»), each with the other stems of every phrase it is in; retrieval ranks by them one by one
    */
-  phraseOf?: Map<string, readonly string[]>;
+  phraseOf?: Map<string, readonly (readonly string[])[]>;
 }
 
 export interface Query {
@@ -228,7 +228,8 @@ export class QueryAnalyzer {
             if (concept.terms.get(s) === 1) continue;
             // a word of a phrase («ауа» of «ауа райы», weather) says it only with the phrase's other words («ауаның
             // сапасы» is air quality), unless it is an equivalent of its own too
-            if (form.length > 1 && !concept.terms.has(s)) (concept.phraseOf ??= new Map()).set(s, form.filter((o) => o !== s));
+            const phrases = concept.phraseOf?.get(s);
+            if (form.length > 1 && (phrases || !concept.terms.has(s))) (concept.phraseOf ??= new Map()).set(s, [...(phrases ?? []), form.filter((o) => o !== s)]);
             else if (form.length === 1) concept.phraseOf?.delete(s);
             raise(concept, s, weights.glossary);
             concept.translated = true;
