@@ -49,6 +49,8 @@ describe('question kinds', () => {
     expect(holdsKind('Акимом назначен Ерболат Досаев.', 'person')).toBe(true);
     // amounts in words, old years, centuries and months
     expect(holdsKind('На данный момент вышло шесть фильмов.', 'quantity')).toBe(true);
+    expect(holdsKind('«AMANAT» жиырмаға жуық партиялық жобаны үйлестіреді.', 'quantity')).toBe(true); // a ten with a case ending
+    expect(holdsKind('Олар үшін бұл онда маңызды.', 'quantity')).toBe(false); // «үшін», «онда» are no numbers
     expect(holdsKind('Ауданда алты мектеп бар.', 'quantity')).toBe(true);
     expect(holdsKind('Оны бәрі көрді.', 'quantity')).toBe(false);
     expect(holdsKind('Метроны миллионнан астам жолаушы пайдаланды.', 'quantity')).toBe(true); // a round number with a case ending
