@@ -78,7 +78,8 @@ function candidateFor(typed: string, lang: Lang): { word: string; colloquial: bo
  */
 export function respellQuestionWords(text: string, lang: Lang, script: Script, unknown: (word: string) => boolean): string {
   let first = true;
-  return text.replace(/\p{L}+/gu, (word) => {
+  // a word with its combining marks: a stress mark («Айда́р») does not end it, or «Айда» would be read as «қайда»
+  return text.replace(/\p{L}[\p{L}\p{M}]*/gu, (word) => {
     const isFirst = first;
     first = false;
     if (!isFirst && /^\p{Lu}/u.test(word)) return word;

@@ -29,6 +29,11 @@ describe('question words as chat users type them', () => {
     expect(questionWordFor('гдк', 'ru')).toBeNull();
   });
 
+  it('read a word whole with its stress marks: «дуда́ев» is no «куда» and «айда́р» no «қайда»', () => {
+    expect(respellQuestionWords('где похоронен джоха́р муса́евич дуда́ев?', 'ru', 'native', unknownAll)).toBe('где похоронен джоха́р муса́евич дуда́ев?');
+    expect(respellQuestionWords('батальон «айда́р» қашан құрылды?', 'kk', 'native', unknownAll)).toBe('батальон «айда́р» қашан құрылды?');
+  });
+
   it('keep a capital, leave names alone, and follow a question typed without Kazakh letters', () => {
     expect(respellQuestionWords('Кошда родилась Салли Филд?', 'ru', 'native', unknownAll)).toBe('Когда родилась Салли Филд?');
     expect(respellQuestionWords('Где живёт Кошда?', 'ru', 'native', unknownAll)).toBe('Где живёт Кошда?');
