@@ -74,6 +74,7 @@ describe('question kinds', () => {
     expect(counted('Сколько анимационных фильмов вышло?')).toEqual(stems('анимационных фильмов', 'ru'));
     expect(counted('Сколько жителей Алматы написали комментарии?')).toEqual(stems('жителей Алматы', 'ru')); // «алматинцев» will do
     expect(counted('Қызылорда қаласында қанша мектеп бар?')).toEqual(stems('мектеп', 'kk'));
+    expect(counted('Қызылордада неше діни бірлестік бар?')).toEqual(stems('діни бірлестік', 'kk')); // a describing word, then the noun
     expect(counted('Сколько стоит проезд в метро?')).toEqual({ money: true });
     expect(counted('Мектептің бағасы қанша?')).toEqual({ money: true });
     expect(counted('Оған қанша ақша жұмсалды?')).toEqual({ money: true }); // a sum: texts name its currency, not «ақша»
