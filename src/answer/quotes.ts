@@ -7,10 +7,9 @@ import type { Concept } from '../text/query.ts';
 import type { Span } from '../text/sentences.ts';
 import { heading } from '../corpus/title.ts';
 import { analysedPassage, sentencesHolding } from './passages.ts';
-import type { AnswerKind } from '../lang/index.ts';
+import { LANGS, PACKS, type AnswerKind, type Lang } from '../lang/index.ts';
 import { givesLifeSpan, namesMoney, type Counted } from './question.ts';
 import { namedUnits, otherUnit } from './units.ts';
-import { LANGS, PACKS, type Lang } from '../lang/index.ts';
 import { analyze } from '../text/analyzer.ts';
 
 export const MAX_EXCERPT = 600;
@@ -345,7 +344,7 @@ function countsBefore(words: readonly ReadonlySet<string>[], counted: readonly C
   return false;
 }
 
-/** Whether some of the concepts are met by a few words together (a glossary phrase may take two of them). */
+/** Whether some of the concepts are met by a few words together: a glossary phrase may take two of them («487 үкіметтік емес ұйым» for НКО). */
 function meetsAny(concepts: readonly Concept[], words: readonly ReadonlySet<string>[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
   if (words.length === 0) return false;
   const terms = words.length === 1 ? words[0] : new Set(words.flatMap((w) => [...w]));

@@ -46,16 +46,9 @@ export class Glossary {
   }
 
   /**
-   * Stems that say what `stems` say, in the other language. A phrase form («глава государства») counts only
-   * when all its stems are in `context` (the whole question).
-   */
-  expand(stems: ReadonlySet<string>, context: ReadonlySet<string> = stems): Set<string> {
-    return new Set(this.equivalents(stems, context).flatMap((form) => form));
-  }
-
-  /**
-   * The forms that say what `stems` say, each as its stems less those of `context` (the whole question): one stem
-   * for a word, several for a phrase («ауа райы» for «погода»), which a text says only with all of them.
+   * The forms that say what `stems` say, in the other language, each as its stems less those of `context` (the
+   * whole question): one stem for a word, several for a phrase («ауа райы» for «погода»), which a text says only
+   * with all of them. A phrase of the question («глава государства») counts only when all its stems are in `context`.
    */
   equivalents(stems: ReadonlySet<string>, context: ReadonlySet<string> = stems): Form[] {
     const out = new Map<string, Form>();

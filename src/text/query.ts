@@ -22,11 +22,11 @@ export interface QueryWeights {
   correction: number;
 }
 
-// prefix and glossary: measured on KazQAD/TyDi/seeds when the engine was built; translation: on clir (README);
-// correction: below the word's own weight, since a correction may be wrong.
 /** the probability of its likeliest translation from which the table knows a word well (knowsWell) */
 const WELL_KNOWN = 0.3;
 
+// prefix and glossary: measured on KazQAD/TyDi/seeds when the engine was built; translation: on clir (README);
+// correction: below the word's own weight, since a correction may be wrong.
 export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { prefix: 0.5, glossary: 0.6, translation: 1, correction: 0.5 };
 
 /** The index's vocabulary, for spelling correction: which terms exist, and a speller over them. */
