@@ -98,9 +98,11 @@ export function countedBy(query: Pick<Query, 'text' | 'lang'>, concepts: readonl
   if (!next || notCounted.includes(next) || verb?.test(next)) return null;
   const counted = modifier?.test(next) && words[at + 2] ? [next, words[at + 2]] : [next];
   // a name right after the counted word says whose («жителей Алматы»), and a text may say both in one word
-  // («алматинцев»): the name, met, will do
+  // («алматинцев»): the name, met, will do. Written in lower case («жителей алматы»), it is a name if the passages
+  // write it as one (truecased concepts)
   const whose = at + 1 + counted.length;
-  if (/^\p{Lu}/u.test(written[whose] ?? '')) counted.push(words[whose]);
+  const isName = (w: string) => concepts.some((c) => c.name && c.stem === analyze(w, query.lang)[0]);
+  if (words[whose] && (/^\p{Lu}/u.test(written[whose]) || isName(words[whose]))) counted.push(words[whose]);
   const found = counted.map((w) => concepts.findIndex((c) => c.stem === analyze(w, query.lang)[0])).filter((i) => i >= 0);
   return found.length ? { concepts: [...new Set(found)] } : null;
 }

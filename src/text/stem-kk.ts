@@ -50,6 +50,14 @@ const PLACES = [
 ];
 
 /**
+ * Institutions named by a derivation of their head's title, kept whole: the suffix-stripping rules would make
+ * «әкімдігі» (the akimat's) and «әкімшілігі» (the administration's) «әкім» (the akim), so «Қызылорда қаласының әкімі
+ * кім?» was answered by a sentence on the city akimat's department, and the learned translations sent «аким» to
+ * «акимат». Russian keeps them apart (аким, акимат, министр, министерство), and so do these.
+ */
+const INSTITUTIONS = ['әкімдік', 'әкімшілік', 'министрлік', 'елшілік'];
+
+/**
  * Two-letter roots that take suffixes like any other (үйден, елдің, суға, істер, әндері): without them the rules,
  * which keep a root of MIN_STEM letters, left «үйден» whole and made «елдің» «елт». Only roots whose forms do not
  * begin other words: not ақ (ақша, money), ай (айта, saying), ой (ойын, a game), ет (етеді, does), ұл (ұлы, great).
@@ -129,7 +137,9 @@ function kazakhStemmer(letters: (s: string) => string, without: readonly string[
 
   // compared folded, so «Кызылорда» written without Kazakh letters is Қызылорда too
   const places = PLACES.map(foldKazakhLetters);
+  const institutions = new Set(INSTITUTIONS.map(L));
   return (word: string) => {
+    if (institutions.has(word)) return word;
     let stem = word;
     const folded = foldKazakhLetters(word);
     const place = places.find((p) => folded.startsWith(p));
@@ -146,8 +156,9 @@ function kazakhStemmer(letters: (s: string) => string, without: readonly string[
       }
       if (!cut) break;
       stem = stem.slice(0, -cut.length);
-      // devoice as soon as a vowel suffix is gone, so the restored root can lose its own suffixes (әкімдігі → әкімдік → әкім)
+      // devoice as soon as a vowel suffix is gone, so the restored root can lose its own suffixes (әкімдерінің → әкім)
       if (isVowel(cut[0])) stem = devoice(stem);
+      if (institutions.has(devoice(stem))) return devoice(stem);
     }
     return devoice(stem);
   };

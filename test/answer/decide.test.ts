@@ -73,6 +73,12 @@ describe('question kinds', () => {
     expect(counted('Сколько станций метро в Алматы?')).toEqual(stems('станций', 'ru'));
     expect(counted('Сколько анимационных фильмов вышло?')).toEqual(stems('анимационных фильмов', 'ru'));
     expect(counted('Сколько жителей Алматы написали комментарии?')).toEqual(stems('жителей Алматы', 'ru')); // «алматинцев» will do
+    // in lower case, the name is known as one from the passages (truecased concepts)
+    const lower = queries.analyze('сколько жителей алматы написали комментарии?');
+    const named = lower.concepts.map((c) => (c.stem === stems('Алматы', 'ru')[0] ? { ...c, name: true } : c));
+    const found = countedBy(lower, named);
+    expect(found && 'concepts' in found ? found.concepts.map((i) => named[i].stem) : found).toEqual(stems('жителей Алматы', 'ru'));
+    expect(counted('сколько жителей алматы написали комментарии?')).toEqual(stems('жителей', 'ru')); // not known as a name: only the counted word
     expect(counted('Қызылорда қаласында қанша мектеп бар?')).toEqual(stems('мектеп', 'kk'));
     expect(counted('Қызылордада неше діни бірлестік бар?')).toEqual(stems('діни бірлестік', 'kk')); // a describing word, then the noun
     expect(counted('Сколько стоит проезд в метро?')).toEqual({ money: true });

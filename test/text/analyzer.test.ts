@@ -65,6 +65,16 @@ describe('Kazakh stemmer on real word forms', () => {
     expect(stemKazakh('үй')).toBe('үй'); // too short to cut
   });
 
+  it('keeps an institution apart from its head: әкімдік (akimat) is not әкім (akim)', () => {
+    expect(stemKazakh('әкімдігінің')).toBe('әкімдік');
+    expect(stemKazakh('әкімдіктері')).toBe('әкімдік');
+    expect(stemKazakh('әкімшілігі')).toBe('әкімшілік');
+    expect(stemKazakh('министрлігі')).toBe('министрлік');
+    expect(stemKazakh('әкімі')).toBe('әкім');
+    expect(stemKazakh('министрінің')).toBe('министр');
+    expect(stemKazakhFolded('акимдигинин')).toBe(stemKazakhFolded(foldKazakhLetters('әкімдік')));
+  });
+
   it('keeps distinct words apart', () => {
     expect(stemKazakh('мектеп')).not.toBe(stemKazakh('мекен'));
     expect(stemKazakh('партия')).not.toBe(stemKazakh('парламент'));
