@@ -135,8 +135,15 @@ export function coverage(q: Weighted, terms: ReadonlySet<string>, across: boolea
   return total ? got / total : 1;
 }
 
-/** The words that carry the asked fact: not names or numbers, which only say what the question is about. */
-export const isFocus = (c: Concept) => !c.name && !/^\d/.test(c.stem);
+/** the stems of the packs' words for now, today, tomorrow (LanguagePack.now): they say when, like a year */
+const NOW = new Set(LANGS.flatMap((lang) => analyze(PACKS[lang].now.join(' '), lang).filter((t) => !isPrefixTerm(t))));
+/** a concept that only places the question in time relative to now («сегодня», «ертең») */
+const isNow = (c: Concept) => NOW.has(c.stem);
+/**
+ * The words that carry the asked fact: not names or numbers, which only say what the question is about, nor words
+ * for now, which say when.
+ */
+export const isFocus = (c: Concept) => !c.name && !/^\d/.test(c.stem) && !isNow(c);
 
 export interface Candidate {
   result: SearchResult;
@@ -238,7 +245,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const holding = sentencesHolding(passage, text, kind);
     const kindIn = NAMED_KINDS.has(kind) ? holding.map((h, j) => h && namesOtherThan(passage.names[j], questionNames)) : holding;
     const { pointsBack } = passage;
-    const namesMet = metBySentence.map((m) => weighed(q, m, (c) => !isFocus(c)));
+    const namesMet = metBySentence.map((m) => weighed(q, m, (c) => !isFocus(c) && !isNow(c)));
     // how well each sentence itself names what a «how many» question counts (1 when it counts nothing named); a
     // sum of money, which texts name by its currency and seldom by «денег» / «ақша», about the question's names:
     // «Сколько денег выделено на проект «Таза бейсенбі»?» is not answered by a grant of «22 млн теңге» to others

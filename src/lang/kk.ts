@@ -82,6 +82,7 @@ export const kk: LanguagePack = {
   // none collected: chat Kazakh writes question words without Kazakh letters («канша», «кашан»), which folding meets
   colloquial: {},
   currency: ['теңге', 'тенге', 'тг', 'рубль', 'доллар', 'еуро'],
+  now: ['бүгін', 'ертең', 'кеше', 'бүрсігүні', 'қазір', 'биыл', 'бүгінгі', 'ертеңгі', 'кешегі', 'қазіргі', 'биылғы', 'ағымдағы'],
   smallTalk: {
     greeting: ['сәлем', 'сәлеметсіз', 'сәлеметсіздер', 'армысыз', 'армысыздар', 'ассалаумағалейкум', 'қайырлы'],
     thanks: ['рахмет', 'рақмет', 'алғыс'],

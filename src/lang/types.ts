@@ -62,6 +62,12 @@ export interface LanguagePack {
    */
   life: { words: readonly string[]; span: RegExp };
   /**
+   * Words that place the asked fact relative to now, lower case («сегодня», «завтра», «сейчас»; «бүгін», «ертең»,
+   * «қазір», «биыл»): like a date or a year, they say when, not what is asked, so they are not focus words. «Какая
+   * погода будет завтра в Алматы?» is not answered by a sentence on «ертеңгі күні» (the days to come) alone.
+   */
+  now: readonly string[];
+  /**
    * A message that is only a greeting or a thank-you («Привет!», «Сәлеметсіз бе», «Рахмет!»), lower case: the words
    * that make it one, and the words that may stand beside them («добрый день», «көп рахмет»). Such a message gets a
    * greeting or a "you are welcome", not quotes found for the word «привет».

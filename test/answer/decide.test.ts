@@ -94,6 +94,14 @@ describe('question kinds', () => {
     expect(namesMoney('Метро ашылғалы бері миллионнан астам жолаушы.')).toBe(false);
   });
 
+  it('takes words for now (сегодня, завтра, ертең, биыл) as saying when, not what is asked', () => {
+    const focus = (q: string) => queries.analyze(q).concepts.filter(isFocus).map((c) => c.stem);
+    expect(focus('Какая погода будет завтра?')).toEqual(analyze('погода', 'ru').filter((t) => !t.startsWith('~')));
+    expect(focus('Ертең ауа райы қандай?')).toEqual(analyze('ауа райы', 'kk').filter((t) => !t.startsWith('~')));
+    expect(focus('Биыл қанша мектеп салынады?')).not.toContain(analyze('биыл', 'kk')[0]);
+    expect(focus('Что будет завтра?')).toEqual([]); // nothing asked but when
+  });
+
   it('knows a question about being born or dying, and a life span in brackets that answers it', () => {
     const life = (q: string) => {
       const query = queries.analyze(q);
