@@ -26,6 +26,8 @@ export interface AnalysedPassage {
   kinds: Map<AnswerKind, readonly boolean[]>;
   /** whether each sentence points back to the one before it («Именно столько…», «Бұл…») */
   pointsBack: readonly boolean[];
+  /** whether each sentence adds a detail to the one before it («Атап айтқанда…», «Кроме того…»): some of pointsBack */
+  adds: readonly boolean[];
   /** how often each stem is written capitalized and not, inside a sentence (its first word aside): names are capitalized */
   cased: ReadonlyMap<string, Casing>;
   /** the stems each sentence writes capitalized, its first word aside: the names it holds */
@@ -41,7 +43,10 @@ export interface Casing {
  * A sentence that leans on the one before it (its quote grows backwards first; a number or date in it belongs to
  * what the sentence before says): it opens with one of a language pack's `continues` words.
  */
-const CONTINUES = new RegExp(`^[–—-]?\\s*(?:${LANGS.flatMap((l) => PACKS[l].continues).map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+const opening = (words: readonly string[]) => new RegExp(`^[–—-]?\\s*(?:${words.map((w) => w.replace(/ /g, '\\s+')).join('|')})(?![\\p{L}])`, 'iu');
+const CONTINUES = opening(LANGS.flatMap((l) => PACKS[l].continues));
+/** … and one that adds a detail to it: a number in the sentence before is not what it speaks of (`elaborates`) */
+const ELABORATES = opening(LANGS.flatMap((l) => PACKS[l].elaborates));
 
 /** Which of the passage's sentences hold an answer of this kind (none for 'other'). */
 export function sentencesHolding(passage: AnalysedPassage, text: string, kind: AnswerKind): readonly boolean[] {
@@ -77,6 +82,7 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
     titleWords,
     kinds: new Map(),
     pointsBack: spans.map((s) => CONTINUES.test(text.slice(s.start, s.end))),
+    adds: spans.map((s) => ELABORATES.test(text.slice(s.start, s.end))),
     ...casingOf(tokens),
   };
   cache.set(chunk, passage);

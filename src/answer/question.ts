@@ -72,7 +72,11 @@ export function holdsKind(sentence: string, kind: AnswerKind): boolean {
 }
 
 /** What a «how many» question counts: concepts of its own (by index), or money (a price). */
-export type Counted = { concepts: number[] } | { money: true };
+/**
+ * What a «how many» question counts: its concepts (by index), and among them the describing word that says which kind
+ * («діни» in «неше діни бірлестік», «частных» in «сколько частных школ»), when it gives one; or a sum of money.
+ */
+export type Counted = { concepts: number[]; describing?: number } | { money: true };
 
 // every pack's currency words, for any text: a price is named so in either language («80 теңге», «80 тенге»)
 const CURRENCY = new RegExp(`[₸$€]|(?<![\\p{L}])(?:${LANGS.flatMap((l) => PACKS[l].currency).join('|')})`, 'iu');
@@ -96,15 +100,20 @@ export function countedBy(query: Pick<Query, 'text' | 'lang'>, concepts: readonl
   const at = words.findIndex((w) => after.includes(w));
   const next = at >= 0 ? words[at + 1] : undefined;
   if (!next || notCounted.includes(next) || verb?.test(next)) return null;
-  const counted = modifier?.test(next) && words[at + 2] ? [next, words[at + 2]] : [next];
+  const described = Boolean(modifier?.test(next) && words[at + 2]);
+  const counted = described ? [next, words[at + 2]] : [next];
   // a name right after the counted word says whose («жителей Алматы»), and a text may say both in one word
   // («алматинцев»): the name, met, will do. Written in lower case («жителей алматы»), it is a name if the passages
   // write it as one (truecased concepts)
   const whose = at + 1 + counted.length;
   const isName = (w: string) => concepts.some((c) => c.name && c.stem === analyze(w, query.lang)[0]);
   if (words[whose] && (/^\p{Lu}/u.test(written[whose]) || isName(words[whose]))) counted.push(words[whose]);
-  const found = counted.map((w) => concepts.findIndex((c) => c.stem === analyze(w, query.lang)[0])).filter((i) => i >= 0);
-  return found.length ? { concepts: [...new Set(found)] } : null;
+  const conceptOf = (w: string) => concepts.findIndex((c) => c.stem === analyze(w, query.lang)[0]);
+  const found = [...new Set(counted.map(conceptOf).filter((i) => i >= 0))];
+  // the describing word, when the noun it describes is a concept of its own
+  const describing = described ? conceptOf(next) : -1;
+  const noun = described ? conceptOf(words[at + 2]) : -1;
+  return found.length ? { concepts: found, ...(describing >= 0 && noun >= 0 && noun !== describing && { describing }) } : null;
 }
 
 // each pack's birth and death words as index terms, worked out once

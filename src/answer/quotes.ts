@@ -201,6 +201,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
   const named = namedUnits(q.concepts);
   // what a «how many» question counts, as concepts (none for a price, or when it counts nothing named)
   const countedConcepts = counted && 'concepts' in counted ? counted.concepts.map((k) => q.concepts[k]) : [];
+  // the word saying which kind of the counted thing («діни» бірлестік), when the question gives one
+  const describing = counted && 'concepts' in counted && counted.describing !== undefined ? q.concepts[counted.describing] : null;
   // the terms of the question's own names (its first word too: «Кокжайляу салынады ма?»)
   const questionNames = new Set(q.concepts.filter((c) => c.name || c.firstWord).flatMap((c) => [...c.terms.keys()]));
   const out: Candidate[] = [];
@@ -253,6 +255,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       !counted ? 1
       : 'money' in counted ? (namesMoney(text.slice(sp.start, sp.end)) && namesMet[j] > 0 ? 1 : 0)
       : countsOnlyOther(passage.words[j], countedConcepts, meet) ? 0
+      : describing && countsOtherKind(passage.words[j], describing, countedConcepts, q.concepts, meet) ? 0
       : Math.max(...countedConcepts.map((c) => meet(c, sentenceTerms[j]))));
     const countsIt = spans.map((_, j) => countedConcepts.length > 0 && countsBefore(passage.words[j], countedConcepts, meet));
     // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
@@ -282,8 +285,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       }
       const holds = kindIn[i];
       const quoteCoverage = weighed(q, quoted);
-      // the number may stand in the sentence this one leans on, or in one that leans on it
-      const numberBefore = kindIn[i - 1] === true && pointsBack[i];
+      // the number may stand in the sentence this one refers back to, or in one that leans on it
+      const numberBefore = kindIn[i - 1] === true && pointsBack[i] && !passage.adds[i];
       const numberAfter = kindIn[i + 1] === true && pointsBack[i + 1] === true;
       // the counted word in the sentence, or in the one it leans on for its number, or that leans on it
       const countedHere = Math.max(countedIn[i], numberBefore ? countedIn[i - 1] : 0, numberAfter ? countedIn[i + 1] : 0);
@@ -387,6 +390,25 @@ function countsOnlyOther(words: readonly ReadonlySet<string>[], counted: readonl
     if (named.length === 0 || meetsAny(counted, named, meet)) return false;
   }
   return numbers > 0;
+}
+
+/**
+ * Whether a sentence counts another kind of the thing a «how many» question counts, as the question describes it:
+ * «Олардың ішінде қоғамдық бірлестіктер – 301» gives the public associations, not «неше діни бірлестік» (religious
+ * ones). So when the sentence never meets the describing word, and every time it names the counted noun another
+ * word of its own stands right before it (not a number, not a word of the question).
+ */
+function countsOtherKind(words: readonly ReadonlySet<string>[], describing: Concept, counted: readonly Concept[], question: readonly Concept[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
+  if (words.some((w) => meet(describing, w) > 0)) return false;
+  const nouns = counted.filter((c) => c !== describing);
+  let named = 0;
+  for (let w = 0; w < words.length; w++) {
+    if (!meetsAny(nouns, [words[w]], meet)) continue;
+    named++;
+    const before = words[w - 1];
+    if (!before || hasNumber(before) || meetsAny(question, [before], meet)) return false;
+  }
+  return named > 0;
 }
 
 function hasAny(terms: ReadonlySet<string>, of: ReadonlySet<string>): boolean {

@@ -56,6 +56,13 @@ export interface LanguagePack {
    */
   continues: readonly string[];
   /**
+   * Of `continues`, the connectives that add a detail to the sentence before («причём», «кроме того», «атап
+   * айтқанда», «оның ішінде») rather than refer back to what it says («именно столько», «бұл»): a number in the
+   * sentence before is not what such a sentence speaks of («…7 әлеуметтік жоба жүзеге асырылуда. Атап айтқанда,
+   * «…діни экстремизм…» жобалары…» does not count religious associations), though a number in it may belong there.
+   */
+  elaborates: readonly string[];
+  /**
    * Being born and dying, as questions ask («родился», «туған»), and how a text says both at once: a person's life
    * span in brackets after the name («Арсеньев (10 сентября 1872, Санкт-Петербург — 4 сентября 1930, Владивосток)»,
    * «(1950 ж. т.)»), which answers «когда родился / умер» and «где родился» without the verb.

@@ -153,6 +153,23 @@ describe('sentence selection', () => {
     expect(counts(question, 'Дефицит мест в школах города существенный - 70 тысяч.')).toBe(1); // counts nothing named
     expect(counts(question, 'В городе 120 новых школ.')).toBe(1);
     expect(counts('Сколько членов партии в городе?', 'В городе более 800 тысяч человек, членов партии.')).toBe(1); // a counter of people
+    // another kind of the counted thing, as the question describes it
+    expect(counts('Сколько частных школ в городе?', 'Из них государственных школ в городе 301.')).toBe(0);
+    expect(counts('Сколько частных школ в городе?', 'Частных школ в городе 12.')).toBe(1);
+    expect(counts('Сколько частных школ в городе?', 'В городе 12 школ.')).toBe(1); // the number right before: it may count them all
+  });
+
+  it('does not carry the number of the sentence before into one that only adds a detail («Кроме того…»)', () => {
+    const near = (text: string) => {
+      const q = queries.analyze('Сколько школ открыли в городе?');
+      const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
+      const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
+      const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
+      // one candidate per sentence: the first holds the number, the second leans on the first
+      return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', [], countedBy(q, q.concepts)).map((c) => c.kindNear).sort();
+    };
+    expect(near('Бюджет вырос на 7 процентов. Кроме того, в городе открыли школы.')).toEqual([false, true]);
+    expect(near('В городе 12 новых школ. Их открыли в городе за год.')).toEqual([true, true]); // refers back: the number is theirs
   });
 
   it('takes a number or date in a sentence that continues the one before («Причём…») as said of it', () => {
