@@ -5,9 +5,9 @@ import { sentenceSpans, type Span } from '../text/sentences.ts';
 
 /**
  * Bumped whenever chunk boundaries change (2: sentences no longer end at an initial, nor inside brackets the next part
- * closes), so stored builds are re-chunked.
+ * closes; 3: nor at an abbreviation written before a name, «г.» Алматы), so stored builds are re-chunked.
  */
-export const CHUNKER_VERSION = 2;
+export const CHUNKER_VERSION = 3;
 
 export interface ChunkOptions {
   min: number;

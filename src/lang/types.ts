@@ -69,6 +69,12 @@ export interface LanguagePack {
    */
   life: { words: readonly string[]; span: RegExp };
   /**
+   * Abbreviations written before a name, lower case and without their period («г.» Алматы, «ул.» Абая, «им.»,
+   * «акад.»): ICU ends a sentence at such a period before a capital, and «…председатель общественного совета г.» stood
+   * apart from «Алматы Рахман Алшанов.», the name it gives.
+   */
+  abbreviations: readonly string[];
+  /**
    * Words that place the asked fact relative to now, lower case («сегодня», «завтра», «сейчас»; «бүгін», «ертең»,
    * «қазір», «биыл»): like a date or a year, they say when, not what is asked, so they are not focus words. «Какая
    * погода будет завтра в Алматы?» is not answered by a sentence on «ертеңгі күні» (the days to come) alone.

@@ -10,6 +10,8 @@ export interface Span {
   end: number;
 }
 
+import { LANGS, PACKS } from '../lang/index.ts';
+
 const segmenter = new Intl.Segmenter('ru', { granularity: 'sentence' });
 /** characters given to ICU at once, within a line longer than this */
 const WINDOW = 4096;
@@ -29,6 +31,10 @@ export function sentenceSpans(text: string, offset = 0): Span[] {
  * every capital letter and period, and «Колпаковский еді» would stand alone, cut from the post it names.
  */
 const INITIAL_END = /(?:^|[^\p{L}])(?:\p{Lu}|Дж)\.$/u;
+/** … and so does one that ends with an abbreviation written before a name («совета г.» Алматы: the packs' `abbreviations`) */
+const ABBREVIATION_END = new RegExp(`(?:^|[^\\p{L}])(?:${LANGS.flatMap((l) => PACKS[l].abbreviations).join('|')})\\.$`, 'u');
+/** how many characters before a sentence's end the abbreviation check reads */
+const ABBREVIATION_TAIL = 8;
 /** the longest sentence a bracket left open joins: a stray «(» must not swallow a paragraph */
 const BRACKETED_MAX = 1000;
 
@@ -39,6 +45,7 @@ const BRACKETED_MAX = 1000;
  */
 function goesOn(text: string, from: number, to: number, next: string): boolean {
   if (INITIAL_END.test(text.slice(Math.max(from, to - 4), to))) return true;
+  if (ABBREVIATION_END.test(text.slice(Math.max(from, to - ABBREVIATION_TAIL), to))) return true;
   if (to - from + next.length >= BRACKETED_MAX || !next.includes(')')) return false;
   // counted over the sentence only (under BRACKETED_MAX): a search for the next bracket could run to the end of a
   // long document for every sentence

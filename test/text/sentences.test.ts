@@ -42,6 +42,15 @@ describe('sentenceSpans', () => {
     expect(texts('Витамин C.\nДалее.')).toEqual(['Витамин C.', 'Далее.']);
   });
 
+  it('goes on past an abbreviation written before a name («г.», «ул.», «акад.»), and not past one that may end a sentence', () => {
+    const texts = (t: string) => sentenceSpans(t).map((s) => t.slice(s.start, s.end));
+    expect(texts('Отметил председатель совета г. Алматы Рахман Алшанов. Далее.')).toEqual(['Отметил председатель совета г. Алматы Рахман Алшанов.', 'Далее.']);
+    expect(texts('Школа стоит на ул. Абая. Далее.')).toEqual(['Школа стоит на ул. Абая.', 'Далее.']);
+    expect(texts('Баяндаманы акад. Ғ. Есім жасады. Келесі.')).toEqual(['Баяндаманы акад. Ғ. Есім жасады.', 'Келесі.']);
+    expect(texts('Так было в 1990-х гг. Потом всё изменилось.')).toEqual(['Так было в 1990-х гг.', 'Потом всё изменилось.']);
+    expect(texts('Түркістан, Кентау т.б. Келесі сөйлем.')).toHaveLength(2);
+  });
+
   it('goes on inside brackets the next part closes, and not past a bracket left open', () => {
     const texts = (t: string) => sentenceSpans(t).map((s) => t.slice(s.start, s.end));
     expect(texts('Махмұд Қашқари (араб. "Махмұт әл-Қашғари"; 1029—1101) — түркі ғалымы. Келесі.')).toEqual(['Махмұд Қашқари (араб. "Махмұт әл-Қашғари"; 1029—1101) — түркі ғалымы.', 'Келесі.']);
