@@ -71,7 +71,6 @@ export function holdsKind(sentence: string, kind: AnswerKind): boolean {
   }
 }
 
-/** What a «how many» question counts: concepts of its own (by index), or money (a price). */
 /**
  * What a «how many» question counts: its concepts (by index), and among them the describing word that says which kind
  * («діни» in «неше діни бірлестік», «частных» in «сколько частных школ»), when it gives one; or a sum of money.
@@ -95,11 +94,14 @@ export function countedBy(query: Pick<Query, 'text' | 'lang'>, concepts: readonl
   const { after, notCounted, verb, modifier, money } = PACKS[query.lang].counting;
   const written = query.text.match(/[\p{L}\p{N}-]+/gu) ?? [];
   const words = written.map(normalize);
-  const spaced = ` ${words.join(' ')} `;
-  if (money.some((m) => spaced.includes(` ${m} `))) return { money: true };
-  const at = words.findIndex((w) => after.includes(w));
+  // the pack's words are matched folded, so «канша» typed without Kazakh letters counts as «қанша»
+  const folded = words.map(fold);
+  const among = (list: readonly string[], w: string) => list.some((x) => fold(x) === w);
+  const spaced = ` ${folded.join(' ')} `;
+  if (money.some((m) => spaced.includes(` ${fold(m)} `))) return { money: true };
+  const at = folded.findIndex((w) => among(after, w));
   const next = at >= 0 ? words[at + 1] : undefined;
-  if (!next || notCounted.includes(next) || verb?.test(next)) return null;
+  if (!next || among(notCounted, fold(next)) || verb?.test(next)) return null;
   const described = Boolean(modifier?.test(next) && words[at + 2]);
   const counted = described ? [next, words[at + 2]] : [next];
   // a name right after the counted word says whose («жителей Алматы»), and a text may say both in one word

@@ -81,6 +81,8 @@ describe('question kinds', () => {
     expect(counted('сколько жителей алматы написали комментарии?')).toEqual(stems('жителей', 'ru')); // not known as a name: only the counted word
     expect(counted('Қызылорда қаласында қанша мектеп бар?')).toEqual(stems('мектеп', 'kk'));
     expect(counted('Қызылордада неше діни бірлестік бар?')).toEqual(stems('діни бірлестік', 'kk')); // a describing word, then the noun
+    expect(counted('Жоба канша инвестиция тартады?')).toEqual(stems('инвестиция', 'kk')); // typed without Kazakh letters
+    expect(counted('Мектептин багасы канша?')).toEqual({ money: true });
     expect(counted('Сколько стоит проезд в метро?')).toEqual({ money: true });
     expect(counted('Мектептің бағасы қанша?')).toEqual({ money: true });
     expect(counted('Оған қанша ақша жұмсалды?')).toEqual({ money: true }); // a sum: texts name its currency, not «ақша»
