@@ -4,7 +4,7 @@
 import type { AnswerKind, Lang, LanguagePack } from '../lang/index.ts';
 import { LANGS, PACKS } from '../lang/index.ts';
 import type { Concept, Query } from '../text/query.ts';
-import { analyze } from '../text/analyzer.ts';
+import { analyze, defaultAnalyzer } from '../text/analyzer.ts';
 import { normalize, fold, romanNumeral } from '../text/normalize.ts';
 
 const KINDS: Exclude<AnswerKind, 'other'>[] = ['quantity', 'date', 'person', 'place'];
@@ -90,7 +90,7 @@ export const namesMoney = (sentence: string): boolean => CURRENCY.test(sentence)
  * («Сколько получают…») or counts nothing («Сколько раз…»). A sentence giving a number for another thing
  * («…миллионнан астам жолаушы» for the stations) does not answer it.
  */
-export function countedBy(query: Pick<Query, 'text' | 'lang'>, concepts: readonly Concept[]): Counted | null {
+export function countedBy(query: Pick<Query, 'text' | 'lang' | 'script'>, concepts: readonly Concept[]): Counted | null {
   const { after, notCounted, verb, modifier, money } = PACKS[query.lang].counting;
   const written = query.text.match(/[\p{L}\p{N}-]+/gu) ?? [];
   const words = written.map(normalize);
@@ -108,9 +108,11 @@ export function countedBy(query: Pick<Query, 'text' | 'lang'>, concepts: readonl
   // («алматинцев»): the name, met, will do. Written in lower case («жителей алматы»), it is a name if the passages
   // write it as one (truecased concepts)
   const whose = at + 1 + counted.length;
-  const isName = (w: string) => concepts.some((c) => c.name && c.stem === analyze(w, query.lang)[0]);
+  // a word's stem as the question's concepts were stemmed (typed without Kazakh letters: the folded stemmer)
+  const stemOf = (w: string) => defaultAnalyzer.wordTerms(w, query.lang, query.script)[0];
+  const isName = (w: string) => concepts.some((c) => c.name && c.stem === stemOf(w));
   if (words[whose] && (/^\p{Lu}/u.test(written[whose]) || isName(words[whose]))) counted.push(words[whose]);
-  const conceptOf = (w: string) => concepts.findIndex((c) => c.stem === analyze(w, query.lang)[0]);
+  const conceptOf = (w: string) => concepts.findIndex((c) => c.stem === stemOf(w));
   const found = [...new Set(counted.map(conceptOf).filter((i) => i >= 0))];
   // the describing word, when the noun it describes is a concept of its own
   const describing = described ? conceptOf(next) : -1;

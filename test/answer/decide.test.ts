@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryAnalyzer } from '../../src/text/query.ts';
 import { askedBy, askedKind, countedBy, givesLifeSpan, holdsKind, lifeConcepts, namesMoney } from '../../src/answer/question.ts';
 import { analyze } from '../../src/text/analyzer.ts';
+import { foldKazakhLetters } from '../../src/text/normalize.ts';
 import { isFocus } from '../../src/answer/quotes.ts';
 import { candidates } from '../../src/answer/quotes.ts';
 import { confidence, decide, FEATURES, fitLogistic, loadDeclineModel, type Features } from '../../src/answer/decline.ts';
@@ -83,6 +84,7 @@ describe('question kinds', () => {
     expect(counted('Қызылордада неше діни бірлестік бар?')).toEqual(stems('діни бірлестік', 'kk')); // a describing word, then the noun
     expect(counted('Жоба канша инвестиция тартады?')).toEqual(stems('инвестиция', 'kk')); // typed without Kazakh letters
     expect(counted('Мектептин багасы канша?')).toEqual({ money: true });
+    expect(counted('Кызылордада канша ауылдык округ бар?')).toEqual(stems('ауылдық округ', 'kk').map(foldKazakhLetters));
     expect(counted('Сколько стоит проезд в метро?')).toEqual({ money: true });
     expect(counted('Мектептің бағасы қанша?')).toEqual({ money: true });
     expect(counted('Оған қанша ақша жұмсалды?')).toEqual({ money: true }); // a sum: texts name its currency, not «ақша»
