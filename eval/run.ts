@@ -245,6 +245,13 @@ for (const set of values.sets!.split(',')) {
     const mistyped = questions.map((q) => ({ ...q, question: mistype(q.question, q.lang as Lang) }));
     const changed = mistyped.filter((q, i) => q.question !== questions[i].question).length;
     answerRows.push([`  same, a question word mistyped (${changed})`, await scoreAnswers(mistyped, ask)]);
+    // Kazakh as people type it (typed-variants.ts): the set's Kazakh questions so typed, the others as written
+    const typedKazakh = questions.filter((q) => q.lang === 'kk').length;
+    if (typedKazakh) {
+      for (const [label, convert] of TYPED_VARIANTS) {
+        answerRows.push([`  same, Kazakh as typed: ${label} (${typedKazakh})`, await scoreAnswers(questions.map((q) => (q.lang === 'kk' ? { ...q, question: convert(q.question) } : q)), ask)]);
+      }
+    }
     answerTable = () => printTable(`${set} answers`, `${set} answers: ${questions.length} questions`, answerRows);
   }
   await rm(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Kazakh.
 import { stemKazakh, stemKazakhFolded } from '../text/stem-kk.ts';
-import { fold, foldKazakhLetters } from '../text/normalize.ts';
+import { foldKazakhLetters } from '../text/normalize.ts';
 import { LIFE_SPAN, type LanguagePack } from './types.ts';
 
 const FUNCTION_WORDS = [
@@ -99,7 +99,12 @@ export const kk: LanguagePack = {
     place: ['қайда', 'қайдан', 'қай жерде', 'қай қалада', 'қай елде', 'қай жерден', 'қай облыста', 'қай ауданда', 'қай қала', 'қай қаласы', 'қай қаланың', 'қай облыс', 'қай аудан', 'қай ел', 'қай елдің', 'қай мемлекет', 'қай мемлекетте', 'қай өңірде', 'қай аймақта', 'қай өзен'],
   },
   typed: {
-    functionWords: new Set(FUNCTION_WORDS.map(fold).filter((w) => !AMBIGUOUS_TYPED.has(w))),
+    // as typed: a Russian keyboard has й («кандай», «кайда»), which the index's fold makes и
+    functionWords: new Set(FUNCTION_WORDS.map(foldKazakhLetters).filter((w) => !AMBIGUOUS_TYPED.has(w))),
+    // the genitive, plural-possessive, past-participle, attributive and present-tense endings as typed
+    // («исабековтин», «болган», «колинин», «стильдеги», «корсетеди»); not those a Russian word ends with as often
+    // («-ти», «-сы», «-ади»: ради, сзади)
+    endings: /(?:[ыи]н[ыи]н|[дт][ыи]н|л[ае]р[ыи]|[дт][ае]р[ыи]|[ғгқк][ае]н|[ыи]ң?[ыи]з|[дт][ае][гк][ыи]|ымыз|имиз|[ей]ди)$/,
     stem: stemKazakhFolded,
     latinLetters: /[qäöüūıñğşç]/i,
     fromLatin,

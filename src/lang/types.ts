@@ -134,6 +134,8 @@ export interface LanguagePack {
   typed?: {
     /** function words without the language's own letters (ambiguous ones with the other language left out) */
     functionWords: ReadonlySet<string>;
+    /** endings of words so typed, typical of this language and rare in the other (as `endings`, for typed words) */
+    endings: RegExp;
     /** stems a word typed without the language's own letters; the stem folds like the proper word's */
     stem(word: string): string;
     /** Latin letters that only this language's Latin spellings use (Kazakh q, ä, ğ …): a strong cue */

@@ -27,6 +27,17 @@ describe('language packs', () => {
     expect(detectLang('Сколько школ построили в Алматы?')).toBe('ru');
     expect(detectLang('Какой курс доллара?')).toBe('ru');
   });
+
+  it('knows typed Kazakh question words with й («кандай», «кай»), and typed Kazakh endings where there is none', () => {
+    expect(detectLang('Беташар кандай жыр?')).toBe('kk');
+    expect(detectLang('Тянь-Шань тауларын кай саяхатшы зерттеген?')).toBe('kk');
+    expect(detectLang('Дулат Исабековтин туган жерин табыныз.')).toBe('kk'); // -тин, -ган, -ыныз
+    expect(detectLang('Маркакол корыгы орналаскан аймак.')).toBe('kk');
+    // э is Russian's letter, but «экономикасынын» is inflected as Kazakh
+    expect(detectLang('Алматы экономикасынын осалдыгын не корсетеди?')).toBe('kk');
+    expect(detectLang('Кто отвечает за экономику региона?')).toBe('ru');
+    expect(detectLang('Какой орган выдает лицензии?')).toBe('ru'); // «орган» ends as «болган» does: a function word outweighs it
+  });
 });
 
 describe('the folded Kazakh stemmer', () => {
