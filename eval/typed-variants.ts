@@ -2,8 +2,8 @@
 // KazQAD's Kazakh questions into each variant and measures them next to the proper spelling.
 import { foldKazakhLetters } from '../src/text/normalize.ts';
 
-/** On a Russian keyboard: а for ә, к for қ, о for ө, у for ү and ұ, и for і, н for ң, г for ғ, х for һ. */
-export const russianKeyboard = (q: string) => foldKazakhLetters(q);
+/** On a Russian keyboard: а for ә, к for қ, о for ө, у for ү and ұ, и for і, н for ң, г for ғ, х for һ; capitals too. */
+export const russianKeyboard = (q: string) => foldKazakhLetters(q).replace(/[ӘҒҚҢӨҰҮҺІ]/g, (c) => foldKazakhLetters(c.toLowerCase()).toUpperCase());
 
 const ASCII: Record<string, string> = {
   а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'gh', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k',
