@@ -107,7 +107,8 @@ export class Analyzer {
     eachToken(text, (word, start) => {
       while (q < quotes.length && quotes[q].end <= start) q++;
       const inQuote = q < quotes.length && quotes[q].start <= start;
-      each(word, start, inQuote ? this.wordTerms(word, quotes[q].lang) : this.wordTerms(word, lang, script));
+      // a quote in the question's own language is typed as the question is («Турик тилдери создигинин»)
+      each(word, start, inQuote ? this.wordTerms(word, quotes[q].lang, quotes[q].lang === lang ? script : 'native') : this.wordTerms(word, lang, script));
     });
   }
 }

@@ -4,6 +4,7 @@ import { detectLang } from '../../src/text/lang.ts';
 import { fold, foldKazakhLetters } from '../../src/text/normalize.ts';
 import { stemKazakh, stemKazakhFolded } from '../../src/text/stem-kk.ts';
 import { readScript } from '../../src/text/query.ts';
+import { defaultAnalyzer } from '../../src/text/analyzer.ts';
 import { buildIndex } from '../../src/index/build.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { Answerer } from '../../src/answer/compose.ts';
@@ -37,6 +38,14 @@ describe('language packs', () => {
     expect(detectLang('Алматы экономикасынын осалдыгын не корсетеди?')).toBe('kk');
     expect(detectLang('Кто отвечает за экономику региона?')).toBe('ru');
     expect(detectLang('Какой орган выдает лицензии?')).toBe('ru'); // «орган» ends as «болган» does: a function word outweighs it
+  });
+});
+
+describe('a quote in a typed question', () => {
+  it('is typed as the question is, when it is in the question\'s language', () => {
+    const terms = (text: string, word: string) => defaultAnalyzer.analyzeTokens(text, 'kk', 'typed').find((t) => t.token.word === word)!.terms[0];
+    expect(terms('«Турик тилдери создигинин» авторы ким?', 'создигинин')).toBe(stemKazakhFolded('создигинин'));
+    expect(terms('«Турик тилдери создигинин» авторы ким?', 'создигинин')).toBe(fold(stemKazakh('сөздігінің')));
   });
 });
 
