@@ -34,6 +34,7 @@ describe('language packs', () => {
     expect(detectLang('Тянь-Шань тауларын кай саяхатшы зерттеген?')).toBe('kk');
     expect(detectLang('Дулат Исабековтин туган жерин табыныз.')).toBe('kk'); // -тин, -ган, -ыныз
     expect(detectLang('Маркакол корыгы орналаскан аймак.')).toBe('kk');
+    expect(detectLang('Мейоздык жолмен болинетиндер нелер?')).toBe('kk'); // «нелер»: the pack's question words are cues too
     // э is Russian's letter, but «экономикасынын» is inflected as Kazakh
     expect(detectLang('Алматы экономикасынын осалдыгын не корсетеди?')).toBe('kk');
     expect(detectLang('Кто отвечает за экономику региона?')).toBe('ru');
