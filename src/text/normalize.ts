@@ -20,11 +20,12 @@ export function normalize(text: string): string {
 }
 
 // Kazakh-specific letters folded to the Russian letters that informal and Russian-language texts write instead,
-// so «Кызылорда» meets «Қызылорда» and «Кок-Жайлау» meets «Көк Жайлау».
+// so «Кызылорда» meets «Қызылорда» and «Кок-Жайлау» meets «Көк Жайлау»; and э as е, which Latin spelling cannot
+// tell apart («energetikalyq», «poema»: энергетикалық, поэма).
 const FOLD: Record<string, string> = {
-  'ә': 'а', 'ғ': 'г', 'қ': 'к', 'ң': 'н', 'ө': 'о', 'ұ': 'у', 'ү': 'у', 'һ': 'х', 'і': 'и', 'й': 'и', 'ъ': '', 'ь': '',
+  'ә': 'а', 'ғ': 'г', 'қ': 'к', 'ң': 'н', 'ө': 'о', 'ұ': 'у', 'ү': 'у', 'һ': 'х', 'і': 'и', 'й': 'и', 'ъ': '', 'ь': '', 'э': 'е',
 };
-const FOLD_RE = /[әғқңөұүһійъь]/g;
+const FOLD_RE = /[әғқңөұүһійъьэ]/g;
 
 /** Folds a normalized term to the letters shared by Kazakh and Russian spelling. */
 export function fold(term: string): string {

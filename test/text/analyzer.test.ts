@@ -203,6 +203,12 @@ describe('normalization and folding', () => {
   it('folds Kazakh letters to their Russian spelling', () => {
     expect(fold('қызылорда')).toBe('кызылорда');
     expect(fold('көкжайлау')).toBe('кокжаилау');
+    expect(fold('поэма')).toBe('поема'); // Latin spelling cannot tell э from е («poema»)
+  });
+
+  it('meets a loanword with э typed in Latin letters («Abaidyn qandai poemalary bar?»)', () => {
+    const concepts = new QueryAnalyzer().analyze('Abaidyn qandai poemalary bar?').concepts.map((c) => c.stem);
+    expect(concepts).toContain(analyze('поэмалары', 'kk')[0]);
   });
 
   it('«Кызылорда» meets «Қызылорда», «Кок-Жайлау» meets «Көк Жайлау» and «Көкжайлау»', () => {
