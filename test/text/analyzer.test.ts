@@ -37,11 +37,13 @@ describe('Kazakh stemmer on real word forms', () => {
     ['үй', 'үйден', 'үйге', 'үйлер', 'үйлерді', 'үйі'],
     ['ел', 'елде', 'елдің', 'елге', 'елі'],
     ['су', 'суға', 'суы'],
+    ['өт', 'өтеді', 'өтетін', 'өтті', 'өткен'], // to pass, to take place
   ];
   it('keeps words that only begin like a two-letter root whole: елу (fifty), ақша (money), ойын (a game)', () => {
     expect(stemKazakh('елу')).not.toBe(stemKazakh('ел'));
     expect(stemKazakh('ақша')).toBe('ақша');
     expect(stemKazakh('ойын')).not.toBe('ой');
+    expect(stemKazakh('өте')).not.toBe(stemKazakh('өтеді')); // very; takes place
   });
   it('gives a two-letter root only suffixes of its own vowel harmony, typed without Kazakh letters too', () => {
     expect(stemKazakhFolded('уйден')).toBe('уй'); // үйден
