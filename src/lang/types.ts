@@ -35,6 +35,12 @@ export interface LanguagePack {
    * place in the other language's texts («Алатау ауданы»), where the adjective never stands.
    */
   nameBases?(word: string): readonly string[];
+  /**
+   * Where a stem means the opposite of the word it begins with (the Kazakh privative: «жұмыссыз», unemployed, of
+   * «жұмыс», work; «тәуелсіз», independent), a pattern of such stems, folded: they get no prefix term, which would
+   * meet that word («Түркістан облысында жұмыссыздық деңгейі қандай?» was answered by sentences on «жұмыс»).
+   */
+  opposite?: RegExp;
   /** stopword list file under data/ */
   stopwordsFile: string;
   /**

@@ -7,7 +7,7 @@ import { detectLang, type Lang } from './lang.ts';
 import { LANGS, PACKS } from '../lang/index.ts';
 
 /** Bumped whenever analysis changes, so stored indexes built by an older analyzer are rebuilt. */
-export const ANALYZER_VERSION = 25;
+export const ANALYZER_VERSION = 26;
 
 /** How a text is written: with its language's own letters, or without them (Kazakh on a Russian keyboard). */
 export type Script = 'native' | 'typed';
@@ -55,6 +55,12 @@ export class Analyzer {
     return fold(typed ? typed.stem(word) : PACKS[own].stem(word));
   }
 
+  /** Whether a stem means the opposite of its own beginning (LanguagePack.opposite): its prefix term would meet that. */
+  private opposite(stem: string, word: string, lang: Lang): boolean {
+    const own = MARKING.find((m) => m.letters.test(word))?.lang ?? lang;
+    return PACKS[own].opposite?.test(stem) === true;
+  }
+
   /** Terms of one surface word: its folded stem and, for longer words, a prefix term. Stopwords give none. */
   wordTerms(surface: string, lang: Lang, script: Script = 'native'): readonly string[] {
     const key = `${lang}/${script}`;
@@ -70,7 +76,7 @@ export class Analyzer {
     else if (!stopwords || !(STOPWORDS.has(word) || (script === 'typed' && TYPED_STOPWORDS.has(word)))) {
       const stem = this.stem(word, lang, script);
       const folded = fold(word);
-      terms = prefixLength > 0 && folded.length > prefixLength && !DIGITS.test(folded)
+      terms = prefixLength > 0 && folded.length > prefixLength && !DIGITS.test(folded) && !this.opposite(stem, word, lang)
         ? [stem, PREFIX_MARK + folded.slice(0, prefixLength)]
         : [stem];
     }

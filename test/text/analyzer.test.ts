@@ -67,6 +67,13 @@ describe('Kazakh stemmer on real word forms', () => {
     expect(stemKazakh('үй')).toBe('үй'); // too short to cut
   });
 
+  it('gives a privative stem no prefix term, which would meet the word it negates (жұмыссыздық is not жұмыс)', () => {
+    expect(analyze('жұмыссыздық', 'kk').filter(isPrefixTerm)).toEqual([]);
+    expect(analyze('тәуелсіздігі', 'kk').filter(isPrefixTerm)).toEqual([]);
+    expect(analyze('жұмысы', 'kk').filter(isPrefixTerm)).toHaveLength(1);
+    expect(analyze('сызығы', 'kk').filter(isPrefixTerm)).toHaveLength(1); // a line: the root itself begins so
+  });
+
   it('keeps an institution apart from its head: әкімдік (akimat) is not әкім (akim)', () => {
     expect(stemKazakh('әкімдігінің')).toBe('әкімдік');
     expect(stemKazakh('әкімдіктері')).toBe('әкімдік');
