@@ -100,7 +100,8 @@ export function countedBy(query: Pick<Query, 'text' | 'lang' | 'script'>, concep
   const spaced = ` ${folded.join(' ')} `;
   if (money.some((m) => spaced.includes(` ${fold(m)} `))) return { money: true };
   const at = folded.findIndex((w) => among(after, w));
-  const next = at >= 0 ? words[at + 1] : undefined;
+  if (at < 0) return measured(query, words, folded, concepts);
+  const next = words[at + 1];
   if (!next || among(notCounted, fold(next)) || verb?.test(next)) return null;
   const described = Boolean(modifier?.test(next) && words[at + 2]);
   const counted = described ? [next, words[at + 2]] : [next];
@@ -118,6 +119,20 @@ export function countedBy(query: Pick<Query, 'text' | 'lang' | 'script'>, concep
   const describing = described ? conceptOf(next) : -1;
   const noun = described ? conceptOf(words[at + 2]) : -1;
   return found.length ? { concepts: found, ...(describing >= 0 && noun >= 0 && noun !== describing && { describing }) } : null;
+}
+
+/**
+ * What a question asking a level, share or rate measures («какой уровень безработицы»: безработицы; «жұмыссыздық
+ * деңгейі қандай»: жұмыссыздық), as the counted thing of a «how many» one; null when it asks none.
+ */
+function measured(query: Pick<Query, 'lang' | 'script'>, words: readonly string[], folded: readonly string[], concepts: readonly Concept[]): Counted | null {
+  const { words: measures, noun, form } = PACKS[query.lang].counting.measures;
+  const at = folded.findIndex((w) => measures.some((m) => fold(m) === w));
+  const word = at < 0 ? undefined : words[noun === 'before' ? at - 1 : at + 1];
+  if (!word || (form && !form.test(word))) return null;
+  const stem = defaultAnalyzer.wordTerms(word, query.lang, query.script)[0];
+  const found = concepts.findIndex((c) => c.stem === stem && !c.name);
+  return found >= 0 ? { concepts: [found] } : null;
 }
 
 // each pack's birth and death words as index terms, worked out once

@@ -122,6 +122,13 @@ export interface LanguagePack {
     scales: readonly string[];
     /** words that count anything, people or units («500 человек», «дана»): a number they follow may count what is asked */
     counters: readonly string[];
+    /**
+     * A question asking a level, share or rate («какой уровень безработицы», «жұмыссыздық деңгейі қандай»): the word
+     * for it, and on which side of it the measured noun stands. A number in the answer must be said of that noun,
+     * as of a counted one. `form`: the ending the noun takes there, where the word beside it may be something else
+     * (Russian: the genitive, «уровень безработицы»; «Под какой процент акимат будет…» measures nothing named).
+     */
+    measures: { words: readonly string[]; noun: 'before' | 'after'; form?: RegExp };
   };
   /**
    * Question words as chat users write them, normalized (lower case, ё as е), and the word each stands for

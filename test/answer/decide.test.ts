@@ -85,6 +85,10 @@ describe('question kinds', () => {
     expect(counted('Жоба канша инвестиция тартады?')).toEqual(stems('инвестиция', 'kk')); // typed without Kazakh letters
     expect(counted('Мектептин багасы канша?')).toEqual({ money: true });
     expect(counted('Кызылордада канша ауылдык округ бар?')).toEqual(stems('ауылдық округ', 'kk').map(foldKazakhLetters));
+    // a level, share or rate: what it measures
+    expect(counted('Какой уровень безработицы в области?')).toEqual(stems('безработицы', 'ru'));
+    expect(counted('Облыста жұмыссыздық деңгейі қандай?')).toEqual(stems('жұмыссыздық', 'kk'));
+    expect(counted('Под какой процент акимат даст кредит?')).toBeNull(); // «акимат» is the subject, not what is measured
     expect(counted('Сколько стоит проезд в метро?')).toEqual({ money: true });
     expect(counted('Мектептің бағасы қанша?')).toEqual({ money: true });
     expect(counted('Оған қанша ақша жұмсалды?')).toEqual({ money: true }); // a sum: texts name its currency, not «ақша»
