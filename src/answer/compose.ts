@@ -13,7 +13,7 @@ import { messages } from './messages.ts';
 import { smallTalkOf, type SmallTalk } from './small-talk.ts';
 import { truecased } from './names.ts';
 import type { Summarizer } from './summary.ts';
-import { askedBy, countedBy, CUE_KINDS, lifeConcepts } from './question.ts';
+import { askedBy, countedBy, categoryBy, CUE_KINDS, lifeConcepts } from './question.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
 import { decide, loadDeclineModel, type DeclineModel, type Features } from './decline.ts';
 import { pageAt, plainAnswer, type Citation } from './render.ts';
@@ -125,7 +125,9 @@ export class Answerer {
     // «Когда родился Стюарт?» is answered by «Стюарт (6 февраля 1833, Патрик — 12 мая 1864, Ричмонд)», which never
     // says «родился»: a life span in brackets meets a question whose focus is only being born or dying
     const counted = kind === 'quantity' ? countedBy(query, concepts) : null;
-    const ranked = candidates(q, results, query.lang, kind, lifeConcepts(concepts, isFocus, kind, query.lang), counted);
+    // «Какой клуб…»: a sentence naming the kind of thing asked is preferred, as one counting a «how many» one's thing
+    const category = kind === 'other' ? categoryBy(query, concepts) : null;
+    const ranked = candidates(q, results, query.lang, kind, lifeConcepts(concepts, isFocus, kind, query.lang), counted, category);
     const best = ranked[0];
     const bestPassage = Math.max(0, ...ranked.map((c) => c.passageCoverage));
     const { citations, picked } = pickQuotes(ranked.filter((c) => c.passageCoverage >= PASSAGE_SHARE * bestPassage), excerpts);

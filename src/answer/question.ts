@@ -121,6 +121,20 @@ export function countedBy(query: Pick<Query, 'text' | 'lang' | 'script'>, concep
   return found.length ? { concepts: found, ...(describing >= 0 && noun >= 0 && noun !== describing && { describing }) } : null;
 }
 
+/** The concept (by index) of the noun a question asks a kind of («Какой клуб…» → клуб), if one follows its question word. */
+export function categoryBy(query: Pick<Query, 'text' | 'lang' | 'script'>, concepts: readonly Concept[]): number | null {
+  const words = (query.text.match(/[\p{L}\p{N}-]+/gu) ?? []).map(normalize);
+  const folded = words.map(fold);
+  const { after, describing } = PACKS[query.lang].category;
+  const at = folded.findIndex((w) => after.some((x) => fold(x) === w));
+  // past a describing word to the noun it describes, when one follows
+  const next = at < 0 ? undefined : describing.test(words[at + 1] ?? '') && words[at + 2] ? words[at + 2] : words[at + 1];
+  if (!next) return null;
+  const stem = defaultAnalyzer.wordTerms(next, query.lang, query.script)[0];
+  const found = concepts.findIndex((c) => c.stem === stem && !c.name);
+  return found >= 0 ? found : null;
+}
+
 /**
  * What a question asking a level, share or rate measures («какой уровень безработицы»: безработицы; «жұмыссыздық
  * деңгейі қандай»: жұмыссыздық), as the counted thing of a «how many» one; null when it asks none.

@@ -84,6 +84,11 @@ export const kk: LanguagePack = {
     measures: { words: ['деңгейі', 'пайызы', 'үлесі'], noun: 'before' },
   },
   // none collected: chat Kazakh writes question words without Kazakh letters («канша», «кашан»), which folding meets
+  category: {
+    after: ['қандай', 'қай', 'қайсы'],
+    // as counting.modifier («қандай жаңа жобалар» aside: жаңа is not derived), typed without Kazakh letters too
+    describing: /(?:[лдт][ыіи][қк]|и)$/,
+  },
   colloquial: {},
   currency: ['теңге', 'тенге', 'тг', 'рубль', 'доллар', 'еуро'],
   // Kazakh writes a place's abbreviation after its name («Алматы қ.», «Абай көш.»), where it may end a sentence

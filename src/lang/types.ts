@@ -131,6 +131,12 @@ export interface LanguagePack {
     measures: { words: readonly string[]; noun: 'before' | 'after'; form?: RegExp };
   };
   /**
+   * The noun naming the kind of thing a question asks for («Какой клуб…», «Қандай кешен…»): the words after which it
+   * stands, and the ending of a describing word that may come before it («какие партийные проекты»: проекты). The
+   * answering sentence most often names it («…«Саяси партиялар» клубы бар»).
+   */
+  category: { after: readonly string[]; describing: RegExp };
+  /**
    * Question words as chat users write them, normalized (lower case, ё as е), and the word each stands for
    * («скока» → «сколько»): no text holds them, so they are put back before the question is read (text/respell.ts;
    * one mistyped letter is put back without a list).

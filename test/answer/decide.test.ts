@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryAnalyzer } from '../../src/text/query.ts';
-import { askedBy, askedKind, countedBy, givesLifeSpan, holdsKind, lifeConcepts, namesMoney } from '../../src/answer/question.ts';
+import { askedBy, askedKind, categoryBy, countedBy, givesLifeSpan, holdsKind, lifeConcepts, namesMoney } from '../../src/answer/question.ts';
 import { analyze } from '../../src/text/analyzer.ts';
 import { foldKazakhLetters } from '../../src/text/normalize.ts';
 import { isFocus } from '../../src/answer/quotes.ts';
@@ -167,6 +167,31 @@ describe('sentence selection', () => {
     expect(counts('Сколько частных школ в городе?', 'Из них государственных школ в городе 301.')).toBe(0);
     expect(counts('Сколько частных школ в городе?', 'Частных школ в городе 12.')).toBe(1);
     expect(counts('Сколько частных школ в городе?', 'В городе 12 школ.')).toBe(1); // the number right before: it may count them all
+  });
+
+  it('knows the kind of thing a «какой / қандай» question asks, past a describing word, and prefers a sentence naming it', () => {
+    const category = (question: string) => {
+      const q = queries.analyze(question);
+      const i = categoryBy(q, q.concepts);
+      return i === null ? null : q.concepts[i].stem;
+    };
+    expect(category('Какой клуб есть при управлении?')).toBe(analyze('клуб', 'ru')[0]);
+    expect(category('Какие партийные проекты вышли на общенациональный уровень?')).toBe(analyze('проекты', 'ru')[0]);
+    expect(category('Какое значение слова «карбюрация»?')).toBe(analyze('значение', 'ru')[0]); // a noun in -ие
+    expect(category('Алматыда қандай кешен салынбақ?')).toBe(analyze('кешен', 'kk')[0]);
+    expect(category('Алматының бюджеті қандай?')).toBeNull(); // nothing after it
+    const question = 'Какой клуб есть при управлении политики?';
+    const text = 'Управление политики проводит встречи с партиями и управление политики ведёт работу. При управлении есть клуб «Саяси партиялар».';
+    const q = queries.analyze(question);
+    const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
+    const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
+    const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
+    const pick = (c: number | null) => {
+      const [best] = candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'other', [], null, c);
+      return text.slice(best.sentence.start, best.sentence.end);
+    };
+    expect(pick(categoryBy(q, q.concepts))).toContain('клуб');
+    expect(pick(null)).not.toContain('клуб'); // without it, the sentence meeting more of the question's words wins
   });
 
   it('does not carry the number of the sentence before into one that only adds a detail («Кроме того…»)', () => {
