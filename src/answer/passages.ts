@@ -5,6 +5,7 @@
 import { defaultAnalyzer, isPrefixTerm } from '../text/analyzer.ts';
 import type { Lang } from '../text/lang.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
+import { normalize } from '../text/normalize.ts';
 import { LANGS, PACKS, type AnswerKind } from '../lang/index.ts';
 import { holdsKind } from './question.ts';
 import { Lru } from '../lru.ts';
@@ -24,6 +25,8 @@ export interface AnalysedPassage {
   titleWords: ReadonlySet<string>[];
   /** whether each sentence holds an answer of a kind (a number, a date …), worked out once per kind asked */
   kinds: Map<AnswerKind, readonly boolean[]>;
+  /** whether each of a sentence's words (as in `words`) is a number: in digits, or a number word («жеті», «шесть») */
+  numeric: readonly (readonly boolean[])[];
   /** whether each sentence points back to the one before it («Именно столько…», «Бұл…») */
   pointsBack: readonly boolean[];
   /** whether each sentence adds a detail to the one before it («Атап айтқанда…», «Кроме того…»): some of pointsBack */
@@ -48,6 +51,10 @@ const CONTINUES = opening(LANGS.flatMap((l) => PACKS[l].continues));
 /** … and one that adds a detail to it: a number in the sentence before is not what it speaks of (`elaborates`) */
 const ELABORATES = opening(LANGS.flatMap((l) => PACKS[l].elaborates));
 
+const DIGIT = /^\d/;
+/** a number written as a word in either language (the packs' numberWord), normalized */
+const isNumberWord = (word: string) => LANGS.some((l) => PACKS[l].numberWord.test(word));
+
 /** Which of the passage's sentences hold an answer of this kind (none for 'other'). */
 export function sentencesHolding(passage: AnalysedPassage, text: string, kind: AnswerKind): readonly boolean[] {
   let flags = passage.kinds.get(kind);
@@ -68,7 +75,8 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
   const { text } = chunk;
   const spans = sentenceSpans(text);
   const tokens = spans.map((s) => defaultAnalyzer.analyzeTokens(text.slice(s.start, s.end), lang));
-  const words = tokens.map((ts) => ts.filter((w) => w.terms.length).map((w) => new Set(w.terms)));
+  const kept = tokens.map((ts) => ts.filter((w) => w.terms.length));
+  const words = kept.map((ws) => ws.map((w) => new Set(w.terms)));
   const sentences = words.map((ws) => new Set(ws.flatMap((w) => [...w])));
   const titleWords = defaultAnalyzer.analyzeTokens(title, lang).filter((w) => w.terms.length).map((w) => new Set(w.terms));
   const passage: AnalysedPassage = {
@@ -81,6 +89,7 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
     title: new Set(titleWords.flatMap((w) => [...w])),
     titleWords,
     kinds: new Map(),
+    numeric: kept.map((ws) => ws.map((w) => w.terms.some((t) => DIGIT.test(t)) || isNumberWord(normalize(w.token.word)))),
     pointsBack: spans.map((s) => CONTINUES.test(text.slice(s.start, s.end))),
     adds: spans.map((s) => ELABORATES.test(text.slice(s.start, s.end))),
     ...casingOf(tokens),

@@ -258,11 +258,11 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const countedIn = spans.map((sp, j) =>
       !counted ? 1
       : 'money' in counted ? (namesMoney(text.slice(sp.start, sp.end)) && namesMet[j] > 0 ? 1 : 0)
-      : countsOnlyOther(passage.words[j], countedConcepts, meet) ? 0
-      : describing && countsOtherKind(passage.words[j], describing, countedConcepts, q.concepts, meet) ? 0
+      : countsOnlyOther(passage.words[j], passage.numeric[j], countedConcepts, meet) ? 0
+      : describing && countsOtherKind(passage.words[j], passage.numeric[j], describing, countedConcepts, q.concepts, meet) ? 0
       : Math.max(...countedConcepts.map((c) => meet(c, sentenceTerms[j]))));
     // a number right before the counted thing («500 школ»), or, for «Какой клуб…», the kind of thing asked named
-    const countsIt = spans.map((_, j) => countedConcepts.length > 0 ? countsBefore(passage.words[j], countedConcepts, meet) : category !== null && meet(q.concepts[category], sentenceTerms[j]) > 0);
+    const countsIt = spans.map((_, j) => countedConcepts.length > 0 ? countsBefore(passage.words[j], passage.numeric[j], countedConcepts, meet) : category !== null && meet(q.concepts[category], sentenceTerms[j]) > 0);
     // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
     // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
     // билік құрды») meeting the names of the one before it
@@ -340,20 +340,14 @@ const NAMED_KINDS: ReadonlySet<AnswerKind> = new Set(['person', 'place']);
 /** How near (in words, stopwords not counted) a number stands before what it counts: «500 школ», «70 тысяч школ». */
 const COUNTS_WITHIN = 2;
 
-/** Whether a word's terms hold a number. */
-function hasNumber(terms: ReadonlySet<string>): boolean {
-  for (const t of terms) if (/^\d/.test(t)) return true;
-  return false;
-}
-
 /**
  * Whether a sentence (its words, as their terms) writes a number right before a word of what a «how many» question
  * counts: «…прозвучала цифра 500 школ» counts the schools, where «дефицит мест в школах существенный - 70 тысяч»
  * holds a number and the word but counts places.
  */
-function countsBefore(words: readonly ReadonlySet<string>[], counted: readonly Concept[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
+function countsBefore(words: readonly ReadonlySet<string>[], numeric: readonly boolean[], counted: readonly Concept[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
   for (let w = 0; w < words.length; w++) {
-    if (!hasNumber(words[w])) continue;
+    if (!numeric[w]) continue;
     if (meetsAny(counted, words.slice(w + 1, w + 1 + COUNTS_WITHIN), meet)) return true;
   }
   return false;
@@ -372,24 +366,24 @@ const termsOf = (list: (l: Lang) => readonly string[]) => new Set(LANGS.flatMap(
 const counting = () => (countingTerms ??= { scales: termsOf((l) => PACKS[l].counting.scales), counters: termsOf((l) => PACKS[l].counting.counters) });
 
 /**
- * Whether every number a sentence writes in digits counts something it names other than what a «how many»
+ * Whether every number a sentence writes (in digits or in words: «жеті ауданда») counts something it names other than what a «how many»
  * question counts: «…спорттық мектептерде 37 кездесу…» gives a number of meetings, not of schools. Scale words are
  * read past («70 тысяч», «800 мыңнан астам»); a number followed by nothing named (the sentence's end, another
  * number) or by a counter («500 человек», «85 356 адамға») may count what is asked, and so may a sentence without
- * digits. Measured: product near misses declined 0.727 → 0.773 («Қызылорда қаласында қанша мектеп бар?»), its
+ * a number. Measured: product near misses declined 0.727 → 0.773 («Қызылорда қаласында қанша мектеп бар?»), its
  * answerable ones all still answered; TyDi unchanged; KazQAD one more unanswerable declined, and one answer lost
  * whose gold is a name, not a number («…неше генерал-губернаторлықтың құрамына кірді?»).
  */
-function countsOnlyOther(words: readonly ReadonlySet<string>[], counted: readonly Concept[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
+function countsOnlyOther(words: readonly ReadonlySet<string>[], numeric: readonly boolean[], counted: readonly Concept[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
   const { scales, counters } = counting();
   let numbers = 0;
   for (let w = 0; w < words.length; w++) {
-    if (!hasNumber(words[w])) continue;
+    if (!numeric[w]) continue;
     numbers++;
     const named: ReadonlySet<string>[] = [];
     for (let u = w + 1; u < words.length && named.length < COUNTS_WITHIN; u++) {
       if (hasAny(words[u], scales)) continue;
-      if (hasNumber(words[u]) || hasAny(words[u], counters)) break;
+      if (numeric[u] || hasAny(words[u], counters)) break;
       named.push(words[u]);
     }
     if (named.length === 0 || meetsAny(counted, named, meet)) return false;
@@ -403,7 +397,7 @@ function countsOnlyOther(words: readonly ReadonlySet<string>[], counted: readonl
  * ones). So when the sentence never meets the describing word, and every time it names the counted noun another
  * word of its own stands right before it (not a number, not a word of the question).
  */
-function countsOtherKind(words: readonly ReadonlySet<string>[], describing: Concept, counted: readonly Concept[], question: readonly Concept[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
+function countsOtherKind(words: readonly ReadonlySet<string>[], numeric: readonly boolean[], describing: Concept, counted: readonly Concept[], question: readonly Concept[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
   if (words.some((w) => meet(describing, w) > 0)) return false;
   const nouns = counted.filter((c) => c !== describing);
   let named = 0;
@@ -411,7 +405,7 @@ function countsOtherKind(words: readonly ReadonlySet<string>[], describing: Conc
     if (!meetsAny(nouns, [words[w]], meet)) continue;
     named++;
     const before = words[w - 1];
-    if (!before || hasNumber(before) || meetsAny(question, [before], meet)) return false;
+    if (!before || numeric[w - 1] || meetsAny(question, [before], meet)) return false;
   }
   return named > 0;
 }

@@ -162,6 +162,8 @@ describe('sentence selection', () => {
     expect(counts(question, 'В 2019 году в городе открыли новые школы.')).toBe(0); // a year
     expect(counts(question, 'Дефицит мест в школах города существенный - 70 тысяч.')).toBe(1); // counts nothing named
     expect(counts(question, 'В городе 120 новых школ.')).toBe(1);
+    expect(counts(question, 'В спортивных школах города прошло шесть встреч.')).toBe(0); // a number in words, of meetings
+    expect(counts(question, 'В городе шесть новых школ.')).toBe(1);
     expect(counts('Сколько членов партии в городе?', 'В городе более 800 тысяч человек, членов партии.')).toBe(1); // a counter of people
     // another kind of the counted thing, as the question describes it
     expect(counts('Сколько частных школ в городе?', 'Из них государственных школ в городе 301.')).toBe(0);
