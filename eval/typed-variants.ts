@@ -31,8 +31,16 @@ export const latinAscii = (q: string) => transliterate(q, ASCII);
 /** In the official 2021 Latin alphabet (ä ğ ı ñ ö ş ū ü …). */
 export const latinOfficial = (q: string) => transliterate(q, OFFICIAL);
 
+/**
+ * Partly typed: the Kazakh letters that look like Russian ones given as those (і, ң, ү, ұ as и, н, у), the others
+ * kept, as a phone user who reaches for ә, қ, ғ, ө but not for the rest may write.
+ */
+export const partlyTyped = (q: string) => q.replace(/[іңүұІҢҮҰ]/g, (c) => PARTLY[c]);
+const PARTLY: Record<string, string> = { і: 'и', ң: 'н', ү: 'у', ұ: 'у', І: 'И', Ң: 'Н', Ү: 'У', Ұ: 'У' };
+
 export const TYPED_VARIANTS: [string, (q: string) => string][] = [
   ['Russian keyboard', russianKeyboard],
+  ['partly (і ң ү ұ as и н у)', partlyTyped],
   ['Latin, informal ASCII', latinAscii],
   ['Latin, 2021 alphabet', latinOfficial],
 ];

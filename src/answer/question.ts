@@ -84,6 +84,16 @@ const CURRENCY = new RegExp(`[₸$€]|(?<![\\p{L}])(?:${LANGS.flatMap((l) => PA
 export const namesMoney = (sentence: string): boolean => CURRENCY.test(sentence);
 
 /**
+ * Whether a word of the question is the concept's: its stem as the question was read (typed without Kazakh letters:
+ * the folded stemmer), or, in a question typed partly so, either reading (query.ts).
+ */
+function readsAs(c: Concept, word: string, query: Pick<Query, 'lang' | 'script'>): boolean {
+  const stem = defaultAnalyzer.wordTerms(word, query.lang, query.script)[0];
+  if (c.stem === stem) return true;
+  return query.script === 'mixed' && c.stem === defaultAnalyzer.wordTerms(word, query.lang, 'typed')[0];
+}
+
+/**
  * What a «how many» question counts: the concept of the word right after «сколько» / «қанша» («станций» in «Сколько
  * станций метро в Алматы?»; after a word describing it, the next: «сколько анимационных фильмов»), or money when
  * the question asks a price («Сколько стоит проезд?», «бағасы қанша?»); null when the word there is another verb
@@ -109,11 +119,9 @@ export function countedBy(query: Pick<Query, 'text' | 'lang' | 'script'>, concep
   // («алматинцев»): the name, met, will do. Written in lower case («жителей алматы»), it is a name if the passages
   // write it as one (truecased concepts)
   const whose = at + 1 + counted.length;
-  // a word's stem as the question's concepts were stemmed (typed without Kazakh letters: the folded stemmer)
-  const stemOf = (w: string) => defaultAnalyzer.wordTerms(w, query.lang, query.script)[0];
-  const isName = (w: string) => concepts.some((c) => c.name && c.stem === stemOf(w));
+  const isName = (w: string) => concepts.some((c) => c.name && readsAs(c, w, query));
   if (words[whose] && (/^\p{Lu}/u.test(written[whose]) || isName(words[whose]))) counted.push(words[whose]);
-  const conceptOf = (w: string) => concepts.findIndex((c) => c.stem === stemOf(w));
+  const conceptOf = (w: string) => concepts.findIndex((c) => readsAs(c, w, query));
   const found = [...new Set(counted.map(conceptOf).filter((i) => i >= 0))];
   // the describing word, when the noun it describes is a concept of its own
   const describing = described ? conceptOf(next) : -1;
@@ -130,8 +138,7 @@ export function categoryBy(query: Pick<Query, 'text' | 'lang' | 'script'>, conce
   // past a describing word to the noun it describes, when one follows
   const next = at < 0 ? undefined : describing.test(words[at + 1] ?? '') && words[at + 2] ? words[at + 2] : words[at + 1];
   if (!next) return null;
-  const stem = defaultAnalyzer.wordTerms(next, query.lang, query.script)[0];
-  const found = concepts.findIndex((c) => c.stem === stem && !c.name);
+  const found = concepts.findIndex((c) => readsAs(c, next, query) && !c.name);
   return found >= 0 ? found : null;
 }
 
@@ -144,8 +151,7 @@ function measured(query: Pick<Query, 'lang' | 'script'>, words: readonly string[
   const at = folded.findIndex((w) => measures.some((m) => fold(m) === w));
   const word = at < 0 ? undefined : words[noun === 'before' ? at - 1 : at + 1];
   if (!word || (form && !form.test(word))) return null;
-  const stem = defaultAnalyzer.wordTerms(word, query.lang, query.script)[0];
-  const found = concepts.findIndex((c) => c.stem === stem && !c.name);
+  const found = concepts.findIndex((c) => readsAs(c, word, query) && !c.name);
   return found >= 0 ? { concepts: [found] } : null;
 }
 

@@ -9,8 +9,13 @@ import { LANGS, PACKS } from '../lang/index.ts';
 /** Bumped whenever analysis changes, so stored indexes built by an older analyzer are rebuilt. */
 export const ANALYZER_VERSION = 26;
 
-/** How a text is written: with its language's own letters, or without them (Kazakh on a Russian keyboard). */
-export type Script = 'native' | 'typed';
+/**
+ * How a text is written: with its language's own letters, or without them (Kazakh on a Russian keyboard); or, for a
+ * question in a language that has its own letters and uses some of them, 'mixed': its other words may have been typed
+ * without them («Киши жуздин ханы кім болған?»), so they are stopwords as typed too, and the question analyzer reads
+ * them both ways (query.ts).
+ */
+export type Script = 'native' | 'typed' | 'mixed';
 
 /** Prefix terms are marked so they never collide with stems. */
 export const PREFIX_MARK = '~';
@@ -49,9 +54,11 @@ export class Analyzer {
    */
   stem(word: string, lang: Lang, script: Script = 'native'): string {
     if (!CYRILLIC.test(word)) return word;
-    const own = MARKING.find((m) => m.letters.test(word))?.lang ?? lang;
+    const marked = MARKING.find((m) => m.letters.test(word))?.lang;
+    const own = marked ?? lang;
     if (!this.options.stemming[own]) return fold(word);
-    const typed = script === 'typed' && own === lang ? PACKS[own].typed : undefined;
+    // typed: a word without the language's own letters (a word with them, in a question typed partly so, is proper)
+    const typed = script === 'typed' && own === lang && !marked ? PACKS[own].typed : undefined;
     return fold(typed ? typed.stem(word) : PACKS[own].stem(word));
   }
 
@@ -73,7 +80,7 @@ export class Analyzer {
     let terms: string[] = [];
     const roman = romanNumeral(surface);
     if (roman) terms = [roman];
-    else if (!stopwords || !(STOPWORDS.has(word) || (script === 'typed' && TYPED_STOPWORDS.has(word)))) {
+    else if (!stopwords || !(STOPWORDS.has(word) || (script !== 'native' && TYPED_STOPWORDS.has(word)))) {
       const stem = this.stem(word, lang, script);
       const folded = fold(word);
       terms = prefixLength > 0 && folded.length > prefixLength && !DIGITS.test(folded) && !this.opposite(stem, word, lang)

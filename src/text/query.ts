@@ -174,6 +174,8 @@ export class QueryAnalyzer {
     const words = this.analyzer.analyzeTokens(question, lang, script);
     const { names, initial } = nameOffsets(question, words.map((w) => w.token));
     const byStem = new Map<string, Concept>();
+    // each word's concept, by the word's offset (a word read two ways is keyed by the reading the index holds)
+    const ofWord = new Map<number, Concept>();
     for (const { token, terms } of words) {
       let concept: Concept | undefined;
       for (const term of terms) {
@@ -181,11 +183,24 @@ export class QueryAnalyzer {
           if (concept) concept.terms.set(term, Math.max(concept.terms.get(term) ?? 0, weights.prefix));
           continue;
         }
-        concept = byStem.get(term);
+        // a question that uses some of its language's own letters may have been typed without the others, in some
+        // words or within one («Киши жуздин ханы кім болған?», «өтеди»): each word's reading by the folded stemmer
+        // counts too, and is the concept's stem when only it is a word of the index or the translation table
+        const typer = script === 'mixed' ? PACKS[lang].typed : undefined;
+        const known = (t: string) => !vocabulary || vocabulary.has(t) || (this.translation?.translate(t, lang).length ?? 0) > 0;
+        // a word with its own letters is read so only when its proper reading is unknown: a proper word would gain
+        // nothing but the folded stemmer's rare misreadings
+        const readAgain = typer && (lacksOwnLetters(token.word, lang) || !known(term));
+        const typed = readAgain ? this.analyzer.stem(typer.foldOwnLetters(normalize(token.word)), lang, 'typed') : term;
+        const stem = typed !== term && vocabulary && !known(term) && known(typed) ? typed : term;
+        concept = byStem.get(stem);
         if (!concept) {
-          concept = { stem: term, terms: new Map([[term, 1]]), name: false, translated: false, learned: false, firstWord: false };
-          byStem.set(term, concept);
+          concept = { stem, terms: new Map([[stem, 1]]), name: false, translated: false, learned: false, firstWord: false };
+          byStem.set(stem, concept);
         }
+        if (!concept.terms.has(term)) concept.terms.set(term, 1);
+        if (!concept.terms.has(typed)) concept.terms.set(typed, 1);
+        ofWord.set(token.start, concept);
         if (names.has(token.start)) concept.name = true;
         if (token.start === initial) concept.firstWord = true;
         const capitalized = names.has(token.start) || token.start === initial;
@@ -204,7 +219,7 @@ export class QueryAnalyzer {
         }
       }
     }
-    if (vocabulary) this.joinCompounds(question, words, byStem, lang, script, vocabulary);
+    if (vocabulary) this.joinCompounds(question, words, ofWord, lang, script, vocabulary);
     const raise = (concept: Concept, term: string, weight: number) => {
       if ((concept.terms.get(term) ?? 0) < weight) concept.terms.set(term, weight);
     };
@@ -244,7 +259,7 @@ export class QueryAnalyzer {
    * Two neighbouring words the texts also write as one («қан айналым» and «қанайналым», «темір жол» and
    * «теміржол»): where the index holds the joined word's stem, each word's concept is met by it too.
    */
-  private joinCompounds(question: string, words: { token: Token; terms: readonly string[] }[], byStem: Map<string, Concept>, lang: Lang, script: Script, vocabulary: Vocabulary): void {
+  private joinCompounds(question: string, words: { token: Token; terms: readonly string[] }[], ofWord: ReadonlyMap<number, Concept>, lang: Lang, script: Script, vocabulary: Vocabulary): void {
     for (let i = 1; i < words.length; i++) {
       const [a, b] = [words[i - 1], words[i]];
       if (question.slice(a.token.start + a.token.word.length, b.token.start) !== ' ') continue;
@@ -254,9 +269,9 @@ export class QueryAnalyzer {
       if (!stemA || !stemB || NUMBER.test(stemA) || NUMBER.test(stemB)) continue;
       const joined = this.analyzer.wordTerms(a.token.word + b.token.word.toLowerCase(), lang, script).find((t) => !isPrefixTerm(t));
       if (!joined || joined === stemA || joined === stemB || !vocabulary.has(joined)) continue;
-      for (const stem of [stemA, stemB]) {
-        const concept = byStem.get(stem)!;
-        if (!concept.terms.has(joined)) concept.terms.set(joined, 1);
+      for (const w of [a, b]) {
+        const concept = ofWord.get(w.token.start);
+        if (concept && !concept.terms.has(joined)) concept.terms.set(joined, 1);
       }
     }
   }
@@ -347,7 +362,7 @@ export function readScript(text: string, langHint: Lang): { text: string; lang: 
 }
 
 /** 'typed' for a question in a language that has letters of its own, written without them */
-const scriptOf = (text: string, lang: Lang): Script => (PACKS[lang].typed && lacksOwnLetters(text, lang) ? 'typed' : 'native');
+const scriptOf = (text: string, lang: Lang): Script => (!PACKS[lang].typed ? 'native' : lacksOwnLetters(text, lang) ? 'typed' : 'mixed');
 
 /**
  * Scoring groups: a concept's stem and its equivalents in the other language share one pseudo-term (weighted by
