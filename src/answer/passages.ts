@@ -5,7 +5,6 @@
 import { defaultAnalyzer, isPrefixTerm } from '../text/analyzer.ts';
 import type { Lang } from '../text/lang.ts';
 import { sentenceSpans, type Span } from '../text/sentences.ts';
-import { normalize } from '../text/normalize.ts';
 import { LANGS, PACKS, type AnswerKind } from '../lang/index.ts';
 import { holdsKind } from './question.ts';
 import { Lru } from '../lru.ts';
@@ -25,8 +24,8 @@ export interface AnalysedPassage {
   titleWords: ReadonlySet<string>[];
   /** whether each sentence holds an answer of a kind (a number, a date …), worked out once per kind asked */
   kinds: Map<AnswerKind, readonly boolean[]>;
-  /** whether each of a sentence's words (as in `words`) is a number: in digits, or a number word («жеті», «шесть») */
-  numeric: readonly (readonly boolean[])[];
+  /** each sentence's words as written (as in `words`): for numbersIn */
+  surfaces: readonly (readonly string[])[];
   /** whether each sentence points back to the one before it («Именно столько…», «Бұл…») */
   pointsBack: readonly boolean[];
   /** whether each sentence adds a detail to the one before it («Атап айтқанда…», «Кроме того…»): some of pointsBack */
@@ -51,9 +50,32 @@ const CONTINUES = opening(LANGS.flatMap((l) => PACKS[l].continues));
 /** … and one that adds a detail to it: a number in the sentence before is not what it speaks of (`elaborates`) */
 const ELABORATES = opening(LANGS.flatMap((l) => PACKS[l].elaborates));
 
+/**
+ * Whether each of a passage's words (as in `words`) is a number: in digits, or a number word («жеті», «шесть»).
+ * Worked out when first asked (only «how many» questions ask), once per passage.
+ */
+export function numbersIn(p: AnalysedPassage): readonly (readonly boolean[])[] {
+  let numbers = NUMBERS.get(p);
+  if (!numbers) NUMBERS.set(p, (numbers = p.words.map((ws, j) => ws.map((terms, w) => hasDigits(terms) || isNumberWord(p.surfaces[j][w])))));
+  return numbers;
+}
+const NUMBERS = new WeakMap<AnalysedPassage, readonly (readonly boolean[])[]>();
+const hasDigits = (terms: ReadonlySet<string>) => {
+  for (const t of terms) if (DIGIT.test(t)) return true;
+  return false;
+};
+
 const DIGIT = /^\d/;
-/** a number written as a word in either language (the packs' numberWord), normalized */
-const isNumberWord = (word: string) => LANGS.some((l) => PACKS[l].numberWord.test(word));
+/** distinct words whose number-word test is remembered */
+const NUMBER_WORDS_KEPT = 20_000;
+/** a number written as a word in either language (the packs' numberWord); remembered, as passages repeat their words */
+const numberWords = new Lru<string, boolean>(NUMBER_WORDS_KEPT);
+function isNumberWord(surface: string): boolean {
+  const word = surface.toLowerCase();
+  let known = numberWords.get(word);
+  if (known === undefined) numberWords.set(word, (known = LANGS.some((l) => PACKS[l].numberWord.test(word))));
+  return known;
+}
 
 /** Which of the passage's sentences hold an answer of this kind (none for 'other'). */
 export function sentencesHolding(passage: AnalysedPassage, text: string, kind: AnswerKind): readonly boolean[] {
@@ -89,7 +111,7 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
     title: new Set(titleWords.flatMap((w) => [...w])),
     titleWords,
     kinds: new Map(),
-    numeric: kept.map((ws) => ws.map((w) => w.terms.some((t) => DIGIT.test(t)) || isNumberWord(normalize(w.token.word)))),
+    surfaces: kept.map((ws) => ws.map((w) => w.token.word)),
     pointsBack: spans.map((s) => CONTINUES.test(text.slice(s.start, s.end))),
     adds: spans.map((s) => ELABORATES.test(text.slice(s.start, s.end))),
     ...casingOf(tokens),

@@ -83,6 +83,16 @@ const CURRENCY = new RegExp(`[₸$€]|(?<![\\p{L}])(?:${LANGS.flatMap((l) => PA
 /** Whether a sentence names a currency: the answer to a price. */
 export const namesMoney = (sentence: string): boolean => CURRENCY.test(sentence);
 
+/** A question's words as written, normalized, and folded: a pack's words are matched folded, so «канша» typed without Kazakh letters is «қанша». */
+function wordsOf(text: string): { written: string[]; words: string[]; folded: string[] } {
+  const written = text.match(/[\p{L}\p{N}-]+/gu) ?? [];
+  const words = written.map(normalize);
+  return { written, words, folded: words.map(fold) };
+}
+
+/** The first of the folded words that is one of a pack's list, folded (-1: none). */
+const indexAmong = (folded: readonly string[], list: readonly string[]) => folded.findIndex((w) => list.some((x) => fold(x) === w));
+
 /**
  * Whether a word of the question is the concept's: its stem as the question was read (typed without Kazakh letters:
  * the folded stemmer), or, in a question typed partly so, either reading (query.ts).
@@ -102,17 +112,13 @@ function readsAs(c: Concept, word: string, query: Pick<Query, 'lang' | 'script'>
  */
 export function countedBy(query: Pick<Query, 'text' | 'lang' | 'script'>, concepts: readonly Concept[]): Counted | null {
   const { after, notCounted, verb, modifier, money } = PACKS[query.lang].counting;
-  const written = query.text.match(/[\p{L}\p{N}-]+/gu) ?? [];
-  const words = written.map(normalize);
-  // the pack's words are matched folded, so «канша» typed without Kazakh letters counts as «қанша»
-  const folded = words.map(fold);
-  const among = (list: readonly string[], w: string) => list.some((x) => fold(x) === w);
+  const { written, words, folded } = wordsOf(query.text);
   const spaced = ` ${folded.join(' ')} `;
   if (money.some((m) => spaced.includes(` ${fold(m)} `))) return { money: true };
-  const at = folded.findIndex((w) => among(after, w));
+  const at = indexAmong(folded, after);
   if (at < 0) return measured(query, words, folded, concepts);
   const next = words[at + 1];
-  if (!next || among(notCounted, fold(next)) || verb?.test(next)) return null;
+  if (!next || indexAmong([fold(next)], notCounted) === 0 || verb?.test(next)) return null;
   const described = Boolean(modifier?.test(next) && words[at + 2]);
   const counted = described ? [next, words[at + 2]] : [next];
   // a name right after the counted word says whose («жителей Алматы»), and a text may say both in one word
@@ -131,10 +137,9 @@ export function countedBy(query: Pick<Query, 'text' | 'lang' | 'script'>, concep
 
 /** The concept (by index) of the noun a question asks a kind of («Какой клуб…» → клуб), if one follows its question word. */
 export function categoryBy(query: Pick<Query, 'text' | 'lang' | 'script'>, concepts: readonly Concept[]): number | null {
-  const words = (query.text.match(/[\p{L}\p{N}-]+/gu) ?? []).map(normalize);
-  const folded = words.map(fold);
+  const { words, folded } = wordsOf(query.text);
   const { after, describing } = PACKS[query.lang].category;
-  const at = folded.findIndex((w) => after.some((x) => fold(x) === w));
+  const at = indexAmong(folded, after);
   // past a describing word to the noun it describes, when one follows
   const next = at < 0 ? undefined : describing.test(words[at + 1] ?? '') && words[at + 2] ? words[at + 2] : words[at + 1];
   if (!next) return null;
@@ -148,7 +153,7 @@ export function categoryBy(query: Pick<Query, 'text' | 'lang' | 'script'>, conce
  */
 function measured(query: Pick<Query, 'lang' | 'script'>, words: readonly string[], folded: readonly string[], concepts: readonly Concept[]): Counted | null {
   const { words: measures, noun, form } = PACKS[query.lang].counting.measures;
-  const at = folded.findIndex((w) => measures.some((m) => fold(m) === w));
+  const at = indexAmong(folded, measures);
   const word = at < 0 ? undefined : words[noun === 'before' ? at - 1 : at + 1];
   if (!word || (form && !form.test(word))) return null;
   const found = concepts.findIndex((c) => readsAs(c, word, query) && !c.name);

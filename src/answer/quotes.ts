@@ -6,7 +6,7 @@ import { isPrefixTerm } from '../text/analyzer.ts';
 import type { Concept } from '../text/query.ts';
 import type { Span } from '../text/sentences.ts';
 import { heading } from '../corpus/title.ts';
-import { analysedPassage, sentencesHolding } from './passages.ts';
+import { analysedPassage, numbersIn, sentencesHolding } from './passages.ts';
 import { LANGS, PACKS, type AnswerKind, type Lang } from '../lang/index.ts';
 import { givesLifeSpan, namesMoney, type Counted } from './question.ts';
 import { namedUnits, otherUnit } from './units.ts';
@@ -258,11 +258,11 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const countedIn = spans.map((sp, j) =>
       !counted ? 1
       : 'money' in counted ? (namesMoney(text.slice(sp.start, sp.end)) && namesMet[j] > 0 ? 1 : 0)
-      : countsOnlyOther(passage.words[j], passage.numeric[j], countedConcepts, meet) ? 0
-      : describing && countsOtherKind(passage.words[j], passage.numeric[j], describing, countedConcepts, q.concepts, meet) ? 0
+      : countsOnlyOther(passage.words[j], numbersIn(passage)[j], countedConcepts, meet) ? 0
+      : describing && countsOtherKind(passage.words[j], numbersIn(passage)[j], describing, countedConcepts, q.concepts, meet) ? 0
       : Math.max(...countedConcepts.map((c) => meet(c, sentenceTerms[j]))));
     // a number right before the counted thing («500 школ»), or, for «Какой клуб…», the kind of thing asked named
-    const countsIt = spans.map((_, j) => countedConcepts.length > 0 ? countsBefore(passage.words[j], passage.numeric[j], countedConcepts, meet) : category !== null && meet(q.concepts[category], sentenceTerms[j]) > 0);
+    const countsIt = spans.map((_, j) => countedConcepts.length > 0 ? countsBefore(passage.words[j], numbersIn(passage)[j], countedConcepts, meet) : category !== null && meet(q.concepts[category], sentenceTerms[j]) > 0);
     // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
     // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
     // билік құрды») meeting the names of the one before it

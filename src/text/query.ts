@@ -176,6 +176,11 @@ export class QueryAnalyzer {
     const byStem = new Map<string, Concept>();
     // each word's concept, by the word's offset (a word read two ways is keyed by the reading the index holds)
     const ofWord = new Map<number, Concept>();
+    // a question that uses some of its language's own letters may have been typed without the others, in some words
+    // or within one («Киши жуздин ханы кім болған?», «өтеди»): each word's reading by the folded stemmer counts too,
+    // and is the concept's stem when only it is a word of the index or the translation table
+    const typer = script === 'mixed' ? PACKS[lang].typed : undefined;
+    const known = (t: string) => !vocabulary || vocabulary.has(t) || (this.translation?.translate(t, lang).length ?? 0) > 0;
     for (const { token, terms } of words) {
       let concept: Concept | undefined;
       for (const term of terms) {
@@ -183,11 +188,6 @@ export class QueryAnalyzer {
           if (concept) concept.terms.set(term, Math.max(concept.terms.get(term) ?? 0, weights.prefix));
           continue;
         }
-        // a question that uses some of its language's own letters may have been typed without the others, in some
-        // words or within one («Киши жуздин ханы кім болған?», «өтеди»): each word's reading by the folded stemmer
-        // counts too, and is the concept's stem when only it is a word of the index or the translation table
-        const typer = script === 'mixed' ? PACKS[lang].typed : undefined;
-        const known = (t: string) => !vocabulary || vocabulary.has(t) || (this.translation?.translate(t, lang).length ?? 0) > 0;
         // a word with its own letters is read so only when its proper reading is unknown: a proper word would gain
         // nothing but the folded stemmer's rare misreadings
         const readAgain = typer && (lacksOwnLetters(token.word, lang) || !known(term));
@@ -361,7 +361,10 @@ export function readScript(text: string, langHint: Lang): { text: string; lang: 
   return { text, lang, script: scriptOf(text, lang) };
 }
 
-/** 'typed' for a question in a language that has letters of its own, written without them */
+/**
+ * For a question in a language that has letters of its own: 'typed' when written without them, 'mixed' when with
+ * some (the other words may be typed without them); 'native' for a language without letters of its own.
+ */
 const scriptOf = (text: string, lang: Lang): Script => (!PACKS[lang].typed ? 'native' : lacksOwnLetters(text, lang) ? 'typed' : 'mixed');
 
 /**
