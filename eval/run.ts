@@ -21,7 +21,7 @@ import { DEFAULT_TRAINING, trainTranslation, type TrainOptions } from '../src/tr
 import { searchWithFeedback } from '../src/search/feedback.ts';
 import type { Lang } from '../src/text/lang.ts';
 import { containsEvidence, mean, rankingMetrics } from './metrics.ts';
-import { TYPED_VARIANTS } from './typed-variants.ts';
+import { russianInLatin, TYPED_VARIANTS } from './typed-variants.ts';
 import { scoreAnswers } from './answers.ts';
 import { mistype } from './typos.ts';
 import { record, targetLines } from './targets.ts';
@@ -245,6 +245,11 @@ for (const set of values.sets!.split(',')) {
     const mistyped = questions.map((q) => ({ ...q, question: mistype(q.question, q.lang as Lang) }));
     const changed = mistyped.filter((q, i) => q.question !== questions[i].question).length;
     answerRows.push([`  same, a question word mistyped (${changed})`, await scoreAnswers(mistyped, ask)]);
+    // Russian typed in Latin letters (typed-variants.ts): the set's Russian questions so typed, the others as written
+    const russian = questions.filter((q) => q.lang === 'ru').length;
+    if (russian) {
+      answerRows.push([`  same, Russian in Latin letters (${russian})`, await scoreAnswers(questions.map((q) => (q.lang === 'ru' ? { ...q, question: russianInLatin(q.question) } : q)), ask)]);
+    }
     // Kazakh as people type it (typed-variants.ts): the set's Kazakh questions so typed, the others as written
     const typedKazakh = questions.filter((q) => q.lang === 'kk').length;
     if (typedKazakh) {

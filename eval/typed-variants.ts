@@ -44,3 +44,14 @@ export const TYPED_VARIANTS: [string, (q: string) => string][] = [
   ['Latin, informal ASCII', latinAscii],
   ['Latin, 2021 alphabet', latinOfficial],
 ];
+
+// Russian as typed in Latin letters without a Cyrillic keyboard (informal transliteration: sh, ch, zh, kh, ts, ya,
+// yu, y for ы and й, the soft and hard signs left out).
+const RU_ASCII: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
+  н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sch',
+  ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+};
+
+/** A Russian question in Latin letters, as typed without a Cyrillic keyboard. */
+export const russianInLatin = (q: string) => transliterate(q.normalize('NFD').replace(/[\u0301\u0300]/g, '').normalize('NFC'), RU_ASCII);

@@ -147,6 +147,12 @@ export interface LanguagePack {
   /** question words by the kind of answer they ask for (lower case) */
   questionWords: Record<Exclude<AnswerKind, 'other'>, readonly string[]>;
   /**
+   * Latin letters to this language's Cyrillic as its speakers type it without a Cyrillic keyboard, for a language
+   * other than the `typed` reader's (Russian «Skolko shkol nuzhno postroit?» → «Сколко школ нужно построит?»: no soft
+   * sign, which the index folds away anyway). Its stopwords are then also met without ь and ъ.
+   */
+  latin?: { fromLatin(text: string): string };
+  /**
    * How the language is typed without its own letters (on another keyboard, or in Latin letters), when people
    * do: function words as so typed, a stemmer for such words, and a Latin → Cyrillic transliteration.
    */

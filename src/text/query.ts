@@ -180,6 +180,7 @@ export class QueryAnalyzer {
     // or within one («Киши жуздин ханы кім болған?», «өтеди»): each word's reading by the folded stemmer counts too,
     // and is the concept's stem when only it is a word of the index or the translation table
     const typer = script === 'mixed' ? PACKS[lang].typed : undefined;
+    const softened = script === 'typed' && PACKS[lang].latin !== undefined;
     const known = (t: string) => !vocabulary || vocabulary.has(t) || (this.translation?.translate(t, lang).length ?? 0) > 0;
     for (const { token, terms } of words) {
       let concept: Concept | undefined;
@@ -191,7 +192,9 @@ export class QueryAnalyzer {
         // a word with its own letters is read so only when its proper reading is unknown: a proper word would gain
         // nothing but the folded stemmer's rare misreadings
         const readAgain = typer && (lacksOwnLetters(token.word, lang) || !known(term));
-        const typed = readAgain ? this.analyzer.stem(typer.foldOwnLetters(normalize(token.word)), lang, 'typed') : term;
+        const typed = readAgain ? this.analyzer.stem(typer.foldOwnLetters(normalize(token.word)), lang, 'typed')
+          // typed in Latin letters, a word has lost its final soft sign («rodilas», «Ryazan»): read with it too
+          : softened ? this.analyzer.stem(`${normalize(token.word)}ь`, lang, 'native') : term;
         const stem = typed !== term && vocabulary && !known(term) && known(typed) ? typed : term;
         concept = byStem.get(stem);
         if (!concept) {
@@ -353,8 +356,12 @@ export function readScript(text: string, langHint: Lang): { text: string; lang: 
     const typed = reader && PACKS[reader].typed;
     if (reader && typed && /\p{Script=Latin}{2}/u.test(text)) {
       const cyrillic = typed.fromLatin(text);
-      const lang = typed.latinLetters.test(text) ? reader : detectLang(cyrillic, langHint);
-      return { text: cyrillic, lang, script: lang === reader ? 'typed' : 'native' };
+      // its Latin letters are a cue outside words in capitals, which are names kept as written (QAISAR)
+      const lang = typed.latinLetters.test(text.replace(/\b\p{Lu}{2,}\b/gu, '')) ? reader : detectLang(cyrillic, langHint);
+      if (lang === reader) return { text: cyrillic, lang, script: 'typed' };
+      // another language read back by its own transliteration (Russian «skolko shkol…»), typed as it
+      const latin = PACKS[lang].latin;
+      return latin ? { text: latin.fromLatin(text), lang, script: 'typed' } : { text: cyrillic, lang, script: 'native' };
     }
   }
   const lang = detectLang(text, langHint);

@@ -20,7 +20,9 @@ export const STOPWORDS: ReadonlySet<string> = new Set(LANGS.flatMap((l) => load(
 /** The same words as typed without a language's own letters («канша» for «қанша»). */
 export const TYPED_STOPWORDS: ReadonlySet<string> = new Set(
   LANGS.flatMap((l) => {
-    const typed = PACKS[l].typed;
-    return typed ? load(PACKS[l].stopwordsFile).map(typed.foldOwnLetters) : [];
+    const { typed, latin } = PACKS[l];
+    if (typed) return load(PACKS[l].stopwordsFile).map(typed.foldOwnLetters);
+    // typed in Latin letters, the soft and hard signs are lost («skolko»: сколько)
+    return latin ? load(PACKS[l].stopwordsFile).map((w) => w.replace(/[ьъ]/g, '')) : [];
   }),
 );

@@ -113,6 +113,20 @@ describe('questions as people type them, over the fixture corpus', () => {
     expect(got[0]).toBe(want[0]);
   });
 
+  it('reads Russian typed in Latin letters by Russian transliteration, its stopwords without the soft sign', async () => {
+    const read = readScript('Skolko shkol nuzhno postroit v Almaty?', 'kk');
+    expect(read).toEqual({ text: 'Сколко школ нужно построит в Алматы?', lang: 'ru', script: 'typed' });
+    expect(readScript('Gde razvorachivaetsya deystvie? Kakoy novyy?', 'ru').text).toBe('Где разворачивается действие? Какой новый?');
+    // a name in capitals with a Kazakh Latin letter (q) does not make a Russian question Kazakh
+    expect(readScript('Kakoe mesto zanyali molodye lyudi na igrakh QAISAR?', 'ru')).toMatchObject({ lang: 'ru', script: 'typed' });
+    const q = engine.query('Skolko shkol nuzhno postroit v Almaty?');
+    expect(q.concepts.map((c) => c.stem)).not.toContain('сколк'); // «сколко» is «сколько», a stopword
+    const a = await answerer.ask('Kakoy defitsit mest v shkolakh Almaty?');
+    expect(a.lang).toBe('ru');
+    expect(a.answered).toBe(true);
+    expect(a.citations.slice(0, 3).some((c) => c.excerpt.includes('70 тысяч'))).toBe(true);
+  });
+
   it('reads a word of a partly typed question both ways, keyed by the reading the index holds', () => {
     const q = engine.query('Қызылорда қаласында қанша қоғамдық бирлестик бар?');
     const union = q.concepts.find((c) => c.terms.has(fold(stemKazakh('бірлестік'))))!;
