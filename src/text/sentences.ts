@@ -5,12 +5,12 @@
 // length of the whole string (a 300 KB document took 3 s), while a line break is a sentence break for ICU
 // anyway, so the spans are the same.
 
+import { LANGS, PACKS } from '../lang/index.ts';
+
 export interface Span {
   start: number;
   end: number;
 }
-
-import { LANGS, PACKS } from '../lang/index.ts';
 
 const segmenter = new Intl.Segmenter('ru', { granularity: 'sentence' });
 /** characters given to ICU at once, within a line longer than this */
