@@ -135,8 +135,8 @@ export class QueryAnalyzer {
    * index's, to correct words it has never seen.
    */
   analyze(question: string, langHint: Lang = 'ru', vocabulary?: Vocabulary): Query {
-    const { text, lang, script } = this.respelled(readScript(question.replace(/\s+/g, ' ').trim(), langHint), langHint, vocabulary);
-    const concepts = this.concepts(text, lang, script, vocabulary);
+    const { text, lang, script, latin } = this.respelled(readScript(question.replace(/\s+/g, ' ').trim(), langHint), langHint, vocabulary);
+    const concepts = this.concepts(text, lang, script, vocabulary, latin);
     return queryOf(text, lang, script, concepts);
   }
 
@@ -169,7 +169,8 @@ export class QueryAnalyzer {
     return best !== undefined && best[1] >= WELL_KNOWN;
   }
 
-  private concepts(question: string, lang: Lang, script: Script, vocabulary?: Vocabulary): Concept[] {
+  /** `latin`: for a question typed in Latin letters, each word read back (lower case) → the word as typed */
+  private concepts(question: string, lang: Lang, script: Script, vocabulary?: Vocabulary, latin?: ReadonlyMap<string, string>): Concept[] {
     const { weights } = this;
     const words = this.analyzer.analyzeTokens(question, lang, script);
     const { names, initial } = nameOffsets(question, words.map((w) => w.token));
@@ -192,17 +193,21 @@ export class QueryAnalyzer {
         // a word with its own letters is read so only when its proper reading is unknown: a proper word would gain
         // nothing but the folded stemmer's rare misreadings
         const readAgain = typer && (lacksOwnLetters(token.word, lang) || !known(term));
-        const typed = readAgain ? this.analyzer.stem(typer.foldOwnLetters(normalize(token.word)), lang, 'typed')
+        const readings = [
+          ...(readAgain ? [this.analyzer.stem(typer.foldOwnLetters(normalize(token.word)), lang, 'typed')] : []),
           // typed in Latin letters, a word has lost its final soft sign («rodilas», «Ryazan»): read with it too
-          : softened ? this.analyzer.stem(`${normalize(token.word)}ь`, lang, 'native') : term;
-        const stem = typed !== term && vocabulary && !known(term) && known(typed) ? typed : term;
+          ...(softened ? [this.analyzer.stem(`${normalize(token.word)}ь`, lang, 'native')] : []),
+          // … and a word the index does not know so read back may be a name the texts write in Latin letters
+          // («Mafia», «Astana Hub»): read as typed too
+          ...(latin?.has(token.word.toLowerCase()) && !known(term) ? [fold(normalize(latin.get(token.word.toLowerCase())!))] : []),
+        ].filter((t) => t !== term);
+        const stem = vocabulary && !known(term) ? (readings.find(known) ?? term) : term;
         concept = byStem.get(stem);
         if (!concept) {
           concept = { stem, terms: new Map([[stem, 1]]), name: false, translated: false, learned: false, firstWord: false };
           byStem.set(stem, concept);
         }
-        if (!concept.terms.has(term)) concept.terms.set(term, 1);
-        if (!concept.terms.has(typed)) concept.terms.set(typed, 1);
+        for (const t of [term, ...readings]) if (!concept.terms.has(t)) concept.terms.set(t, 1);
         ofWord.set(token.start, concept);
         if (names.has(token.start)) concept.name = true;
         if (token.start === initial) concept.firstWord = true;
@@ -350,7 +355,7 @@ const LATIN = /\p{Script=Latin}/u;
  * the Cyrillic reading still meets the index better than Latin would. A question without a language's own
  * letters that reads as that language is 'typed', and is stemmed accordingly.
  */
-export function readScript(text: string, langHint: Lang): { text: string; lang: Lang; script: Script } {
+export function readScript(text: string, langHint: Lang): { text: string; lang: Lang; script: Script; latin?: ReadonlyMap<string, string> } {
   if (!CYRILLIC.test(text) && LATIN.test(text)) {
     const reader = LANGS.find((l) => PACKS[l].typed);
     const typed = reader && PACKS[reader].typed;
@@ -358,14 +363,24 @@ export function readScript(text: string, langHint: Lang): { text: string; lang: 
       const cyrillic = typed.fromLatin(text);
       // its Latin letters are a cue outside words in capitals, which are names kept as written (QAISAR)
       const lang = typed.latinLetters.test(text.replace(/\b\p{Lu}{2,}\b/gu, '')) ? reader : detectLang(cyrillic, langHint);
-      if (lang === reader) return { text: cyrillic, lang, script: 'typed' };
+      if (lang === reader) return { text: cyrillic, lang, script: 'typed', latin: asTyped(text, typed.fromLatin) };
       // another language read back by its own transliteration (Russian «skolko shkol…»), typed as it
       const latin = PACKS[lang].latin;
-      return latin ? { text: latin.fromLatin(text), lang, script: 'typed' } : { text: cyrillic, lang, script: 'native' };
+      return latin ? { text: latin.fromLatin(text), lang, script: 'typed', latin: asTyped(text, latin.fromLatin) } : { text: cyrillic, lang, script: 'native' };
     }
   }
   const lang = detectLang(text, langHint);
   return { text, lang, script: scriptOf(text, lang) };
+}
+
+/** Each Latin word of a text as read back (lower case) → the word as typed: the readers convert word by word. */
+function asTyped(text: string, fromLatin: (text: string) => string): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  for (const [word] of text.matchAll(/[\p{Script=Latin}]+/gu)) {
+    const read = fromLatin(word);
+    if (read !== word) out.set(read.toLowerCase(), word.toLowerCase());
+  }
+  return out;
 }
 
 /**
