@@ -117,6 +117,8 @@ export const kk: LanguagePack = {
     stem: stemKazakhFolded,
     latinLetters: /[qäöüūıñğşç]/i,
     fromLatin,
+    // «ya» read as я is ы and а as often in Kazakh words (Сарыарқа, Сарыағаш): the other reading too
+    alsoRead: (word: string) => (word.includes('я') ? [word.replace(/я/g, 'ыа')] : []),
     foldOwnLetters: foldKazakhLetters,
   },
 };

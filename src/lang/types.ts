@@ -167,6 +167,11 @@ export interface LanguagePack {
     latinLetters: RegExp;
     /** Latin letters (the official alphabet and informal ASCII) to Cyrillic, folded */
     fromLatin(text: string): string;
+    /**
+     * Other readings of a word read back from Latin letters where the Latin is ambiguous (Kazakh «ya»: я, or ы and а
+     * as in «Saryarqa», Сарыарқа)
+     */
+    alsoRead(word: string): readonly string[];
     /** replaces the language's own letters by what is typed instead (қ → к …) */
     foldOwnLetters(text: string): string;
   };

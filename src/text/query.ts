@@ -200,6 +200,8 @@ export class QueryAnalyzer {
           // … and a word the index does not know so read back may be a name the texts write in Latin letters
           // («Mafia», «Astana Hub»): read as typed too
           ...(latin?.has(token.word.toLowerCase()) && !known(term) ? [fold(normalize(latin.get(token.word.toLowerCase())!))] : []),
+          // … or read back otherwise where the Latin is ambiguous («Saryarqa»: я or ыа)
+          ...(latin?.has(token.word.toLowerCase()) && !known(term) ? (PACKS[lang].typed?.alsoRead(normalize(token.word)) ?? []).map((w) => this.analyzer.stem(w, lang, script)) : []),
         ].filter((t) => t !== term);
         const stem = vocabulary && !known(term) ? (readings.find(known) ?? term) : term;
         concept = byStem.get(stem);

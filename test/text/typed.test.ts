@@ -134,6 +134,11 @@ describe('questions as people type them, over the fixture corpus', () => {
     expect(engine.query('Skolko shkol v Almaty?').concepts.map((c) => c.stem)).toContain(analyze('Алматы', 'ru')[0]); // known read back
   });
 
+  it('reads Kazakh «ya» typed in Latin letters as я and as ы and а', () => {
+    expect(PACKS.kk.typed!.alsoRead('сарярка')).toEqual(['сарыарка']);
+    expect(PACKS.kk.typed!.alsoRead('кала')).toEqual([]);
+  });
+
   it('reads a word of a partly typed question both ways, keyed by the reading the index holds', () => {
     const q = engine.query('Қызылорда қаласында қанша қоғамдық бирлестик бар?');
     const union = q.concepts.find((c) => c.terms.has(fold(stemKazakh('бірлестік'))))!;
