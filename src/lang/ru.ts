@@ -32,7 +32,10 @@ function placeBases(word: string): string[] {
 // «yo», «ye»); y after a vowel is й («kakoy», «novyy» → новый), elsewhere ы; the soft and hard signs are lost.
 const RU_DIGRAPHS: [RegExp, string][] = [
   // the reflexive «-тся / -ться» before «ts» reads as ц («razvorachivaetsya»)
-  [/tsya\b/g, 'тся'], [/shch|sch/g, 'щ'], [/sh/g, 'ш'], [/ch/g, 'ч'], [/zh/g, 'ж'], [/kh/g, 'х'], [/ts/g, 'ц'], [/ya/g, 'я'], [/yu/g, 'ю'],
+  [/tsya\b/g, 'тся'],
+  // «yo» after a vowel is й and о («rayon», «mayora»), «ye» after a consonant ы and е («novye», «vpervye»)
+  [/([aeiouy])yo/g, '$1йо'], [/([bcdfgjklmnpqrstvwxz])ye/g, '$1ые'],
+  [/shch|sch/g, 'щ'], [/sh/g, 'ш'], [/ch/g, 'ч'], [/zh/g, 'ж'], [/kh/g, 'х'], [/ts/g, 'ц'], [/ya/g, 'я'], [/yu/g, 'ю'],
   [/yo/g, 'е'], [/ye/g, 'е'],
 ];
 const RU_LATIN: Record<string, string> = {

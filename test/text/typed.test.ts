@@ -117,6 +117,7 @@ describe('questions as people type them, over the fixture corpus', () => {
     const read = readScript('Skolko shkol nuzhno postroit v Almaty?', 'kk');
     expect(read).toMatchObject({ text: 'Сколко школ нужно построит в Алматы?', lang: 'ru', script: 'typed' });
     expect(readScript('Gde razvorachivaetsya deystvie? Kakoy novyy?', 'ru').text).toBe('Где разворачивается действие? Какой новый?');
+    expect(readScript('V kakom rayone zhivut novye lyudi?', 'ru').text).toBe('В каком районе живут новые люди?');
     // a name in capitals with a Kazakh Latin letter (q) does not make a Russian question Kazakh
     expect(readScript('Kakoe mesto zanyali molodye lyudi na igrakh QAISAR?', 'ru')).toMatchObject({ lang: 'ru', script: 'typed' });
     const q = engine.query('Skolko shkol nuzhno postroit v Almaty?');
