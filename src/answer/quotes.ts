@@ -262,7 +262,9 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       : describing && countsOtherKind(passage.words[j], numbersIn(passage)[j], describing, countedConcepts, q.concepts, meet) ? 0
       : Math.max(...countedConcepts.map((c) => meet(c, sentenceTerms[j]))));
     // a number right before the counted thing («500 школ»), or, for «Какой клуб…», the kind of thing asked named
-    const countsIt = spans.map((_, j) => countedConcepts.length > 0 ? countsBefore(passage.words[j], numbersIn(passage)[j], countedConcepts, meet) : category !== null && meet(q.concepts[category], sentenceTerms[j]) > 0);
+    const countsIt = spans.map((_, j) =>
+      countedConcepts.length > 0 ? countsBefore(passage.words[j], numbersIn(passage)[j], countedConcepts, meet)
+      : category !== null && meet(q.concepts[category], sentenceTerms[j]) > 0);
     // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
     // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
     // билік құрды») meeting the names of the one before it
@@ -366,11 +368,11 @@ const termsOf = (list: (l: Lang) => readonly string[]) => new Set(LANGS.flatMap(
 const counting = () => (countingTerms ??= { scales: termsOf((l) => PACKS[l].counting.scales), counters: termsOf((l) => PACKS[l].counting.counters) });
 
 /**
- * Whether every number a sentence writes (in digits or in words: «жеті ауданда») counts something it names other than what a «how many»
- * question counts: «…спорттық мектептерде 37 кездесу…» gives a number of meetings, not of schools. Scale words are
- * read past («70 тысяч», «800 мыңнан астам»); a number followed by nothing named (the sentence's end, another
- * number) or by a counter («500 человек», «85 356 адамға») may count what is asked, and so may a sentence without
- * a number. Measured: product near misses declined 0.727 → 0.773 («Қызылорда қаласында қанша мектеп бар?»), its
+ * Whether every number a sentence writes (in digits or in words: «жеті ауданда») counts something it names other
+ * than what a «how many» question counts: «…спорттық мектептерде 37 кездесу…» gives a number of meetings, not of
+ * schools. Scale words are read past («70 тысяч», «800 мыңнан астам»); a number followed by nothing named (the
+ * sentence's end, another number) or by a counter («500 человек», «85 356 адамға») may count what is asked, and so
+ * may a sentence without a number. Measured: product near misses declined 0.727 → 0.773 («Қызылорда қаласында қанша мектеп бар?»), its
  * answerable ones all still answered; TyDi unchanged; KazQAD one more unanswerable declined, and one answer lost
  * whose gold is a name, not a number («…неше генерал-губернаторлықтың құрамына кірді?»).
  */
