@@ -90,8 +90,10 @@ function wordsOf(text: string): { written: string[]; words: string[]; folded: st
   return { written, words, folded: words.map(fold) };
 }
 
-/** The first of the folded words that is one of a pack's list, folded (-1: none). */
-const indexAmong = (folded: readonly string[], list: readonly string[]) => folded.findIndex((w) => list.some((x) => fold(x) === w));
+/** Whether a folded word is one of a pack's list, folded. */
+const isAmong = (folded: string, list: readonly string[]) => list.some((x) => fold(x) === folded);
+/** The first of the folded words that is one of a pack's list (-1: none). */
+const indexAmong = (folded: readonly string[], list: readonly string[]) => folded.findIndex((w) => isAmong(w, list));
 
 /**
  * Whether a word of the question is the concept's: its stem as the question was read (typed without Kazakh letters:
@@ -118,7 +120,7 @@ export function countedBy(query: Pick<Query, 'text' | 'lang' | 'script'>, concep
   const at = indexAmong(folded, after);
   if (at < 0) return measured(query, words, folded, concepts);
   const next = words[at + 1];
-  if (!next || indexAmong([fold(next)], notCounted) === 0 || verb?.test(next)) return null;
+  if (!next || isAmong(fold(next), notCounted) || verb?.test(next)) return null;
   const described = Boolean(modifier?.test(next) && words[at + 2]);
   const counted = described ? [next, words[at + 2]] : [next];
   // a name right after the counted word says whose («жителей Алматы»), and a text may say both in one word

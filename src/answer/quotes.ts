@@ -255,15 +255,17 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // how well each sentence itself names what a «how many» question counts (1 when it counts nothing named); a
     // sum of money, which texts name by its currency and seldom by «денег» / «ақша», about the question's names:
     // «Сколько денег выделено на проект «Таза бейсенбі»?» is not answered by a grant of «22 млн теңге» to others
+    // which words are numbers, worked out only for a «how many» question that counts something named
+    const numbers = countedConcepts.length > 0 ? numbersIn(passage) : [];
     const countedIn = spans.map((sp, j) =>
       !counted ? 1
       : 'money' in counted ? (namesMoney(text.slice(sp.start, sp.end)) && namesMet[j] > 0 ? 1 : 0)
-      : countsOnlyOther(passage.words[j], numbersIn(passage)[j], countedConcepts, meet) ? 0
-      : describing && countsOtherKind(passage.words[j], numbersIn(passage)[j], describing, countedConcepts, q.concepts, meet) ? 0
+      : countsOnlyOther(passage.words[j], numbers[j], countedConcepts, meet) ? 0
+      : describing && countsOtherKind(passage.words[j], numbers[j], describing, countedConcepts, q.concepts, meet) ? 0
       : Math.max(...countedConcepts.map((c) => meet(c, sentenceTerms[j]))));
     // a number right before the counted thing («500 школ»), or, for «Какой клуб…», the kind of thing asked named
     const countsIt = spans.map((_, j) =>
-      countedConcepts.length > 0 ? countsBefore(passage.words[j], numbersIn(passage)[j], countedConcepts, meet)
+      countedConcepts.length > 0 ? countsBefore(passage.words[j], numbers[j], countedConcepts, meet)
       : category !== null && meet(q.concepts[category], sentenceTerms[j]) > 0);
     // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
     // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары

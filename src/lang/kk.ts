@@ -11,6 +11,10 @@ const FUNCTION_WORDS = [
   'нешеу', 'қаншалықты', 'қашаннан', 'кімге', 'кімді', 'кімдер', 'кімнен', 'қайдан', 'нелер', 'неліктен', 'қайсысы',
 ];
 
+// A describing word before a noun: «-лық / -лік» (үкіметтік, ауылдық), «-и» (діни, саяси, ғылыми), typed without
+// Kazakh letters too («ауылдык»); not underived ones («қандай жаңа жобалар»: жаңа)
+const DESCRIBING = /(?:[лдт][ыіи][қк]|и)$/;
+
 // Typed without Kazakh letters these read as Russian words too (не, да, те, а …): no evidence either way.
 const AMBIGUOUS_TYPED = new Set(['не', 'да', 'де', 'та', 'те', 'ме', 'ма', 'ба', 'бе', 'па', 'пе', 'ал', 'бар', 'ол', 'сол', 'мен']);
 
@@ -76,19 +80,14 @@ export const kk: LanguagePack = {
     notCounted: ['рет', 'мәрте', 'есе'],
     // each also as typed without Kazakh letters («тартады», «салынган»; «ауылдык»)
     verb: /(?:ады|ед[іи]|йд[ыіи]|[ғқгк][ае]н)$/,
-    // a describing word before the counted noun: «-лық / -лік» (үкіметтік, ауылдық), «-и» (діни, саяси, ғылыми)
-    modifier: /(?:[лдт][ыіи][қк]|и)$/,
+    modifier: DESCRIBING,
     money: ['тұрады', 'бағасы', 'бағасын', 'құны', 'құнын', 'тариф', 'ақша', 'ақшасы', 'қаражат', 'қаржы', 'салық', 'салығы', 'салықтан', 'инвестиция', 'инвестициясы', 'бюджеті қанша', 'қанша бюджет', 'сомасы қанша', 'қанша сома'],
     scales: ['мың', 'миллион', 'млн', 'миллиард', 'млрд', 'триллион', 'трлн', 'астам', 'аса', 'шамасы', 'шамамен', 'жуық', 'жуығы', 'дейін'],
     counters: ['адам', 'кісі', 'дана', 'бірлік'],
     measures: { words: ['деңгейі', 'пайызы', 'үлесі'], noun: 'before' },
   },
+  category: { after: ['қандай', 'қай', 'қайсы'], describing: DESCRIBING },
   // none collected: chat Kazakh writes question words without Kazakh letters («канша», «кашан»), which folding meets
-  category: {
-    after: ['қандай', 'қай', 'қайсы'],
-    // as counting.modifier («қандай жаңа жобалар» aside: жаңа is not derived), typed without Kazakh letters too
-    describing: /(?:[лдт][ыіи][қк]|и)$/,
-  },
   colloquial: {},
   currency: ['теңге', 'тенге', 'тг', 'рубль', 'доллар', 'еуро'],
   // Kazakh writes a place's abbreviation after its name («Алматы қ.», «Абай көш.»), where it may end a sentence

@@ -37,6 +37,9 @@ export const DEFAULT_ANALYZER: AnalyzerOptions = {
 // Languages whose letters decide a word's language wherever it stands (Kazakh's ә, ғ, қ …).
 const MARKING = LANGS.filter((l) => PACKS[l].ownLettersMarkWords).map((l) => ({ lang: l, letters: new RegExp(PACKS[l].ownLetters.source) }));
 
+/** the language whose own letters mark a word as its own, whatever text it stands in (Kazakh ә, қ …), if any */
+const markedBy = (word: string) => MARKING.find((m) => m.letters.test(word))?.lang;
+
 const CYRILLIC = /[\u0400-\u04ff]/;
 const QUOTED = /«[^«»\n]{1,80}»|"[^"\n]{1,80}"|“[^“”\n]{1,80}”/g;
 const HAS_QUOTE = /[«"“]/;
@@ -54,7 +57,7 @@ export class Analyzer {
    */
   stem(word: string, lang: Lang, script: Script = 'native'): string {
     if (!CYRILLIC.test(word)) return word;
-    const marked = MARKING.find((m) => m.letters.test(word))?.lang;
+    const marked = markedBy(word);
     const own = marked ?? lang;
     if (!this.options.stemming[own]) return fold(word);
     // typed: a word without the language's own letters (a word with them, in a question typed partly so, is proper)
@@ -64,8 +67,7 @@ export class Analyzer {
 
   /** Whether a stem means the opposite of its own beginning (LanguagePack.opposite): its prefix term would meet that. */
   private opposite(stem: string, word: string, lang: Lang): boolean {
-    const own = MARKING.find((m) => m.letters.test(word))?.lang ?? lang;
-    return PACKS[own].opposite?.test(stem) === true;
+    return PACKS[markedBy(word) ?? lang].opposite?.test(stem) === true;
   }
 
   /** Terms of one surface word: its folded stem and, for longer words, a prefix term. Stopwords give none. */

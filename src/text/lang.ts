@@ -13,21 +13,23 @@ const WORD_WEIGHT = 3;
 const ENDING_WEIGHT = 1 / 3;
 const MIN_ENDING_WORD = 4;
 
+// each pack's own letters, as a test of one word (the packs' patterns are global, for counting)
+const OWN_LETTERS = LANGS.map((l) => new RegExp(PACKS[l].ownLetters.source));
+const anyOwnLetters = (w: string) => OWN_LETTERS.some((re) => re.test(w));
+
 /** Detects the language; `fallback` wins on a tie (e.g. a question of digits and names only). */
 export function detectLang(fullText: string, fallback: Lang = 'ru'): Lang {
   const text = fullText.length > SAMPLE ? fullText.slice(0, SAMPLE) : fullText;
   const score = Object.fromEntries(LANGS.map((l) => [l, 0])) as Record<Lang, number>;
-  const anyOwnLetters = (w: string) => LANGS.some((l) => new RegExp(PACKS[l].ownLetters.source).test(w));
   const endsAs = (l: Lang, w: string) => PACKS[l].endings.test(w) || PACKS[l].typed?.endings.test(w) === true;
-  for (const w of text.match(/[\p{L}]+/gu) ?? []) {
+  for (const written of text.match(/[\p{L}]+/gu) ?? []) {
+    const w = written.toLowerCase();
     for (const l of LANGS) {
-      const letters = w.match(PACKS[l].ownLetters)?.length ?? 0;
+      const letters = written.match(PACKS[l].ownLetters)?.length ?? 0;
       // letters that occur in the other language's loanwords are no evidence in a word inflected as that language
       // («экономикасынын», Kazakh typed on a Russian keyboard: э is Russian's, the genitive Kazakh)
-      if (letters && (PACKS[l].ownLettersMarkWords || !LANGS.some((o) => o !== l && endsAs(o, w.toLowerCase())))) score[l] += letters;
+      if (letters && (PACKS[l].ownLettersMarkWords || !LANGS.some((o) => o !== l && endsAs(o, w)))) score[l] += letters;
     }
-  }
-  for (const w of text.toLowerCase().match(/[\p{L}]+/gu) ?? []) {
     const byWord = LANGS.filter((l) => PACKS[l].functionWords.has(w) || PACKS[l].typed?.functionWords.has(w));
     if (byWord.length === 1) score[byWord[0]] += WORD_WEIGHT;
     else if (byWord.length === 0 && w.length >= MIN_ENDING_WORD && !anyOwnLetters(w)) {

@@ -193,15 +193,18 @@ export class QueryAnalyzer {
         // a word with its own letters is read so only when its proper reading is unknown: a proper word would gain
         // nothing but the folded stemmer's rare misreadings
         const readAgain = typer && (lacksOwnLetters(token.word, lang) || !known(term));
+        const asTyped = latin?.get(token.word.toLowerCase());
         const readings = [
           ...(readAgain ? [this.analyzer.stem(typer.foldOwnLetters(normalize(token.word)), lang, 'typed')] : []),
           // typed in Latin letters, a word has lost its final soft sign («rodilas», «Ryazan»): read with it too
           ...(softened ? [this.analyzer.stem(`${normalize(token.word)}ь`, lang, 'native')] : []),
-          // … and a word the index does not know so read back may be a name the texts write in Latin letters
-          // («Mafia», «Astana Hub»): read as typed too
-          ...(latin?.has(token.word.toLowerCase()) && !known(term) ? [fold(normalize(latin.get(token.word.toLowerCase())!))] : []),
-          // … or read back otherwise where the Latin is ambiguous («Saryarqa»: я or ыа)
-          ...(latin?.has(token.word.toLowerCase()) && !known(term) ? (PACKS[lang].typed?.alsoRead(normalize(token.word)) ?? []).map((w) => this.analyzer.stem(w, lang, script)) : []),
+          ...(asTyped !== undefined && !known(term) ? [
+            // … and a word the index does not know so read back may be a name the texts write in Latin letters
+            // («Mafia», «Astana Hub»): read as typed too
+            fold(normalize(asTyped)),
+            // … or be read back otherwise where the Latin is ambiguous («Saryarqa»: я or ыа)
+            ...(PACKS[lang].typed?.alsoRead(normalize(token.word)) ?? []).map((w) => this.analyzer.stem(w, lang, script)),
+          ] : []),
         ].filter((t) => t !== term);
         const stem = vocabulary && !known(term) ? (readings.find(known) ?? term) : term;
         concept = byStem.get(stem);

@@ -160,7 +160,8 @@ function kazakhStemmer(letters: (s: string) => string, without: readonly string[
       stem = stem.slice(0, -cut.length);
       // devoice as soon as a vowel suffix is gone, so the restored root can lose its own suffixes (әкімдерінің → әкім)
       if (isVowel(cut[0])) stem = devoice(stem);
-      if (institutions.has(devoice(stem))) return devoice(stem);
+      const whole = devoice(stem);
+      if (institutions.has(whole)) return whole;
     }
     return devoice(stem);
   };
