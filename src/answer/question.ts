@@ -118,7 +118,8 @@ export function countedBy(query: Pick<Query, 'text' | 'lang' | 'script'>, concep
   const spaced = ` ${folded.join(' ')} `;
   if (money.some((m) => spaced.includes(` ${fold(m)} `))) return { money: true };
   const at = indexAmong(folded, after);
-  if (at < 0) return measured(query, words, folded, concepts);
+  // «Метросының ұзындығы қанша?», «Мектептер саны қанша?»: Kazakh asks the amount last, after what it measures
+  if (at < 0 || at === words.length - 1) return measured(query, words, folded, concepts);
   const next = words[at + 1];
   if (!next || isAmong(fold(next), notCounted) || verb?.test(next)) return null;
   const described = Boolean(modifier?.test(next) && words[at + 2]);

@@ -42,6 +42,10 @@ describe('question kinds', () => {
     ['В каком районе построят школу?', 'place'],
     ['Какой город стал центром области?', 'place'],
     ['Облыс орталығы қай қала?', 'place'],
+    ['Какая средняя зарплата в Алатауском районе?', 'quantity'], // pay is an amount
+    ['Ауданда орташа жалақысы қандай?', 'quantity'],
+    ['Какой год объявлен Годом рабочих профессий?', 'date'],
+    ['2012 жыл Алматыда қандай жыл болып белгіленді?', 'other'], // «what year» asks its name, «which year» its date
     ['Бұл бағдарлама қай елде қолданылады?', 'place'],
   ])('«%s» asks for %s', (q, k) => expect(kind(q)).toBe(k));
 
@@ -89,6 +93,9 @@ describe('question kinds', () => {
     expect(counted('Какой уровень безработицы в области?')).toEqual(stems('безработицы', 'ru'));
     expect(counted('Облыста жұмыссыздық деңгейі қандай?')).toEqual(stems('жұмыссыздық', 'kk'));
     expect(counted('Под какой процент акимат даст кредит?')).toBeNull(); // «акимат» is the subject, not what is measured
+    // Kazakh asks the amount last, after what it measures
+    expect(counted('Алматы метросының ұзындығы қанша?')).toEqual(stems('метросының', 'kk'));
+    expect(counted('Қалада мектептер саны қанша?')).toEqual(stems('мектептер', 'kk'));
     expect(counted('Сколько стоит проезд в метро?')).toEqual({ money: true });
     expect(counted('Мектептің бағасы қанша?')).toEqual({ money: true });
     expect(counted('Оған қанша ақша жұмсалды?')).toEqual({ money: true }); // a sum: texts name its currency, not «ақша»
