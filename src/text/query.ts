@@ -20,14 +20,16 @@ export interface QueryWeights {
   translation: number;
   /** a spelling correction of a word the index has never seen */
   correction: number;
+  /** the translations of a longer form of the word (TranslationTable.family), times this */
+  family: number;
 }
 
 /** the probability of its likeliest translation from which the table knows a word well (knowsWell) */
 const WELL_KNOWN = 0.3;
 
-// prefix and glossary: measured on KazQAD/TyDi/seeds when the engine was built; translation: on clir (README);
+// prefix and glossary: measured on KazQAD/TyDi/seeds when the engine was built; translation and family: on clir (README);
 // correction: below the word's own weight, since a correction may be wrong.
-export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { prefix: 0.5, glossary: 0.6, translation: 1, correction: 0.5 };
+export const DEFAULT_QUERY_WEIGHTS: QueryWeights = { prefix: 0.5, glossary: 0.6, translation: 1, correction: 0.5, family: 0.5 };
 
 /** The index's vocabulary, for spelling correction: which terms exist, and a speller over them. */
 export interface Vocabulary {
@@ -245,6 +247,7 @@ export class QueryAnalyzer {
     for (const concept of byStem.values()) {
       if (NUMBER.test(concept.stem)) continue; // numbers match as themselves
       translate(concept, concept.stem, 1);
+      for (const form of this.translation?.family(concept.stem, lang) ?? []) translate(concept, form, weights.family);
       if (vocabulary && this.spelling) this.correct(concept, lang, vocabulary, raise, translate);
     }
     // The glossary is the admins' override: its equivalents weigh at least `glossary`, whatever was learned.

@@ -25,6 +25,31 @@ export class TranslationTable {
     return this.entries[from].get(term) ?? NONE;
   }
 
+  /**
+   * Words of the table one or two letters longer than `term` and beginning with it: forms of the same word that the
+   * stemmer leaves apart («обявл», of «объявлен», beside «обявля», of «объявлять», which the dictionary pairs with
+   * «жарияла»). None for terms shorter than FAMILY_MIN_LENGTH letters, whose longer words are as often others.
+   */
+  family(term: string, from: Lang): readonly string[] {
+    if (term.length < FAMILY_MIN_LENGTH) return NO_WORDS;
+    let byStart = this.families.get(from);
+    if (!byStart) {
+      byStart = new Map();
+      for (const word of this.entries[from].keys()) {
+        for (let cut = 1; cut <= FAMILY_EXTRA; cut++) {
+          if (word.length - cut < FAMILY_MIN_LENGTH) break;
+          const start = word.slice(0, -cut);
+          const list = byStart.get(start);
+          if (list) list.push(word);
+          else byStart.set(start, [word]);
+        }
+      }
+      this.families.set(from, byStart);
+    }
+    return byStart.get(term) ?? NO_WORDS;
+  }
+  private readonly families = new Map<Lang, Map<string, string[]>>();
+
   /** Whether `term` is a word of language `from` that the table knows. */
   knows(term: string, from: Lang): boolean {
     return this.entries[from].has(term);
@@ -76,3 +101,8 @@ export class TranslationTable {
 }
 
 const NONE: readonly [string, number][] = [];
+const NO_WORDS: readonly string[] = [];
+/** the shortest term whose longer forms are looked up (family) */
+const FAMILY_MIN_LENGTH = 5;
+/** how many letters longer a form of the same word may be (family) */
+const FAMILY_EXTRA = 2;

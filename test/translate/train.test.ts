@@ -119,6 +119,18 @@ describe('query expansion', () => {
     expect(fund.terms.get(stem('фондов', 'ru'))).toBe(1); // its own stem always stays
   });
 
+  it('takes a longer form\'s translations, at half weight, for a form the table has none of', () => {
+    // «объявлен» stems to «обявл», the dictionary's «объявлять» to «обявля»: one word the stemmer leaves apart
+    const forms = new TranslationTable({ ru: new Map([[stem('объявлять', 'ru'), [[stem('жариялау', 'kk'), 0.8]]]]), kk: new Map() });
+    expect(forms.family(stem('объявлен', 'ru'), 'ru')).toEqual([stem('объявлять', 'ru')]);
+    const q = new QueryAnalyzer({ translation: forms }).analyze('Когда объявлен конкурс?');
+    const announced = q.concepts.find((c) => c.stem === stem('объявлен', 'ru'))!;
+    expect(announced.terms.get(stem('жариялау', 'kk'))).toBeCloseTo(0.4);
+    // a short stem's longer words are as often other words: none
+    const short = new TranslationTable({ ru: new Map([[stem('бока', 'ru'), [['бүйір', 1]]]]), kk: new Map() });
+    expect(short.family('бо', 'ru')).toEqual([]);
+  });
+
   it('never translates numbers', () => {
     const q = queries.analyze('Сколько школ построили в 2024 году?');
     expect(q.concepts.find((c) => c.stem === '2024')!.terms.size).toBe(1);
