@@ -270,10 +270,13 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
     // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
     // билік құрды») meeting the names of the one before it
+    // for «who», a sentence leaning on the one before it names its person there («Мүсірепов сондай-ақ… . Ол …
+    // «Амангелді» … жазды»): the person is the name before, so that sentence's flag is the one that counts
+    const byReference = (j: number) => kind === 'person' && j > 0 && pointsBack[j] && kindIn[j - 1];
     const boldRank = forChoice.map((f, j) => {
       const relevance = j > 0 && pointsBack[j] ? weighedCarrying(q, f, forChoice[j - 1]) : choiceRelevance[j];
       // the flags outrank any relevance (at most 1, halved)
-      return (kindIn[j] && countedIn[j] > 0 ? 2 : 0) + (countsIt[j] ? 1 : 0) + relevance / 2;
+      return (kindIn[j] && countedIn[j] > 0 && !byReference(j) ? 2 : 0) + (countsIt[j] ? 1 : 0) + relevance / 2;
     });
     const quoted = new Float64Array(n);
     const quotedForChoice = new Float64Array(n);

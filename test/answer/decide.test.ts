@@ -230,6 +230,13 @@ describe('sentence selection', () => {
     expect(text.slice(best.sentence.start, best.sentence.end)).toBe('Ол 768-814 жылдары билік құрды.');
   });
 
+  it('sets in bold, for «who», the sentence naming the person a sentence pointing back speaks of', () => {
+    const text = 'Автор романа — Габит Мусрепов. Он написал пьесу «Амангельды» в 1939 году и оперу «Кыз Жибек».';
+    const [best] = one('Кто написал пьесу «Амангельды»?', text);
+    expect(text.slice(best.span.start, best.span.end)).toContain('Мусрепов');
+    expect(text.slice(best.sentence.start, best.sentence.end)).toBe('Автор романа — Габит Мусрепов.');
+  });
+
   it('takes «who» and «where» as answered by a name the question does not hold', () => {
     const text = 'Строительство курорта Кокжайляу в горах запретили. Курорт в горах построит компания Bayterek.';
     const cands = one('Кто построит курорт Кокжайляу?', text);
