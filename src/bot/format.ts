@@ -10,9 +10,14 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * A citation: its number and source, then the excerpt as a quote block (Telegram draws a bar beside it). The block,
+ * not quote marks of our own, sets the verbatim text apart: ours doubled those of an excerpt opening on direct
+ * speech («««Бюджетных денег…»), and a bar reads more easily on a phone than a paragraph in quote marks.
+ */
 export function citationHtml(c: Citation, lang: Lang): string {
   const other = c.lang !== lang ? ` <i>[${messages(lang).sourceLang[c.lang]}]</i>` : '';
-  return `<b>[${c.n}]</b> «${excerptHtml(c)}»${other}\n— <i>${sourceHtml(c, lang)}</i>`;
+  return `<b>[${c.n}]</b> <i>${sourceHtml(c, lang)}</i>${other}\n<blockquote>${excerptHtml(c)}</blockquote>`;
 }
 
 /** The excerpt, verbatim, with the sentence it was quoted for in bold when there is more around it. */

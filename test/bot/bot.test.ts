@@ -29,7 +29,7 @@ describe('private chat', () => {
     expect(reply.payload.parse_mode).toBe('HTML');
     expect(reply.payload.text).toContain(`<b>${MESSAGES.ru.intro}</b>`);
     const first = reply.payload.text.split('<b>[2]</b>')[0];
-    expect(first).toMatch(/<b>\[1\]<\/b> «/);
+    expect(first).toMatch(/<b>\[1\]<\/b> <i>[^<]+<\/i>\n<blockquote>[^]+<\/blockquote>/); // source, then the verbatim excerpt as a quote block
     expect(first).toContain('126 тысяч');
     expect(reply.payload.text.length).toBeLessThan(4096);
     const buttons = reply.payload.reply_markup.inline_keyboard.flat().map((b: { callback_data: string }) => b.callback_data);
@@ -121,7 +121,7 @@ describe('inline mode', () => {
       expect(r.type).toBe('article');
       expect(r.id.length).toBeLessThanOrEqual(64);
       expect(r.input_message_content.parse_mode).toBe('HTML');
-      expect(r.input_message_content.message_text).toMatch(/<b>\[\d+\]<\/b> «/);
+      expect(r.input_message_content.message_text).toMatch(/<b>\[\d+\]<\/b> <i>[^]*<blockquote>/);
     }
   });
 
