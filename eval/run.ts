@@ -1,6 +1,6 @@
 // `npm run eval`: retrieval quality on ../shared/eval, next to a plain-BM25 baseline and ablations computed in
 // the same run. Options: --sets seeds,kazqad,tydi-ru  --ablations (analyzer parts one at a time).
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +24,8 @@ import { containsEvidence, mean, rankingMetrics } from './metrics.ts';
 import { russianInLatin, TYPED_VARIANTS } from './typed-variants.ts';
 import { scoreAnswers } from './answers.ts';
 import { mistype } from './typos.ts';
-import { record, targetLines } from './targets.ts';
+import { record, recordedFigures, targetLines } from './targets.ts';
+import { compare, updated } from './baseline.ts';
 
 interface Question {
   id: string;
@@ -41,7 +42,15 @@ interface Result {
 }
 type Search = (question: string) => Promise<Result[]> | Result[];
 
-const { values } = parseArgs({ options: { sets: { type: 'string', default: 'seeds,product,answers-tydi-ru,answers-kazqad,clir-ru2kk,clir-kk2ru,kazqad,tydi-ru,followups' }, ablations: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    sets: { type: 'string', default: 'seeds,product,answers-tydi-ru,answers-kazqad,clir-ru2kk,clir-kk2ru,kazqad,tydi-ru,followups' },
+    ablations: { type: 'boolean', default: false },
+    // the quality gate (eval/baseline.ts): fail when a figure falls below eval/baseline.json; or rewrite it
+    check: { type: 'boolean', default: false },
+    'write-baseline': { type: 'boolean', default: false },
+  },
+});
 const config = loadConfig();
 const shared = path.resolve(config.sharedDir);
 const SETS: Record<string, { corpus: string; questions: string }> = {
@@ -291,3 +300,19 @@ for (const set of values.sets!.split(',')) {
 // every target the issues set, for the sets this run measured: a figure below its target shows here
 const targets = targetLines();
 if (targets.length) console.log(`\ntargets (from the issues; dev sets)\n${targets.join('\n')}`);
+
+if (values.check || values['write-baseline']) {
+  const file = fileURLToPath(new URL('./baseline.json', import.meta.url));
+  const baseline = JSON.parse(await readFile(file, 'utf8').catch(() => '{}')) as Record<string, Record<string, number>>;
+  if (values['write-baseline']) {
+    await writeFile(file, JSON.stringify(updated(baseline, recordedFigures()), null, 2) + '\n');
+    console.log(`\nbaseline written: ${path.relative(process.cwd(), file)}`);
+  } else {
+    const { fallen, risen } = compare(recordedFigures(), baseline);
+    console.log(`\nagainst the baseline (eval/baseline.json): ${fallen.length} fallen, ${risen.length} risen`);
+    for (const line of fallen) console.log(`  FALLEN  ${line}`);
+    for (const line of risen) console.log(`  risen   ${line}`);
+    if (risen.length && !fallen.length) console.log('  (npm run eval -- --write-baseline raises it)');
+    if (fallen.length) process.exitCode = 1;
+  }
+}

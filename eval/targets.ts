@@ -38,6 +38,11 @@ export function record(set: string, row: string, figures: Record<string, number>
   recorded.set(key(set, row), figures);
 }
 
+/** Every recorded row's figures, by «set · row» (the row's label trimmed). */
+export function recordedFigures(): Map<string, Record<string, number>> {
+  return new Map([...recorded].map(([k, v]) => [k.replace('\u0000', ' · '), v]));
+}
+
 /** One line per target whose set was run: its figure, and whether it is met. */
 export function targetLines(targets: readonly Target[] = TARGETS): string[] {
   const lines: string[] = [];
