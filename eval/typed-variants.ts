@@ -51,6 +51,8 @@ const RU_ASCII: Record<string, string> = {
   а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k', л: 'l', м: 'm',
   н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sch',
   ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  // a Kazakh name inside the question («Қарызсыз қоғам») is typed in Latin letters too, as Kazakh is (ASCII above)
+  ә: 'a', ғ: 'gh', қ: 'q', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i',
 };
 
 /** A Russian question in Latin letters, as typed without a Cyrillic keyboard. */
