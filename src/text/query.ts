@@ -369,8 +369,9 @@ export function readScript(text: string, langHint: Lang): { text: string; lang: 
     const typed = reader && PACKS[reader].typed;
     if (reader && typed && /\p{Script=Latin}{2}/u.test(text)) {
       const cyrillic = typed.fromLatin(text);
-      // its Latin letters are a cue outside words in capitals, which are names kept as written (QAISAR)
-      const lang = typed.latinLetters.test(text.replace(/\b\p{Lu}{2,}\b/gu, '')) ? reader : detectLang(cyrillic, langHint);
+      // its Latin letters are a cue outside words in capitals and quoted titles, which are names kept as written
+      // (QAISAR; a Russian question about «Qaryzsyz qogham»)
+      const lang = typed.latinLetters.test(text.replace(/\b\p{Lu}{2,}\b/gu, '').replace(QUOTED, '')) ? reader : detectLang(cyrillic, langHint);
       if (lang === reader) return { text: cyrillic, lang, script: 'typed', latin: asTyped(text, typed.fromLatin) };
       // another language read back by its own transliteration (Russian «skolko shkol…»), typed as it
       const latin = PACKS[lang].latin;

@@ -120,6 +120,9 @@ describe('questions as people type them, over the fixture corpus', () => {
     expect(readScript('V kakom rayone zhivut novye lyudi?', 'ru').text).toBe('В каком районе живут новые люди?');
     // a name in capitals with a Kazakh Latin letter (q) does not make a Russian question Kazakh
     expect(readScript('Kakoe mesto zanyali molodye lyudi na igrakh QAISAR?', 'ru')).toMatchObject({ lang: 'ru', script: 'typed' });
+    // … nor does a Kazakh title in quotes («Baqytty otbasy» is the centre's name)
+    expect(readScript('Kto rukovodit tsentrom «Baqytty otbasy»?', 'kk')).toMatchObject({ lang: 'ru', script: 'typed' });
+    expect(readScript('«Baqytty otbasy» ortalyghyn kim basqarady?', 'ru').lang).toBe('kk'); // its words outside the quotes do
     const q = engine.query('Skolko shkol nuzhno postroit v Almaty?');
     expect(q.concepts.map((c) => c.stem)).not.toContain('сколк'); // «сколко» is «сколько», a stopword
     const a = await answerer.ask('Kakoy defitsit mest v shkolakh Almaty?');
