@@ -12,6 +12,7 @@ const WORD_WEIGHT = 3;
 /** a typical ending is weaker evidence than a function word */
 const ENDING_WEIGHT = 1 / 3;
 const MIN_ENDING_WORD = 4;
+const NAME = /^\p{Lu}/u;
 
 // each pack's own letters, as a test of one word (the packs' patterns are global, for counting)
 const OWN_LETTERS = LANGS.map((l) => new RegExp(PACKS[l].ownLetters.source));
@@ -22,10 +23,15 @@ export function detectLang(fullText: string, fallback: Lang = 'ru'): Lang {
   const text = fullText.length > SAMPLE ? fullText.slice(0, SAMPLE) : fullText;
   const score = Object.fromEntries(LANGS.map((l) => [l, 0])) as Record<Lang, number>;
   const endsAs = (l: Lang, w: string) => PACKS[l].endings.test(w) || PACKS[l].typed?.endings.test(w) === true;
+  let first = true;
   for (const written of text.match(/[\p{L}]+/gu) ?? []) {
     const w = written.toLowerCase();
+    // a capitalized word after the first is most often a name, and names cross languages with their letters
+    // («Сергей Пономарёв» in a Kazakh question, «Қошанов» in a Russian one): its letters are no evidence
+    const name = !first && NAME.test(written);
+    first = false;
     for (const l of LANGS) {
-      const letters = written.match(PACKS[l].ownLetters)?.length ?? 0;
+      const letters = name ? 0 : (written.match(PACKS[l].ownLetters)?.length ?? 0);
       // letters that occur in the other language's loanwords are no evidence in a word inflected as that language
       // («экономикасынын», Kazakh typed on a Russian keyboard: э is Russian's, the genitive Kazakh)
       if (letters && (PACKS[l].ownLettersMarkWords || !LANGS.some((o) => o !== l && endsAs(o, w)))) score[l] += letters;

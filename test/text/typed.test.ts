@@ -40,6 +40,12 @@ describe('language packs', () => {
     expect(detectLang('Кто отвечает за экономику региона?')).toBe('ru');
     expect(detectLang('Какой орган выдает лицензии?')).toBe('ru'); // «орган» ends as «болган» does: a function word outweighs it
   });
+
+  it('takes no letter of a name (a capitalized word after the first) for evidence: names cross languages', () => {
+    expect(detectLang('Алматы когамдык кенесинин мушеси Сергей Пономарёв не деди?')).toBe('kk'); // ё of a Russian surname
+    expect(detectLang('Кто такой Ерлан Қошанов?')).toBe('ru');
+    expect(detectLang('Әкім не деді?')).toBe('kk'); // the first word's letters count: it starts the sentence, not a name
+  });
 });
 
 describe('a quote in a typed question', () => {
