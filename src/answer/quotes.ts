@@ -87,7 +87,7 @@ function termList(c: Concept): TermList {
     const weights = [...c.terms.values()];
     let bestEquivalent = 0;
     list.forEach((t, i) => {
-      if (t !== c.stem && !isPrefixTerm(t)) bestEquivalent = Math.max(bestEquivalent, weights[i]);
+      if (t !== c.stem && !isPrefixTerm(t) && !c.forms?.has(t)) bestEquivalent = Math.max(bestEquivalent, weights[i]);
     });
     TERM_LISTS.set(c.terms, (found = { list, weights, besides: list.map((t) => c.phraseOf?.get(t)), bestEquivalent }));
   }
@@ -105,7 +105,7 @@ export function metAcross(c: Concept, terms: ReadonlySet<string>): number {
   for (let i = 0; i < list.length; i++) {
     const t = list[i];
     if (!terms.has(t) || !allIn(besides[i], terms)) continue;
-    const credit = t === c.stem ? 1 : isPrefixTerm(t) ? weights[i] : weights[i] / bestEquivalent;
+    const credit = t === c.stem || c.forms?.has(t) ? 1 : isPrefixTerm(t) ? weights[i] : weights[i] / bestEquivalent;
     if (credit > best) best = credit;
   }
   return best;

@@ -56,6 +56,12 @@ export interface Concept {
   learned: boolean;
   /** the word matched nothing and was corrected to these nearest known words */
   corrected?: string[];
+  /**
+   * other forms of the question's word itself, at full weight: other readings of a typed word («ески» beside «еск»),
+   * a surname's other stem, a place adjective's name. In the other language's passages they count as the stem does,
+   * not as translations (quotes.ts metAcross)
+   */
+  forms?: Set<string>;
   /** how much the concept counts (1 unless it was carried over from an earlier question of a conversation) */
   weight?: number;
   /**
@@ -214,21 +220,23 @@ export class QueryAnalyzer {
           concept = { stem, terms: new Map([[stem, 1]]), name: false, translated: false, learned: false, firstWord: false };
           byStem.set(stem, concept);
         }
-        for (const t of [term, ...readings]) if (!concept.terms.has(t)) concept.terms.set(t, 1);
+        const addForm = (c: Concept, t: string) => {
+          if (c.terms.has(t)) return;
+          c.terms.set(t, 1);
+          if (t !== c.stem) (c.forms ??= new Set()).add(t);
+        };
+        for (const t of [term, ...readings]) addForm(concept, t);
         ofWord.set(token.start, concept);
         if (names.has(token.start)) concept.name = true;
         if (token.start === initial) concept.firstWord = true;
         const capitalized = names.has(token.start) || token.start === initial;
-        for (const other of PACKS[lang].otherStems?.(normalize(token.word), term, capitalized) ?? []) {
-          const t = fold(other);
-          if (!concept.terms.has(t)) concept.terms.set(t, 1);
-        }
+        for (const other of PACKS[lang].otherStems?.(normalize(token.word), term, capitalized) ?? []) addForm(concept, fold(other));
         // a place adjective meets its place as either language's texts stem it («Алатауском» → «Алатау ауданы»)
         if (names.has(token.start)) {
           for (const base of PACKS[lang].nameBases?.(normalize(token.word)) ?? []) {
             for (const l of LANGS) {
               const t = this.analyzer.wordTerms(base, l, 'native').find((x) => !isPrefixTerm(x));
-              if (t && !concept.terms.has(t)) concept.terms.set(t, 1);
+              if (t) addForm(concept, t);
             }
           }
         }

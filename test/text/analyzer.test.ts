@@ -293,6 +293,18 @@ describe('glossary and query', () => {
     expect(metAcross(weather, new Set([air]))).toBe(0);
   });
 
+  it('meets a passage in the other language by another form of the word as by the word, not as a translation', () => {
+    // «уйден» typed without Kazakh letters is read both ways; its translations must not be weighed against that reading
+    const house = { stem: 'уи', terms: new Map([['уи', 1], ['уиден', 1], ['дом', 0.5], ['жилищ', 0.25]]), forms: new Set(['уиден']), name: false, firstWord: false, translated: false, learned: true };
+    expect(metAcross(house, new Set(['дом']))).toBe(1); // the likeliest translation counts in full
+    expect(metAcross(house, new Set(['жилищ']))).toBe(0.5);
+    expect(metAcross(house, new Set(['уиден']))).toBe(1);
+    const { forms, ...without } = house;
+    expect(forms.size).toBe(1);
+    // not known for a form, a full-weight term is taken for the likeliest translation, and the real one halves
+    expect(metAcross({ ...without, terms: new Map(house.terms) }, new Set(['дом']))).toBe(0.5);
+  });
+
   it('groups each question word with its alternatives', () => {
     const concepts = queryConcepts('Что решил акимат?', glossary);
     const akimat = concepts.find((c) => c.stem === stems('акимат', 'ru')[0])!;
