@@ -12,6 +12,7 @@ import { inConversation, namedAnew } from '../text/followup.ts';
 import { messages } from './messages.ts';
 import { smallTalkOf, type SmallTalk } from './small-talk.ts';
 import { truecased } from './names.ts';
+import { placesBesideUnits } from './units.ts';
 import type { Summarizer } from './summary.ts';
 import { askedBy, countedBy, categoryBy, CUE_KINDS, lifeConcepts } from './question.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
@@ -119,8 +120,8 @@ export class Answerer {
     const cue = CUE_KINDS.has(kind) ? new Set(analyze(phrase, query.lang)) : new Set<string>();
     const kept = query.concepts.filter((c) => !cue.has(c.stem));
     const passages = results.map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc)));
-    // names the question wrote in lower case are read from how the passages write them
-    const concepts = truecased(kept.length ? kept : query.concepts, passages);
+    // names the question wrote in lower case are read from how the passages write them, or from the unit beside them
+    const concepts = placesBesideUnits(truecased(kept.length ? kept : query.concepts, passages), query.text);
     const q: Weighted = { concepts, weights: concepts.map((c) => this.engine.idf(c.stem) * (c.weight ?? 1)) };
     // «Когда родился Стюарт?» is answered by «Стюарт (6 февраля 1833, Патрик — 12 мая 1864, Ричмонд)», which never
     // says «родился»: a life span in brackets meets a question whose focus is only being born or dying

@@ -57,6 +57,36 @@ export function namedUnits(concepts: readonly Concept[]): NamedUnit[] {
   return out;
 }
 
+/**
+ * In a question written without capitals, the words beside a unit taken for the place's name («какая зарплата в
+ * бостандыкском районе»), as a capitalized word would be: written with them, the name needs no guessing.
+ */
+export function placesBesideUnits(concepts: Concept[], text: string): Concept[] {
+  if (/\p{Lu}/u.test(text)) return concepts;
+  const table = units();
+  const isUnit = (c: Concept | undefined) => c !== undefined && table.has(c.stem);
+  return concepts.map((c, i) => (c.name || isUnit(c) || commonWord(c) || !(isUnit(concepts[i + 1]) || isUnit(concepts[i - 1])) ? c : { ...c, name: true }));
+}
+
+/** a translation at least this likely says the word is a common one (the table's «likely» elsewhere: query.ts) */
+const LIKELY_TRANSLATION = 0.3;
+/** … unless it begins as the word does: a name's translation is the name («кызылординской» → «кызылорда») */
+const NAME_LIKE = 4;
+
+/**
+ * Whether a word is a common one, not a name: the glossary gives it an equivalent, or the table a likely translation
+ * written otherwise («исторической» → «тарихи»; «бостандыкском», a district, has only unlikely ones, learned from the
+ * few texts that name it). A loanword translated by its own stem («географической» → «географиялық») passes for a
+ * name by this test; beside a unit, in a question without capitals, that costs nothing measured.
+ */
+function commonWord(c: Concept): boolean {
+  if (c.translated) return true;
+  for (const [t, w] of c.terms) {
+    if (w >= LIKELY_TRANSLATION && t !== c.stem && !isPrefixTerm(t) && !c.forms?.has(t) && t.slice(0, NAME_LIKE) !== c.stem.slice(0, NAME_LIKE)) return true;
+  }
+  return false;
+}
+
 /** Whether a word's terms meet the concept by a whole word (a prefix term is too loose to stand for a name). */
 function namesIt(terms: ReadonlySet<string>, concept: Concept): boolean {
   for (const t of terms) if (!isPrefixTerm(t) && concept.terms.has(t)) return true;

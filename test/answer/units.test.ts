@@ -1,6 +1,6 @@
 // A place named with its administrative unit: the region of Қызылорда is not the city of Қызылорда.
 import { describe, expect, it } from 'vitest';
-import { namedUnits, otherUnit } from '../../src/answer/units.ts';
+import { namedUnits, otherUnit, placesBesideUnits } from '../../src/answer/units.ts';
 import { defaultAnalyzer } from '../../src/text/analyzer.ts';
 import { defaultQueryAnalyzer } from '../../src/search/engine.ts';
 import type { Lang } from '../../src/text/lang.ts';
@@ -18,6 +18,14 @@ describe('places named with their unit', () => {
     const { concepts, lang } = queries.analyze(question);
     const found = namedUnits(concepts).map((u) => [concepts[u.name].stem, u.unit]);
     expect(found).toContainEqual([defaultAnalyzer.wordTerms(name, lang)[0], unit]);
+  });
+
+  it('takes the word beside a unit for a place\'s name in a question written without capitals, unless it is a common word', () => {
+    const names = (question: string) => placesBesideUnits(queries.analyze(question).concepts, question).filter((c) => c.name).map((c) => c.stem);
+    expect(names('какая средняя зарплата в бостандыкском районе?')).toEqual([defaultAnalyzer.wordTerms('бостандыкском', 'ru')[0]]);
+    expect(names('какая площадь ладака, исторической области?')).not.toContain(defaultAnalyzer.wordTerms('исторической', 'ru')[0]); // translated: a common word
+    // written with capitals, the capitals tell: «районе» beside a word written small is no sign
+    expect(names('Какая средняя зарплата в бостандыкском районе?')).toEqual([]);
   });
 
   it('finds none where a name stands alone', () => {
