@@ -115,7 +115,7 @@ export const kk: LanguagePack = {
     // the genitive, plural-possessive, past-participle, attributive and present-tense endings as typed
     // («исабековтин», «болган», «колинин», «стильдеги», «корсетеди»); not those a Russian word ends with as often
     // («-ти», «-сы», «-ади»: ради, сзади)
-    endings: /(?:[ыи]н[ыи]н|[дт][ыи]н|л[ае]р[ыи]|[дт][ае]р[ыи]|[ғгқк][ае]н|[ыи]ң?[ыи]з|[дт][ае][гк][ыи]|ымыз|имиз|[ей]ди)$/,
+    endings: /(?:[ыи]н[ыи]н|нн[ыи]н|[дт][ыи]н|л[ае]р[ыи]|[дт][ае]р[ыи]|[ғгқк][ае]н|[ыи][ңн]?[ыи]з|[дт][ае][гк][ыи]|ымыз|имиз|[ей]ди)$/,
     stem: stemKazakhFolded,
     latinLetters: /[qäöüūıñğşç]/i,
     fromLatin,

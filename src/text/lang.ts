@@ -13,6 +13,8 @@ const WORD_WEIGHT = 3;
 const ENDING_WEIGHT = 1 / 3;
 const MIN_ENDING_WORD = 4;
 const NAME = /^\p{Lu}/u;
+/** a capital letter and a full stop before another capital: an initial */
+const INITIAL = /(?<![\p{L}])\p{Lu}\.(?=\s*\p{Lu})/gu;
 
 // each pack's own letters, as a test of one word (the packs' patterns are global, for counting)
 const OWN_LETTERS = LANGS.map((l) => new RegExp(PACKS[l].ownLetters.source));
@@ -20,7 +22,8 @@ const anyOwnLetters = (w: string) => OWN_LETTERS.some((re) => re.test(w));
 
 /** Detects the language; `fallback` wins on a tie (e.g. a question of digits and names only). */
 export function detectLang(fullText: string, fallback: Lang = 'ru'): Lang {
-  const text = fullText.length > SAMPLE ? fullText.slice(0, SAMPLE) : fullText;
+  // initials («А.В Затаевич», «Г. А. Колпаковский») are no function words («а», «в»)
+  const text = (fullText.length > SAMPLE ? fullText.slice(0, SAMPLE) : fullText).replace(INITIAL, ' ');
   const score = Object.fromEntries(LANGS.map((l) => [l, 0])) as Record<Lang, number>;
   const endsAs = (l: Lang, w: string) => PACKS[l].endings.test(w) || PACKS[l].typed?.endings.test(w) === true;
   let first = true;

@@ -46,6 +46,12 @@ describe('language packs', () => {
     expect(detectLang('Кто такой Ерлан Қошанов?')).toBe('ru');
     expect(detectLang('Әкім не деді?')).toBe('kk'); // the first word's letters count: it starts the sentence, not a name
   });
+
+  it('reads typed Kazakh endings after an н-final stem and with ң typed as н, and takes no initial for a function word', () => {
+    expect(detectLang('Казтуганнын оленин корсетиниз.')).toBe('kk'); // Қазтуғанның … көрсетіңіз
+    expect(detectLang('А.В Затаевичке Казакстаннын халык артиси атагын кай жылы берилди?')).toBe('kk'); // «А.», «В» are initials
+    expect(detectLang('В каком году А. С. Пушкин написал «Евгения Онегина»?')).toBe('ru');
+  });
 });
 
 describe('a quote in a typed question', () => {
