@@ -1,6 +1,6 @@
 // The rules by which people type Kazakh without Kazakh letters, as a converter: the eval turns the dev seeds' and
 // KazQAD's Kazakh questions into each variant and measures them next to the proper spelling.
-import { foldKazakhLetters } from '../src/text/normalize.ts';
+import { foldKazakhLetters, romanNumeral } from '../src/text/normalize.ts';
 
 /** On a Russian keyboard: а for ә, к for қ, о for ө, у for ү and ұ, и for і, н for ң, г for ғ, х for һ; capitals too. */
 export const russianKeyboard = (q: string) => foldKazakhLetters(q).replace(/[ӘҒҚҢӨҰҮҺІ]/g, (c) => foldKazakhLetters(c.toLowerCase()).toUpperCase());
@@ -17,6 +17,12 @@ const OFFICIAL: Record<string, string> = {
 };
 
 function transliterate(q: string, table: Record<string, string>): string {
+  // a century in Roman numerals written with Cyrillic look-alikes («ХV», «ХІХ») is typed in Latin letters as it
+  // looks, not read as the letters х and і («KhV»)
+  return lettersOf(q.replace(/\p{L}+/gu, (w) => (romanNumeral(w) ? w.replace(/Х/g, 'X').replace(/І/g, 'I') : w)), table);
+}
+
+function lettersOf(q: string, table: Record<string, string>): string {
   return [...q].map((c) => {
     const lower = c.toLowerCase();
     const latin = table[lower];
