@@ -46,8 +46,8 @@ const RU_GLIDE = /([аеёиоуыэюя])ы/g;
 
 function russianFromLatin(text: string): string {
   return text.replace(/[\p{Script=Latin}]+/gu, (word) => {
-    // a word in capitals is a name or an acronym the texts may write in Latin letters too (AMANAT, QAISAR); read
-    // back as Cyrillic («MROT» → МРОТ) it cost a product near miss for +0.005 of TyDi so typed
+    // a word in capitals is a name or an acronym the texts may write in Latin letters too (AMANAT, QAISAR): it is
+    // kept, and read back as Cyrillic («MROT» → МРОТ) only where the index does not know it so (query.ts)
     if (word.length > 1 && word === word.toUpperCase()) return word;
     let w = word.toLowerCase();
     for (const [re, cyr] of RU_DIGRAPHS) w = w.replace(re, cyr);

@@ -97,6 +97,8 @@ export interface QueryAnalyzerOptions {
 
 const QUOTED = /«[^»]*»|"[^"]*"|“[^”]*”/g;
 const NUMBER = /^\d/;
+/** a word in Latin capitals (two letters or more) */
+const CAPITALS = /^\p{Lu}[\p{Lu}\d-]*\p{Lu}$/u;
 /** the shortest word taken for a part of a compound (shorter ones join into words by chance: «ум» + «ник») */
 const COMPOUND_PART = 3;
 
@@ -190,6 +192,7 @@ export class QueryAnalyzer {
     // and is the concept's stem when only it is a word of the index or the translation table
     const typer = script === 'mixed' ? PACKS[lang].typed : undefined;
     const softened = script === 'typed' && PACKS[lang].latin !== undefined;
+    const latinReader = PACKS[lang].latin?.fromLatin;
     const known = (t: string) => !vocabulary || vocabulary.has(t) || (this.translation?.translate(t, lang).length ?? 0) > 0;
     for (const { token, terms } of words) {
       let concept: Concept | undefined;
@@ -206,6 +209,9 @@ export class QueryAnalyzer {
           ...(readAgain ? [this.analyzer.stem(typer.foldOwnLetters(normalize(token.word)), lang, 'typed')] : []),
           // typed in Latin letters, a word has lost its final soft sign («rodilas», «Ryazan»): read with it too
           ...(softened ? [this.analyzer.stem(`${normalize(token.word)}ь`, lang, 'native')] : []),
+          // a word in capitals is kept as typed (AMANAT, QAISAR: texts write them so); where the index does not know
+          // it so, it is read back too («MROT» → МРОТ, «NATO» → НАТО)
+          ...(script === 'typed' && CAPITALS.test(token.word) && latinReader && !known(term) ? [this.analyzer.stem(latinReader(token.word.toLowerCase()), lang, 'native')] : []),
           ...(asTyped !== undefined && !known(term) ? [
             // … and a word the index does not know so read back may be a name the texts write in Latin letters
             // («Mafia», «Astana Hub»): read as typed too

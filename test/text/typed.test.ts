@@ -150,6 +150,12 @@ describe('questions as people type them, over the fixture corpus', () => {
     expect(engine.query('Skolko shkol v Almaty?').concepts.map((c) => c.stem)).toContain(analyze('Алматы', 'ru')[0]); // known read back
   });
 
+  it('keeps a word in Latin capitals as typed where the texts write it so, and reads it back where they do not', () => {
+    expect(engine.query('Skolko chlenov v partii AMANAT?').concepts.map((c) => c.stem)).toContain('amanat');
+    // the texts write «КСК» in Cyrillic capitals: «KSK» typed in Latin ones is read back
+    expect(engine.query('Kak rabotaet KSK?').concepts.map((c) => c.stem)).toContain(analyze('КСК', 'ru')[0]);
+  });
+
   it('reads Kazakh «ya» typed in Latin letters as я and as ы and а', () => {
     expect(PACKS.kk.typed!.alsoRead('сарярка')).toEqual(['сарыарка']);
     expect(PACKS.kk.typed!.alsoRead('кала')).toEqual([]);
