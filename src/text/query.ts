@@ -383,9 +383,10 @@ export function readScript(text: string, langHint: Lang): { text: string; lang: 
     const typed = reader && PACKS[reader].typed;
     if (reader && typed && /\p{Script=Latin}{2}/u.test(text)) {
       const cyrillic = typed.fromLatin(text);
-      // its Latin letters are a cue outside words in capitals and quoted titles, which are names kept as written
-      // (QAISAR; a Russian question about «Qaryzsyz qogham»)
-      const lang = typed.latinLetters.test(text.replace(/\b\p{Lu}{2,}\b/gu, '').replace(QUOTED, '')) ? reader : detectLang(cyrillic, langHint);
+      // its Latin letters are a cue outside names and quoted titles, which are written as they are whatever the
+      // question's language (QAISAR, «Kompaniya Square», a Russian question about «Qaryzsyz qogham»): a name is a
+      // word in capitals, or a capitalized word after the first, as language detection takes it (lang.ts)
+      const lang = typed.latinLetters.test(withoutNames(text.replace(QUOTED, ' '))) ? reader : detectLang(cyrillic, langHint);
       if (lang === reader) return { text: cyrillic, lang, script: 'typed', latin: asTyped(text, typed.fromLatin) };
       // another language read back by its own transliteration (Russian «skolko shkol…»), typed as it
       const latin = PACKS[lang].latin;
@@ -394,6 +395,16 @@ export function readScript(text: string, langHint: Lang): { text: string; lang: 
   }
   const lang = detectLang(text, langHint);
   return { text, lang, script: scriptOf(text, lang) };
+}
+
+/** A text without its names: words in capitals, and capitalized words after the first. */
+function withoutNames(text: string): string {
+  let first = true;
+  return text.replace(/\p{L}+/gu, (word) => {
+    const name = /^\p{Lu}{2,}$/u.test(word) || (!first && /^\p{Lu}/u.test(word));
+    first = false;
+    return name ? ' ' : word;
+  });
 }
 
 /** Each Latin word of a text as read back (lower case) → the word as typed: the readers convert word by word. */

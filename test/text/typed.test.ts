@@ -135,6 +135,9 @@ describe('questions as people type them, over the fixture corpus', () => {
     // … nor does a Kazakh title in quotes («Baqytty otbasy» is the centre's name)
     expect(readScript('Kto rukovodit tsentrom «Baqytty otbasy»?', 'kk')).toMatchObject({ lang: 'ru', script: 'typed' });
     expect(readScript('«Baqytty otbasy» ortalyghyn kim basqarady?', 'ru').lang).toBe('kk'); // its words outside the quotes do
+    // … nor a name with a q («kompaniya Square»); a Kazakh question's first word, capitalized as any first word, still tells
+    expect(readScript('Kogda byla osnovana kompaniya Square?', 'kk')).toMatchObject({ lang: 'ru', script: 'typed' });
+    expect(readScript('Qyzylordada qansha mektep bar?', 'ru').lang).toBe('kk');
     const q = engine.query('Skolko shkol nuzhno postroit v Almaty?');
     expect(q.concepts.map((c) => c.stem)).not.toContain('сколк'); // «сколко» is «сколько», a stopword
     const a = await answerer.ask('Kakoy defitsit mest v shkolakh Almaty?');
