@@ -4,7 +4,7 @@
 // sentence for the sentence to meet that name; a sentence that names the place with another unit does not.
 import { LANGS, PACKS, type UnitKind } from '../lang/index.ts';
 import { defaultAnalyzer, isPrefixTerm } from '../text/analyzer.ts';
-import type { Concept } from '../text/query.ts';
+import { WELL_KNOWN, type Concept } from '../text/query.ts';
 
 /** How far (in words, stopwords not counted) a unit may stand from its name: «Қызылорда облысының», «города Алматы», «Алматинской области». */
 export const UNIT_REACH = 2;
@@ -68,21 +68,19 @@ export function placesBesideUnits(concepts: Concept[], text: string): Concept[] 
   return concepts.map((c, i) => (c.name || isUnit(c) || commonWord(c) || !(isUnit(concepts[i + 1]) || isUnit(concepts[i - 1])) ? c : { ...c, name: true }));
 }
 
-/** a translation at least this likely says the word is a common one (the table's «likely» elsewhere: query.ts) */
-const LIKELY_TRANSLATION = 0.3;
-/** … unless it begins as the word does: a name's translation is the name («кызылординской» → «кызылорда») */
+/** a translation that begins as the word does is the name itself («кызылординской» → «кызылорда»), not a sign of a common word */
 const NAME_LIKE = 4;
 
 /**
  * Whether a word is a common one, not a name: the glossary gives it an equivalent, or the table a likely translation
- * written otherwise («исторической» → «тарихи»; «бостандыкском», a district, has only unlikely ones, learned from the
+ * (as likely as one by which it knows a word well: query.ts WELL_KNOWN) written otherwise («исторической» → «тарихи»; «бостандыкском», a district, has only unlikely ones, learned from the
  * few texts that name it). A loanword translated by its own stem («географической» → «географиялық») passes for a
  * name by this test; beside a unit, in a question without capitals, that costs nothing measured.
  */
 function commonWord(c: Concept): boolean {
   if (c.translated) return true;
   for (const [t, w] of c.terms) {
-    if (w >= LIKELY_TRANSLATION && t !== c.stem && !isPrefixTerm(t) && !c.forms?.has(t) && t.slice(0, NAME_LIKE) !== c.stem.slice(0, NAME_LIKE)) return true;
+    if (w >= WELL_KNOWN && t !== c.stem && !isPrefixTerm(t) && !c.forms?.has(t) && t.slice(0, NAME_LIKE) !== c.stem.slice(0, NAME_LIKE)) return true;
   }
   return false;
 }

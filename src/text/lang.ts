@@ -12,13 +12,18 @@ const WORD_WEIGHT = 3;
 /** a typical ending is weaker evidence than a function word */
 const ENDING_WEIGHT = 1 / 3;
 const MIN_ENDING_WORD = 4;
-const NAME = /^\p{Lu}/u;
 /** a capital letter and a full stop before another capital: an initial */
 const INITIAL = /(?<![\p{L}])\p{Lu}\.(?=\s*\p{Lu})/gu;
 
 // each pack's own letters, as a test of one word (the packs' patterns are global, for counting)
 const OWN_LETTERS = LANGS.map((l) => new RegExp(PACKS[l].ownLetters.source));
 const anyOwnLetters = (w: string) => OWN_LETTERS.some((re) => re.test(w));
+
+/**
+ * Whether a word is taken for a name: capitalized, and not the text's first word (which any sentence capitalizes).
+ * Names cross languages with their letters («Сергей Пономарёв» in a Kazakh question, «Қошанов» in a Russian one).
+ */
+export const isNameAt = (word: string, first: boolean) => !first && /^\p{Lu}/u.test(word);
 
 /** Detects the language; `fallback` wins on a tie (e.g. a question of digits and names only). */
 export function detectLang(fullText: string, fallback: Lang = 'ru'): Lang {
@@ -29,9 +34,8 @@ export function detectLang(fullText: string, fallback: Lang = 'ru'): Lang {
   let first = true;
   for (const written of text.match(/[\p{L}]+/gu) ?? []) {
     const w = written.toLowerCase();
-    // a capitalized word after the first is most often a name, and names cross languages with their letters
-    // («Сергей Пономарёв» in a Kazakh question, «Қошанов» in a Russian one): its letters are no evidence
-    const name = !first && NAME.test(written);
+    // a name's letters are no evidence (isNameAt)
+    const name = isNameAt(written, first);
     first = false;
     for (const l of LANGS) {
       const letters = name ? 0 : (written.match(PACKS[l].ownLetters)?.length ?? 0);

@@ -4,7 +4,7 @@
 // Retrieval ranks by all of them; the answer layer asks how many of the question's concepts a passage meets.
 import { defaultAnalyzer, isPrefixTerm, type Analyzer, type Script } from './analyzer.ts';
 import type { Glossary } from './glossary.ts';
-import { detectLang, lacksOwnLetters, type Lang } from './lang.ts';
+import { detectLang, isNameAt, lacksOwnLetters, type Lang } from './lang.ts';
 import { Speller } from './spelling.ts';
 import { respellQuestionWords } from './respell.ts';
 import { fold, normalize } from './normalize.ts';
@@ -25,7 +25,7 @@ export interface QueryWeights {
 }
 
 /** the probability of its likeliest translation from which the table knows a word well (knowsWell) */
-const WELL_KNOWN = 0.3;
+export const WELL_KNOWN = 0.3;
 
 // prefix and glossary: measured on KazQAD/TyDi/seeds when the engine was built; translation and family: on clir (README);
 // correction: below the word's own weight, since a correction may be wrong.
@@ -226,11 +226,6 @@ export class QueryAnalyzer {
           concept = { stem, terms: new Map([[stem, 1]]), name: false, translated: false, learned: false, firstWord: false };
           byStem.set(stem, concept);
         }
-        const addForm = (c: Concept, t: string) => {
-          if (c.terms.has(t)) return;
-          c.terms.set(t, 1);
-          if (t !== c.stem) (c.forms ??= new Set()).add(t);
-        };
         for (const t of [term, ...readings]) addForm(concept, t);
         ofWord.set(token.start, concept);
         if (names.has(token.start)) concept.name = true;
@@ -397,11 +392,18 @@ export function readScript(text: string, langHint: Lang): { text: string; lang: 
   return { text, lang, script: scriptOf(text, lang) };
 }
 
-/** A text without its names: words in capitals, and capitalized words after the first. */
+/** Adds another form of the concept's word at full weight (Concept.forms), unless the concept has the term already. */
+function addForm(c: Concept, t: string): void {
+  if (c.terms.has(t)) return;
+  c.terms.set(t, 1);
+  if (t !== c.stem) (c.forms ??= new Set()).add(t);
+}
+
+/** A text without its names: words in capitals, and capitalized words after the first (lang.ts isNameAt). */
 function withoutNames(text: string): string {
   let first = true;
   return text.replace(/\p{L}+/gu, (word) => {
-    const name = /^\p{Lu}{2,}$/u.test(word) || (!first && /^\p{Lu}/u.test(word));
+    const name = /^\p{Lu}{2,}$/u.test(word) || isNameAt(word, first);
     first = false;
     return name ? ' ' : word;
   });
