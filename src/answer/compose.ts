@@ -7,12 +7,13 @@ import { heading } from '../corpus/title.ts';
 import { analysedPassage } from './passages.ts';
 import type { Lang } from '../text/lang.ts';
 import type { AnswerKind } from '../lang/index.ts';
-import type { Query } from '../text/query.ts';
+import type { Concept, Query } from '../text/query.ts';
 import { inConversation, namedAnew } from '../text/followup.ts';
 import { messages } from './messages.ts';
 import { smallTalkOf, type SmallTalk } from './small-talk.ts';
 import { truecased } from './names.ts';
 import { placesBesideUnits } from './units.ts';
+import { unknownPlaces } from './places.ts';
 import type { Summarizer } from './summary.ts';
 import { askedBy, countedBy, categoryBy, CUE_KINDS, lifeConcepts } from './question.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
@@ -76,6 +77,8 @@ export interface Evidence {
   features: Features;
   citations: Citation[];
   coverage: number;
+  /** places the question asks about that the index has never seen (places.ts) */
+  unknownPlaces: Concept[];
 }
 
 export class Answerer {
@@ -103,7 +106,7 @@ export class Answerer {
     const say = messages(query.lang);
     const followsUp = query.follows !== undefined;
     if (query.concepts.length === 0) return { answered: false, lang: query.lang, answer: say.notAQuestion, citations: [], coverage: 0, confidence: 0, followsUp };
-    const { answer: answers, confidence: conf } = decide(this.model, evidence.features, evidence.kind, options.minConfidence);
+    const { answer: answers, confidence: conf } = decide(this.model, evidence.features, evidence.kind, options.minConfidence, evidence.unknownPlaces.length > 0);
     if (citations.length === 0 || !answers) {
       return { answered: false, lang: query.lang, answer: say.decline, citations: [], coverage, confidence: conf, followsUp };
     }
@@ -169,7 +172,7 @@ export class Answerer {
       // the quotes given count too: a number of the counted thing may stand in a passage below the third
       counted: counted ? Math.max(0, ...[...top3, ...picked].filter((c) => c.kindNear).map((c) => c.counted)) : 1,
     };
-    return { query, kind, features, citations, coverage: bestPassage };
+    return { query, kind, features, citations, coverage: bestPassage, unknownPlaces: unknownPlaces(query, concepts, (t) => this.engine.knows(t)) };
   }
 }
 

@@ -172,9 +172,12 @@ const FLOOR_KINDS: ReadonlySet<AnswerKind> = new Set(['quantity', 'date']);
 /**
  * Answer or decline a question, from its features and the kind of answer it asks for: the floors first, then the
  * model's confidence against its threshold (or `minConfidence`, ANSWER_MIN_CONFIDENCE, when given).
+ * `unknownPlace`: the question asks about a place the index has never seen (places.ts), so no passage speaks of it.
+ * Measured when it came: it declined one fresh near miss («…в Шымкенте?» over the Turkistan region's figures) and
+ * nothing else on the dev or product sets, where the unanswerable questions naming such places were declined anyway.
  */
-export function decide(model: DeclineModel, f: Features, kind: AnswerKind, minConfidence: number | null = null): { answer: boolean; confidence: number } {
+export function decide(model: DeclineModel, f: Features, kind: AnswerKind, minConfidence: number | null = null, unknownPlace = false): { answer: boolean; confidence: number } {
   const conf = confidence(model, f);
   const noKind = FLOOR_KINDS.has(kind) && (f.kindSentence < MIN_KIND_SENTENCE || f.kindNames < MIN_KIND_NAMES || f.counted < MIN_COUNTED);
-  return { answer: f.bestFocus >= MIN_FOCUS && !noKind && conf >= (minConfidence ?? model.threshold), confidence: conf };
+  return { answer: !unknownPlace && f.bestFocus >= MIN_FOCUS && !noKind && conf >= (minConfidence ?? model.threshold), confidence: conf };
 }

@@ -84,7 +84,7 @@ const CURRENCY = new RegExp(`[₸$€]|(?<![\\p{L}])(?:${LANGS.flatMap((l) => PA
 export const namesMoney = (sentence: string): boolean => CURRENCY.test(sentence);
 
 /** A question's words as written, normalized, and folded: a pack's words are matched folded, so «канша» typed without Kazakh letters is «қанша». */
-function wordsOf(text: string): { written: string[]; words: string[]; folded: string[] } {
+export function wordsOf(text: string): { written: string[]; words: string[]; folded: string[] } {
   const written = text.match(/[\p{L}\p{N}-]+/gu) ?? [];
   const words = written.map(normalize);
   return { written, words, folded: words.map(fold) };
@@ -99,7 +99,7 @@ const indexAmong = (folded: readonly string[], list: readonly string[]) => folde
  * Whether a word of the question is the concept's: its stem as the question was read (typed without Kazakh letters:
  * the folded stemmer), or, in a question typed partly so, either reading (query.ts).
  */
-function readsAs(c: Concept, word: string, query: Pick<Query, 'lang' | 'script'>): boolean {
+export function readsAs(c: Concept, word: string, query: Pick<Query, 'lang' | 'script'>): boolean {
   const stem = defaultAnalyzer.wordTerms(word, query.lang, query.script)[0];
   if (c.stem === stem) return true;
   return query.script === 'mixed' && c.stem === defaultAnalyzer.wordTerms(word, query.lang, 'typed')[0];

@@ -87,6 +87,8 @@ export const kk: LanguagePack = {
     // and a size or count of a thing («метросының ұзындығы», «мектептер саны»)
     measures: { words: ['деңгейі', 'пайызы', 'үлесі', 'ұзындығы', 'биіктігі', 'тереңдігі', 'саны'], noun: 'before' },
   },
+  // the locative, the ablative and the locative adjective («Шымкентте», «Шымкенттен», «Шымкенттегі»)
+  place: { before: [], endings: /(?:н?[дт][ае]|[дтн][ае]н|н?[дт](?:ағы|егі))$/ },
   category: { after: ['қандай', 'қай', 'қайсы'], describing: DESCRIBING },
   // none collected: chat Kazakh writes question words without Kazakh letters («канша», «кашан»), which folding meets
   colloquial: {},

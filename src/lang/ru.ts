@@ -102,6 +102,7 @@ export const ru: LanguagePack = {
     // and a size or count of a thing («длина трассы», «количество школ»)
     measures: { words: ['уровень', 'процент', 'доля'], noun: 'after', form: /(?:ы|и|а|я|ов|ев|ей|ий|ого|его|ой|их|ых)$/ },
   },
+  place: { before: ['в', 'во', 'из', 'изо'] },
   category: {
     after: ['какой', 'какая', 'какое', 'какие', 'какого', 'какую', 'каким', 'каком', 'каких'],
     // adjective endings, not those of nouns in -ие, -ий («какое значение», «какой сценарий»)

@@ -137,6 +137,12 @@ export interface LanguagePack {
    */
   category: { after: readonly string[]; describing: RegExp };
   /**
+   * How a question marks a capitalized word as a place it asks about, beside a unit word (`units`): a preposition
+   * before it («в Шымкенте», «из Шымкента») or a case ending on it («Шымкентте», «Шымкенттен», «Шымкенттегі»). A place
+   * the index has never seen in any form cannot be what its passages speak of (answer/places.ts).
+   */
+  place: { before: readonly string[]; endings?: RegExp };
+  /**
    * Question words as chat users write them, normalized (lower case, ё as е), and the word each stands for
    * («скока» → «сколько»): no text holds them, so they are put back before the question is read (text/respell.ts;
    * one mistyped letter is put back without a list).

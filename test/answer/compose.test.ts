@@ -104,6 +104,20 @@ describe('honest refusals', () => {
     expect((await answerer.ask('Қызылорда қаласында неше үкіметтік емес ұйым тіркелген?')).answered).toBe(true);
   });
 
+  it('declines a question about a place the sources never name, however well the rest is met', async () => {
+    // the Turkistan region's membership figures meet every word of these but the place
+    for (const q of ['Сколько человек вступило в партию AMANAT в Шымкенте?', 'Шымкентте AMANAT партиясына қанша адам қабылданды?', 'Шымкент облысында AMANAT партиясына қанша адам қабылданды?']) {
+      const evidence = await answerer.gather(q);
+      expect(evidence.unknownPlaces.map((c) => c.stem)).toEqual(['шымкент']);
+      expect((await answerer.ask(q)).answered).toBe(false);
+    }
+    // the same question about a place they name is answered; a name the index lacks that is no place marks nothing
+    const known = 'Түркістан облысында AMANAT партиясына қанша адам қабылданды?';
+    expect((await answerer.gather(known)).unknownPlaces).toEqual([]);
+    expect((await answerer.ask(known)).answered).toBe(true);
+    expect((await answerer.gather('Сколько человек вступило в партию AMANAT при Иванове?')).unknownPlaces).toEqual([]);
+  });
+
   it('asks for words when there are none', async () => {
     const a = await answerer.ask('🤔🤔 ???');
     expect(a.answered).toBe(false);

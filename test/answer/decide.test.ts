@@ -303,6 +303,7 @@ describe('the decline model', () => {
     expect(decide(model, { ...met, kindNames: 0 }, 'date', 0).answer).toBe(false);
     expect(decide(model, { ...met, counted: 0 }, 'quantity', 0).answer).toBe(false); // a number of something else
     expect(decide(model, { ...met, kindNames: 0 }, 'person', 0).answer).toBe(true); // «holds a name» is too loose to floor
+    expect(decide(model, met, 'quantity', 0, true).answer).toBe(false); // a place the index has never seen
   });
 
   it('fits a logistic regression that separates separable cases', () => {

@@ -1,0 +1,30 @@
+// Places the sources never name. «Сколько человек вступило в партию AMANAT в Шымкенте?» over a corpus on the
+// Turkistan region meets every word but the place, and the membership count it finds is another region's: quoted,
+// it answers a question nobody asked. A question asking about a place (a capitalized word beside a unit, after a
+// pack's place preposition or with its place case ending: `place` in the language packs) that the index has never
+// seen in any form, its translations and spelling corrections included, is declined whatever the rest meets.
+import { PACKS } from '../lang/index.ts';
+import { isPrefixTerm } from '../text/analyzer.ts';
+import type { Concept, Query } from '../text/query.ts';
+import { fold } from '../text/normalize.ts';
+import { readsAs, wordsOf } from './question.ts';
+import { namedUnits } from './units.ts';
+
+/** The question's concepts that name a place the index does not know (`knows`: a whole term is in the index). */
+export function unknownPlaces(query: Pick<Query, 'text' | 'lang' | 'script'>, concepts: readonly Concept[], knows: (term: string) => boolean): Concept[] {
+  const unknown = (c: Concept) => ![...c.terms.keys()].some((t) => !isPrefixTerm(t) && knows(t));
+  const candidates = concepts.filter((c) => (c.name || c.firstWord) && !/^\d/.test(c.stem) && unknown(c));
+  if (candidates.length === 0) return [];
+  const beside = new Set(namedUnits(concepts).map((u) => concepts[u.name]));
+  const { before, endings } = PACKS[query.lang].place;
+  const { written, words, folded } = wordsOf(query.text);
+  const marked = new Set<Concept>();
+  written.forEach((w, i) => {
+    if (!/^\p{Lu}/u.test(w)) return;
+    const c = candidates.find((k) => readsAs(k, words[i], query));
+    if (!c) return;
+    const preposition = i > 0 && before.some((p) => fold(p) === folded[i - 1]);
+    if (preposition || endings?.test(words[i])) marked.add(c);
+  });
+  return candidates.filter((c) => beside.has(c) || marked.has(c));
+}
