@@ -258,6 +258,8 @@ for (const set of values.sets!.split(',')) {
     answerRows.push(['govqa ask', await scoreAnswers(questions, ask)]);
     // as chat users type: all in lower case, names too (names.ts reads them from the passages)
     answerRows.push(['  same, typed in lower case', await scoreAnswers(questions.map((q) => ({ ...q, question: q.question.toLowerCase() })), ask)]);
+    // … and with caps lock on («СКОЛЬКО ШКОЛ НУЖНО ПОСТРОИТЬ В АЛМАТЫ?»)
+    answerRows.push(['  same, typed in capitals', await scoreAnswers(questions.map((q) => ({ ...q, question: q.question.toUpperCase() })), ask)]);
     // a question word mistyped by one key (typos.ts); the questions without a long enough one stay as written
     const mistyped = questions.map((q) => ({ ...q, question: mistype(q.question, q.lang as Lang) }));
     const changed = mistyped.filter((q, i) => q.question !== questions[i].question).length;

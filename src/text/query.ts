@@ -124,6 +124,20 @@ function nameOffsets(question: string, tokens: readonly Token[]): { names: Set<n
   return { names, initial };
 }
 
+/** a question of at least this many words, all in capitals, was typed with caps lock on (two may be acronyms: «AMANAT QAISAR») */
+const SHOUTED_WORDS = 3;
+
+/**
+ * A question typed with caps lock on («СКОЛЬКО ШКОЛ НУЖНО ПОСТРОИТЬ В АЛМАТЫ?») in lower case. Its capitals say
+ * nothing: read as written, every word would be a name and none a word carrying the asked fact, and a Latin one an
+ * acronym. In lower case it reads as a question typed without capitals does (names from the passages, names.ts).
+ */
+export function unshouted(question: string): string {
+  if (/\p{Ll}/u.test(question)) return question;
+  const words = question.match(/\p{Lu}{2,}/gu) ?? [];
+  return words.length >= SHOUTED_WORDS ? question.toLowerCase() : question;
+}
+
 export class QueryAnalyzer {
   readonly analyzer: Analyzer;
   readonly glossary?: Glossary;
@@ -145,7 +159,7 @@ export class QueryAnalyzer {
    * index's, to correct words it has never seen.
    */
   analyze(question: string, langHint: Lang = 'ru', vocabulary?: Vocabulary): Query {
-    const { text, lang, script, latin } = this.respelled(readScript(question.replace(/\s+/g, ' ').trim(), langHint), langHint, vocabulary);
+    const { text, lang, script, latin } = this.respelled(readScript(unshouted(question.replace(/\s+/g, ' ').trim()), langHint), langHint, vocabulary);
     const concepts = this.concepts(text, lang, script, vocabulary, latin);
     return queryOf(text, lang, script, concepts);
   }

@@ -3,7 +3,7 @@ import { LANGS, PACKS } from '../../src/lang/index.ts';
 import { detectLang } from '../../src/text/lang.ts';
 import { fold, foldKazakhLetters } from '../../src/text/normalize.ts';
 import { stemKazakh, stemKazakhFolded } from '../../src/text/stem-kk.ts';
-import { readScript } from '../../src/text/query.ts';
+import { readScript, unshouted } from '../../src/text/query.ts';
 import { analyze, defaultAnalyzer } from '../../src/text/analyzer.ts';
 import { buildIndex } from '../../src/index/build.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
@@ -123,6 +123,18 @@ describe('questions as people type them, over the fixture corpus', () => {
     const want = (await engine.search(proper, { k: 3 })).map((r) => r.chunk.id);
     const got = (await engine.search(engine.query(q), { k: 3 })).map((r) => r.chunk.id);
     expect(got[0]).toBe(want[0]);
+  });
+
+  it('reads a question typed with caps lock on as one typed in lower case, and keeps a short one in capitals as written', async () => {
+    expect(unshouted('СКОЛЬКО ШКОЛ НУЖНО ПОСТРОИТЬ В АЛМАТЫ?')).toBe('сколько школ нужно построить в алматы?');
+    expect(unshouted('AMANAT QAISAR?')).toBe('AMANAT QAISAR?'); // two words: acronyms may be meant
+    expect(unshouted('Кто руководит AMANAT в Туркестане?')).toBe('Кто руководит AMANAT в Туркестане?');
+    for (const q of ['СКОЛЬКО ШКОЛ НУЖНО ПОСТРОИТЬ В АЛМАТЫ ДО 2025 ГОДА?', 'ҚЫЗЫЛОРДА ҚАЛАСЫНДА НЕШЕ ҮКІМЕТТІК ЕМЕС ҰЙЫМ ТІРКЕЛГЕН?']) {
+      const shouted = await answerer.ask(q);
+      const lower = await answerer.ask(q.toLowerCase());
+      expect(shouted.answered).toBe(true);
+      expect(shouted.citations.map((c) => c.excerpt)).toEqual(lower.citations.map((c) => c.excerpt));
+    }
   });
 
   it('reads Russian typed in Latin letters by Russian transliteration, its stopwords without the soft sign', async () => {
