@@ -13,9 +13,14 @@ import type { AnalysedPassage } from './passages.ts';
  */
 export const NAME_EVIDENCE = { min: 3, share: 0.8 };
 
-/** The concepts, those the passages write as names marked as names. */
-export function truecased(concepts: Concept[], passages: readonly AnalysedPassage[]): Concept[] {
-  return concepts.map((c) => (c.name || !writtenAsName(c.stem, passages) ? c : { ...c, name: true }));
+/**
+ * The concepts, those the passages write as names marked as names. `holding`: for a question typed without capitals,
+ * a few other passages holding a word, read when the retrieved ones do not settle it: passages that do not answer
+ * («ссср», «португалии» over passages on something else) seldom hold the question's names, and a name taken for a
+ * word that carries the asked fact makes them look as if they met it.
+ */
+export function truecased(concepts: Concept[], passages: readonly AnalysedPassage[], holding?: (stem: string) => readonly AnalysedPassage[]): Concept[] {
+  return concepts.map((c) => (c.name || !(writtenAsName(c.stem, passages) || (holding !== undefined && writtenAsName(c.stem, holding(c.stem)))) ? c : { ...c, name: true }));
 }
 
 function writtenAsName(stem: string, passages: readonly AnalysedPassage[]): boolean {

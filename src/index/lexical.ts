@@ -153,6 +153,16 @@ export class LexicalIndex {
     return id === undefined ? 0 : this.offsets[id + 1] - this.offsets[id];
   }
 
+  /** Up to `limit` of the chunks (positions) holding the term, spread over its postings rather than the first ones. */
+  holding(term: string, limit: number): number[] {
+    const id = this.termIds.get(term);
+    if (id === undefined) return [];
+    const from = this.offsets[id];
+    const count = this.offsets[id + 1] - from;
+    const take = Math.min(limit, count);
+    return Array.from({ length: take }, (_, i) => this.docs[from + Math.floor((i * count) / take)]);
+  }
+
   /** Whether any chunk holds the term. */
   has(term: string): boolean {
     return this.termIds.has(term);

@@ -143,6 +143,14 @@ export class SearchEngine {
     return searchWithFeedback(this.lexical, query, k, (position) => ({ text: this.chunks[position].text, lang: this.manifest.docs[this.chunks[position].docId].lang }));
   }
 
+  /** A few of the passages holding a term, for reading how the texts write it (answer/names.ts). */
+  passagesWith(term: string, limit: number): Pick<SearchResult, 'chunk' | 'doc'>[] {
+    return this.lexical.holding(term, limit).map((position) => {
+      const chunk = this.chunks[position];
+      return { chunk, doc: this.doc(chunk.docId)! };
+    });
+  }
+
   /** Whether the index holds a term at all. */
   knows(term: string): boolean {
     return this.lexical.has(term);

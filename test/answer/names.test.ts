@@ -45,6 +45,14 @@ describe('names in a question typed in lower case', () => {
     expect(namedUnits(concepts).map((u) => [concepts[u.name].stem, u.unit])).toEqual([[concepts[0].stem, 'region']]);
   });
 
+  it('reads other passages holding a word when the retrieved ones do not show it (they may be on something else)', () => {
+    const elsewhere = ['Школы открыли в прошлом году, и зарплата учителей выросла.'];
+    const holding = (stem: string) => (stem === 'алмат' ? aboutAlmaty.map(passage) : []);
+    const { concepts } = queries.analyze('какая зарплата у акима алматы?');
+    expect(truecased(concepts, elsewhere.map(passage)).filter((c) => c.name)).toEqual([]);
+    expect(truecased(concepts, elsewhere.map(passage), holding).filter((c) => c.name).map((c) => c.stem)).toEqual(['алмат']);
+  });
+
   it('leaves a question that names nothing as it was', () => {
     expect(named('сколько школ открыли?', aboutAlmaty)).toEqual([]);
   });
