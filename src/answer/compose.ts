@@ -9,7 +9,8 @@ import type { Lang } from '../text/lang.ts';
 import type { AnswerKind } from '../lang/index.ts';
 import type { Concept, Query } from '../text/query.ts';
 import { inConversation, namedAnew } from '../text/followup.ts';
-import { messages } from './messages.ts';
+import { messages, ONLY_OUR_LANGUAGES } from './messages.ts';
+import { writtenInEnglish } from '../text/foreign.ts';
 import { smallTalkOf, type SmallTalk } from './small-talk.ts';
 import { truecased } from './names.ts';
 import { placesBesideUnits } from './units.ts';
@@ -109,6 +110,8 @@ export class Answerer {
     const options = { ...this.options, ...overrides };
     const talk = smallTalkOf(rawQuestion, langHint);
     if (talk) return { answered: false, lang: talk.lang, answer: messages(talk.lang)[talk.kind], citations: [], coverage: 0, confidence: 0, followsUp: false, smallTalk: talk.kind };
+    // a question in English gets a reply it can be read in, not a Kazakh refusal (it reads as Kazakh in Latin letters)
+    if (writtenInEnglish(rawQuestion)) return { answered: false, lang: langHint, answer: ONLY_OUR_LANGUAGES, citations: [], coverage: 0, confidence: 0, followsUp: false };
     const evidence = await this.gather(rawQuestion, options.excerpts, langHint, earlier);
     const { query, citations, coverage } = evidence;
     const say = messages(query.lang);

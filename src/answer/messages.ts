@@ -9,6 +9,7 @@ export const MESSAGES = {
     notAQuestion: 'Сұрағыңызды сөзбен жазыңыз, мысалы: «Алматы әкімі қандай тапсырмалар берді?»',
     greeting: 'Сәлеметсіз бе! Әкімдіктер, мәслихаттар, партия филиалдары мен мемлекеттік бағдарламалар туралы сұраңыз, мысалы: «Қызылордада неше үкіметтік емес ұйым тіркелген?»',
     thanks: 'Оқасы жоқ! Тағы сұрағыңыз болса, жазыңыз.',
+    otherLanguage: 'Мен қазақ және орыс тілдеріндегі сұрақтарға жауап беремін.',
     sourceLang: { kk: 'қазақша', ru: 'орысша' },
     truncated: (n: number) => `Сұрақ тым ұзын, алғашқы ${n} таңбасы ғана қарастырылды.`,
     source: 'Дереккөз',
@@ -20,6 +21,7 @@ export const MESSAGES = {
     notAQuestion: 'Напишите вопрос словами, например: «Что поручил аким Алматы районным акимам?»',
     greeting: 'Здравствуйте! Спросите об акиматах, маслихатах, партийных филиалах и госпрограммах, например: «Сколько НПО зарегистрировано в Кызылорде?»',
     thanks: 'Пожалуйста! Спрашивайте, если будут ещё вопросы.',
+    otherLanguage: 'Я отвечаю на вопросы на казахском и русском языках.',
     sourceLang: { kk: 'на казахском', ru: 'на русском' },
     truncated: (n: number) => `Вопрос слишком длинный, я прочитал только первые ${n} символов.`,
     source: 'Источник',
@@ -33,3 +35,6 @@ export type Messages = (typeof MESSAGES)['ru'];
 MESSAGES satisfies Record<Lang, Messages>;
 
 export const messages = (lang: Lang): Messages => MESSAGES[lang];
+
+/** The reply to a question in another language (text/foreign.ts): in English, as it was asked, then in both of ours. */
+export const ONLY_OUR_LANGUAGES = ['I answer questions in Kazakh and Russian.', MESSAGES.kk.otherLanguage, MESSAGES.ru.otherLanguage].join('\n');

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Answerer, MAX_EXCERPT, sourceLabel } from '../../src/answer/compose.ts';
 import { shownTitle, TITLE_SHOWN } from '../../src/answer/render.ts';
-import { MESSAGES } from '../../src/answer/messages.ts';
+import { MESSAGES, ONLY_OUR_LANGUAGES } from '../../src/answer/messages.ts';
 import { buildIndex } from '../../src/index/build.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { CORPUS, tempDir } from '../helpers/tmp.ts';
@@ -102,6 +102,15 @@ describe('honest refusals', () => {
   it('declines a question about a region when the sources speak only of the city of that name', async () => {
     for (const q of ['Қызылорда облысының әкімі кім?', 'Кто аким Кызылординской области?']) expect((await answerer.ask(q)).answered).toBe(false);
     expect((await answerer.ask('Қызылорда қаласында неше үкіметтік емес ұйым тіркелген?')).answered).toBe(true);
+  });
+
+  it('replies to a question in English that it answers in Kazakh and Russian, in English and in both', async () => {
+    const a = await answerer.ask('How many NGOs are registered in Kyzylorda?');
+    expect(a.answered).toBe(false);
+    expect(a.answer).toBe(ONLY_OUR_LANGUAGES);
+    expect(a.answer).toContain(MESSAGES.kk.otherLanguage);
+    expect(a.answer).toContain(MESSAGES.ru.otherLanguage);
+    expect((await answerer.ask('Qyzylordada qansha ukimettik emes uiym tirkelgen?')).answered).toBe(true); // Kazakh in Latin letters
   });
 
   it('declines a question about a place the sources never name, however well the rest is met', async () => {
