@@ -4,6 +4,7 @@ import readline from 'node:readline';
 import type { Answerer } from './answer/compose.ts';
 import { afterQuestion, earlierQuestions, type ConversationState } from './answer/conversation.ts';
 import type { Config } from './config.ts';
+import { separateQuestions } from './text/questions.ts';
 
 const MAX_QUESTION = 1000;
 
@@ -22,10 +23,12 @@ export async function consoleChat(answerer: Answerer, _config: Config, input: No
       prompt();
       continue;
     }
-    const asked = question.slice(0, MAX_QUESTION);
-    const answer = await answerer.ask(asked, {}, 'ru', earlierQuestions(conversation));
-    if (!answer.smallTalk) conversation = afterQuestion(conversation, asked, answer.followsUp); // «Спасибо» is no turn of it
-    output.write(answer.answer + '\n\n');
+    // two or three questions on one line are answered one after the other (text/questions.ts)
+    for (const asked of separateQuestions(question.slice(0, MAX_QUESTION))) {
+      const answer = await answerer.ask(asked, {}, 'ru', earlierQuestions(conversation));
+      if (!answer.smallTalk) conversation = afterQuestion(conversation, asked, answer.followsUp); // «Спасибо» is no turn of it
+      output.write(answer.answer + '\n\n');
+    }
     prompt();
   }
 }

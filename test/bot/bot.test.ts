@@ -43,6 +43,13 @@ describe('private chat', () => {
     expect(reply.payload.text).toContain('242 бастауыш партия ұйымдарын');
   });
 
+  it('answers two questions of one message one after the other, each with its own sources', async () => {
+    const replies = sent(await h.send(privateText('Какая средняя зарплата в Наурызбайском районе? И сколько школ нужно построить в Алматы?')));
+    expect(replies).toHaveLength(2);
+    expect(replies[0].payload.text).toContain('126 тысяч');
+    expect(replies[1].payload.text).toContain('500 школ');
+  });
+
   it('declines in one sentence, with only the feedback buttons, when the sources do not answer', async () => {
     const [reply] = sent(await h.send(privateText('Какой курс доллара сегодня?')));
     expect(reply.payload.text).toBe(MESSAGES.ru.decline);

@@ -4,6 +4,7 @@ import { Composer, InlineKeyboard, type Context } from 'grammy';
 import type { InlineKeyboardButton } from 'grammy/types';
 import type { Answer } from '../../answer/compose.ts';
 import { detectLang } from '../../text/lang.ts';
+import { separateQuestions } from '../../text/questions.ts';
 import type { BotDeps } from '../deps.ts';
 import { answerBlocks, citationHtml, passageHtml, splitMessages } from '../format.ts';
 import { texts, userLang } from '../texts.ts';
@@ -47,6 +48,12 @@ const replyTo = (ctx: Context) => (ctx.chat?.type !== 'private' && ctx.msg ? { m
  * lean on the conversation before it (private chats, and replies to the bot in groups; not a fresh /ask).
  */
 export async function replyWithAnswer(ctx: Context, deps: BotDeps, raw: string, followUp = true): Promise<void> {
+  // two or three questions in one message are answered one after the other, each a turn of the conversation
+  const questions = separateQuestions(raw);
+  if (questions.length > 1) {
+    for (const [i, q] of questions.entries()) await replyWithAnswer(ctx, deps, q, followUp || i > 0);
+    return;
+  }
   const hint = userLang(ctx.from?.language_code);
   const lang = detectLang(raw, hint);
   const question = raw.trim();
