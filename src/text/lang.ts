@@ -34,7 +34,7 @@ export function detectLang(fullText: string, fallback: Lang = 'ru'): Lang {
   let first = true;
   for (const written of text.match(/[\p{L}]+/gu) ?? []) {
     const w = written.toLowerCase();
-    // a name's letters are no evidence (isNameAt)
+    // a name's letters are no evidence (isNameAt) …
     const name = isNameAt(written, first);
     first = false;
     for (const l of LANGS) {
@@ -45,7 +45,8 @@ export function detectLang(fullText: string, fallback: Lang = 'ru'): Lang {
     }
     const byWord = LANGS.filter((l) => PACKS[l].functionWords.has(w) || PACKS[l].typed?.functionWords.has(w));
     if (byWord.length === 1) score[byWord[0]] += WORD_WEIGHT;
-    else if (byWord.length === 0 && w.length >= MIN_ENDING_WORD && !anyOwnLetters(w)) {
+    // … nor its ending: a Kazakh place in a Russian question keeps a Kazakh look («акимат Кызылорды» typed in Latin letters)
+    else if (byWord.length === 0 && !name && w.length >= MIN_ENDING_WORD && !anyOwnLetters(w)) {
       const byEnding = LANGS.filter((l) => endsAs(l, w));
       if (byEnding.length === 1) score[byEnding[0]] += ENDING_WEIGHT;
     }

@@ -150,6 +150,8 @@ describe('questions as people type them, over the fixture corpus', () => {
     // … nor a name with a q («kompaniya Square»); a Kazakh question's first word, capitalized as any first word, still tells
     expect(readScript('Kogda byla osnovana kompaniya Square?', 'kk')).toMatchObject({ lang: 'ru', script: 'typed' });
     expect(readScript('Qyzylordada qansha mektep bar?', 'ru').lang).toBe('kk');
+    // … nor the ending of a Kazakh place named in a Russian question («Kyzylordy», its Russian genitive)
+    expect(readScript('Skolko zhalob cherez sotsseti poluchil akimat Kyzylordy?', 'kk').lang).toBe('ru');
     const q = engine.query('Skolko shkol nuzhno postroit v Almaty?');
     expect(q.concepts.map((c) => c.stem)).not.toContain('сколк'); // «сколко» is «сколько», a stopword
     const a = await answerer.ask('Kakoy defitsit mest v shkolakh Almaty?');
