@@ -15,6 +15,11 @@ const MIN_ENDING_WORD = 4;
 /** a capital letter and a full stop before another capital: an initial */
 const INITIAL = /(?<![\p{L}])\p{Lu}\.(?=\s*\p{Lu})/gu;
 
+// each pack's function words that have a soft sign, without it: typed in Latin letters, Russian loses it («skolko» is
+// read back «сколко», «tolko» «толко»)
+const softless = (words: ReadonlySet<string>): ReadonlySet<string> => new Set([...words].filter((w) => w.includes('ь')).map((w) => w.replace(/ь/g, '')));
+const SOFTLESS = new Map(LANGS.map((l) => [l, softless(PACKS[l].functionWords)]));
+
 // each pack's own letters, as a test of one word (the packs' patterns are global, for counting)
 const OWN_LETTERS = LANGS.map((l) => new RegExp(PACKS[l].ownLetters.source));
 const anyOwnLetters = (w: string) => OWN_LETTERS.some((re) => re.test(w));
@@ -43,7 +48,7 @@ export function detectLang(fullText: string, fallback: Lang = 'ru'): Lang {
       // («экономикасынын», Kazakh typed on a Russian keyboard: э is Russian's, the genitive Kazakh)
       if (letters && (PACKS[l].ownLettersMarkWords || !LANGS.some((o) => o !== l && endsAs(o, w)))) score[l] += letters;
     }
-    const byWord = LANGS.filter((l) => PACKS[l].functionWords.has(w) || PACKS[l].typed?.functionWords.has(w));
+    const byWord = LANGS.filter((l) => PACKS[l].functionWords.has(w) || PACKS[l].typed?.functionWords.has(w) || SOFTLESS.get(l)!.has(w));
     if (byWord.length === 1) score[byWord[0]] += WORD_WEIGHT;
     // … nor its ending: a Kazakh place in a Russian question keeps a Kazakh look («акимат Кызылорды» typed in Latin letters)
     else if (byWord.length === 0 && !name && w.length >= MIN_ENDING_WORD && !anyOwnLetters(w)) {
