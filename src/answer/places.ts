@@ -8,19 +8,23 @@ import { isPrefixTerm } from '../text/analyzer.ts';
 import type { Concept, Query } from '../text/query.ts';
 import { fold } from '../text/normalize.ts';
 import { readsAs, wordsOf } from './question.ts';
-import { namedUnits } from './units.ts';
+import { commonWord, namedUnits } from './units.ts';
 
 /** The question's concepts that name a place the index does not know (`knows`: a whole term is in the index). */
 export function unknownPlaces(query: Pick<Query, 'text' | 'lang' | 'script'>, concepts: readonly Concept[], knows: (term: string) => boolean): Concept[] {
   const unknown = (c: Concept) => ![...c.terms.keys()].some((t) => !isPrefixTerm(t) && knows(t));
-  const candidates = concepts.filter((c) => (c.name || c.firstWord) && !/^\d/.test(c.stem) && unknown(c));
+  // typed without capitals (its first letter aside), a place is any word so marked that is no common word
+  // («в шымкенте»): a common word has a glossary entry or a likely translation written otherwise (units.ts)
+  const uncased = !/\p{Lu}/u.test(query.text.replace(/^\P{L}*\p{L}/u, ''));
+  const mayName = (c: Concept) => c.name || c.firstWord || (uncased && !commonWord(c));
+  const candidates = concepts.filter((c) => mayName(c) && !/^\d/.test(c.stem) && unknown(c));
   if (candidates.length === 0) return [];
   const beside = new Set(namedUnits(concepts).map((u) => concepts[u.name]));
   const { before, endings } = PACKS[query.lang].place;
   const { written, words, folded } = wordsOf(query.text);
   const marked = new Set<Concept>();
   written.forEach((w, i) => {
-    if (!/^\p{Lu}/u.test(w)) return;
+    if (!uncased && !/^\p{Lu}/u.test(w)) return;
     const c = candidates.find((k) => readsAs(k, words[i], query));
     if (!c) return;
     const preposition = i > 0 && before.some((p) => fold(p) === folded[i - 1]);

@@ -77,7 +77,7 @@ const NAME_LIKE = 4;
  * few texts that name it). A loanword translated by its own stem («географической» → «географиялық») passes for a
  * name by this test; beside a unit, in a question without capitals, that costs nothing measured.
  */
-function commonWord(c: Concept): boolean {
+export function commonWord(c: Concept): boolean {
   if (c.translated) return true;
   for (const [t, w] of c.terms) {
     if (w >= WELL_KNOWN && t !== c.stem && !isPrefixTerm(t) && !c.forms?.has(t) && t.slice(0, NAME_LIKE) !== c.stem.slice(0, NAME_LIKE)) return true;

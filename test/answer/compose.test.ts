@@ -115,7 +115,7 @@ describe('honest refusals', () => {
 
   it('declines a question about a place the sources never name, however well the rest is met', async () => {
     // the Turkistan region's membership figures meet every word of these but the place
-    for (const q of ['Сколько человек вступило в партию AMANAT в Шымкенте?', 'Шымкентте AMANAT партиясына қанша адам қабылданды?', 'Шымкент облысында AMANAT партиясына қанша адам қабылданды?']) {
+    for (const q of ['Сколько человек вступило в партию AMANAT в Шымкенте?', 'Шымкентте AMANAT партиясына қанша адам қабылданды?', 'Шымкент облысында AMANAT партиясына қанша адам қабылданды?', 'сколько человек вступило в партию amanat в шымкенте?']) {
       const evidence = await answerer.gather(q);
       expect(evidence.unknownPlaces.map((c) => c.stem)).toEqual(['шымкент']);
       expect((await answerer.ask(q)).answered).toBe(false);
