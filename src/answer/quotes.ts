@@ -9,7 +9,7 @@ import { heading } from '../corpus/title.ts';
 import { analysedPassage, numbersIn, sentencesHolding } from './passages.ts';
 import { LANGS, PACKS, type AnswerKind, type Lang } from '../lang/index.ts';
 import { givesLifeSpan, namesMoney, type Counted } from './question.ts';
-import { namedUnits, otherUnit } from './units.ts';
+import { namedUnits, otherUnit, unitIn } from './units.ts';
 import { analyze } from '../text/analyzer.ts';
 
 export const MAX_EXCERPT = 600;
@@ -392,6 +392,8 @@ function countsOnlyOther(words: readonly ReadonlySet<string>[], numeric: readonl
       if (hasAny(words[u], scales)) continue;
       if (numeric[u] || hasAny(words[u], counters)) break;
       named.push(words[u]);
+      // a number of districts, cities or villages counts them, whatever is named after («жеті ауданда «Ардагерлер кеңесі» бар»)
+      if (named.length === 1 && unitIn(words[u]) !== undefined) break;
     }
     if (named.length === 0 || meetsAny(counted, named, meet)) return false;
   }

@@ -24,7 +24,7 @@ function units(): Map<string, UnitKind> {
 }
 
 /** The unit kind a word's terms name, if any. */
-function unitIn(terms: ReadonlySet<string>): UnitKind | undefined {
+export function unitIn(terms: ReadonlySet<string>): UnitKind | undefined {
   const table = units();
   for (const t of terms) {
     const kind = table.get(t);

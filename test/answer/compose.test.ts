@@ -104,6 +104,14 @@ describe('honest refusals', () => {
     expect((await answerer.ask('Қызылорда қаласында неше үкіметтік емес ұйым тіркелген?')).answered).toBe(true);
   });
 
+  it('takes a number of districts for one of districts, not of what is named after them', async () => {
+    // «Қала бойынша жеті ауданда «Ардагерлер кеңесі» бар»: seven districts have a veterans' council
+    expect((await answerer.ask('Сколько ветеранов войны живет в Алматы?')).answered).toBe(false);
+    const districts = await answerer.ask('Қала бойынша неше ауданда «Ардагерлер кеңесі» бар?');
+    expect(districts.answered).toBe(true);
+    expect(districts.citations[0].excerpt).toContain('жеті ауданда');
+  });
+
   it('replies to a question in English that it answers in Kazakh and Russian, in English and in both', async () => {
     const a = await answerer.ask('How many NGOs are registered in Kyzylorda?');
     expect(a.answered).toBe(false);
