@@ -40,6 +40,12 @@ export interface Answer {
   followsUp: boolean;
   /** the message was only a greeting or a thank-you, and `answer` replies in kind */
   smallTalk?: SmallTalk;
+  /**
+   * declined by the decision: the quotes it would have given, which a reader may still want to see, told that they
+   * may not answer (the bot's «nearest passages» button). None when the question asks about a place the sources
+   * never name: they speak of other places.
+   */
+  nearest?: Citation[];
 }
 
 export interface AnswerOptions {
@@ -119,7 +125,8 @@ export class Answerer {
     if (query.concepts.length === 0) return { answered: false, lang: query.lang, answer: say.notAQuestion, citations: [], coverage: 0, confidence: 0, followsUp };
     const { answer: answers, confidence: conf } = decide(this.model, evidence.features, evidence.kind, options.minConfidence, evidence.unknownPlaces.length > 0);
     if (citations.length === 0 || !answers) {
-      return { answered: false, lang: query.lang, answer: say.decline, citations: [], coverage, confidence: conf, followsUp };
+      const nearest = citations.length > 0 && evidence.unknownPlaces.length === 0 ? { nearest: citations } : {};
+      return { answered: false, lang: query.lang, answer: say.decline, citations: [], coverage, confidence: conf, followsUp, ...nearest };
     }
     const summary = options.summary && this.summarizer ? ((await this.summarizer.summarize(query.follows ? `${query.follows} → ${query.text}` : query.text, query.lang, citations)) ?? undefined) : undefined;
     return { answered: true, lang: query.lang, answer: plainAnswer(query.lang, citations, summary), citations, coverage, confidence: conf, summary, followsUp };

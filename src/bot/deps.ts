@@ -21,6 +21,8 @@ export interface RecentAnswer {
   earlier: string[];
   /** its entry in the question log, for feedback */
   logId: string;
+  /** a declined question's nearest passages, shown on request (Answer.nearest) */
+  nearest?: Citation[];
 }
 
 /**

@@ -50,10 +50,16 @@ describe('private chat', () => {
     expect(replies[1].payload.text).toContain('500 школ');
   });
 
-  it('declines in one sentence, with only the feedback buttons, when the sources do not answer', async () => {
+  it('declines in one sentence, with the nearest passages on request, said to be no answer, and the feedback buttons', async () => {
     const [reply] = sent(await h.send(privateText('Какой курс доллара сегодня?')));
     expect(reply.payload.text).toBe(MESSAGES.ru.decline);
-    expect(reply.payload.reply_markup.inline_keyboard.map((row: { text: string }[]) => row.map((b) => b.text))).toEqual([['👍', '👎']]);
+    const rows = reply.payload.reply_markup.inline_keyboard as { text: string; callback_data: string }[][];
+    expect(rows.map((row) => row.map((b) => b.text))).toEqual([[`🔎 ${TEXTS.ru.nearest}`], ['👍', '👎']]);
+    const near = sent(await h.send(callback(rows[0][0].callback_data)));
+    expect(near[0].payload.text.startsWith(`<i>${TEXTS.ru.nearestIntro}</i>\n\n<b>[1]</b>`)).toBe(true);
+    // a place the sources never name has no passage near it worth showing: its own refusal, only the feedback buttons
+    const [elsewhere] = sent(await h.send(privateText('Сколько человек вступило в партию AMANAT в Шымкенте?')));
+    expect(elsewhere.payload.reply_markup.inline_keyboard.map((row: { text: string }[]) => row.map((b) => b.text))).toEqual([['👍', '👎']]);
   });
 
   it('handles emoji-only, HTML-looking and very long questions', async () => {

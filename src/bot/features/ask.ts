@@ -6,7 +6,7 @@ import type { Answer } from '../../answer/compose.ts';
 import { detectLang } from '../../text/lang.ts';
 import { separateQuestions } from '../../text/questions.ts';
 import type { BotDeps } from '../deps.ts';
-import { answerBlocks, citationHtml, passageHtml, splitMessages } from '../format.ts';
+import { answerBlocks, citationHtml, escapeHtml, passageHtml, splitMessages } from '../format.ts';
 import { texts, userLang } from '../texts.ts';
 import { messages } from '../../answer/messages.ts';
 import { afterQuestion, earlierQuestions } from '../../answer/conversation.ts';
@@ -27,6 +27,8 @@ function keyboard(id: string, answer: Answer, from = 0, reasons = false): Inline
     for (const c of answer.citations.slice(from)) rows.push([InlineKeyboard.text(`📄 ${say.passage} [${c.n}]`, `full:${id}:${c.n}`)]);
     if (from === 0) rows.push([InlineKeyboard.text(`➕ ${say.more}`, `more:${id}`)]);
   }
+  // declined: the passages nearest the question, on request
+  else if (from === 0 && answer.nearest?.length) rows.push([InlineKeyboard.text(`🔎 ${say.nearest}`, `near:${id}`)]);
   if (from === 0) {
     if (reasons) for (const r of FEEDBACK_REASONS) rows.push([InlineKeyboard.text(say.feedbackReasons[r], feedbackData(`fr:${id}:${r}`))]);
     else rows.push([InlineKeyboard.text('👍', feedbackData(`fb:${id}:up`)), InlineKeyboard.text('👎', feedbackData(`fb:${id}:down`))]);
@@ -81,7 +83,7 @@ export async function replyWithAnswer(ctx: Context, deps: BotDeps, raw: string, 
   });
   // a conversation store that fails costs the next follow-up, never this answer
   await Promise.resolve(deps.conversations.write(key, afterQuestion(state, asked, answer.followsUp))).catch((err) => deps.log.warn('conversation not kept', { err }));
-  const id = deps.answers.put({ question: asked, lang: answer.lang, citations: answer.citations, earlier: answer.followsUp ? earlier : [], logId });
+  const id = deps.answers.put({ question: asked, lang: answer.lang, citations: answer.citations, earlier: answer.followsUp ? earlier : [], logId, ...(answer.nearest && { nearest: answer.nearest }) });
   const blocks = answerBlocks(answer);
   if (truncated) blocks.unshift(`<i>${messages(answer.lang).truncated(MAX_QUESTION)}</i>`);
   const parts = splitMessages(blocks);
@@ -126,7 +128,7 @@ export function askFeature(deps: BotDeps): Composer<Context> {
     const value = ctx.match[2] as 'up' | 'down';
     deps.questionLog.feedback(entry.logId, value);
     await ctx.answerCallbackQuery({ text: texts(lang).feedbackThanks });
-    const answer = { answered: entry.citations.length > 0, lang, citations: entry.citations.slice(0, FIRST) } as Answer;
+    const answer = { answered: entry.citations.length > 0, lang, citations: entry.citations.slice(0, FIRST), nearest: entry.nearest } as Answer;
     const markup = value === 'down' ? keyboard(ctx.match[1], answer, 0, true) : withoutFeedback(ctx.match[1], answer);
     await ctx.editMessageReplyMarkup({ reply_markup: markup }).catch(() => {});
   });
@@ -138,8 +140,17 @@ export function askFeature(deps: BotDeps): Composer<Context> {
     if (!entry || !reason) return void (await ctx.answerCallbackQuery({ text: texts(lang).expired }));
     deps.questionLog.feedback(entry.logId, 'down', reason);
     await ctx.answerCallbackQuery({ text: texts(lang).feedbackThanks });
-    const answer = { answered: entry.citations.length > 0, lang, citations: entry.citations.slice(0, FIRST) } as Answer;
+    const answer = { answered: entry.citations.length > 0, lang, citations: entry.citations.slice(0, FIRST), nearest: entry.nearest } as Answer;
     await ctx.editMessageReplyMarkup({ reply_markup: withoutFeedback(ctx.match[1], answer) }).catch(() => {});
+  });
+
+  // a declined question's nearest passages, said to be no answer
+  feature.callbackQuery(/^near:(\w+)$/, async (ctx) => {
+    const entry = deps.answers.get(ctx.match[1]);
+    if (!entry?.nearest?.length) return void (await ctx.answerCallbackQuery({ text: texts(entry?.lang ?? userLang(ctx.from.language_code)).expired, show_alert: true }));
+    await ctx.answerCallbackQuery();
+    const parts = splitMessages([`<i>${escapeHtml(texts(entry.lang).nearestIntro)}</i>`, ...entry.nearest.map((c) => citationHtml(c, entry.lang))]);
+    for (const part of parts) await ctx.reply(part, { link_preview_options: { is_disabled: true } });
   });
 
   feature.callbackQuery(/^more:(\w+)$/, async (ctx) => {
