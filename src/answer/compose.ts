@@ -193,7 +193,7 @@ export class Answerer {
       // the quotes given count too: a number of the counted thing may stand in a passage below the third
       counted: counted ? Math.max(0, ...[...top3, ...picked].filter((c) => c.kindNear).map((c) => c.counted)) : 1,
     };
-    return { query, kind, features, citations, coverage: bestPassage, unknownPlaces: unknownPlaces(query, concepts, (t) => this.engine.knows(t)) };
+    return { query, kind, features, citations, coverage: bestPassage, unknownPlaces: unknownPlaces(query, concepts, (t) => this.engine.knows(t), (p) => this.engine.knowsPrefix(p)) };
   }
 }
 

@@ -10,8 +10,15 @@ import { fold } from '../text/normalize.ts';
 import { readsAs, wordsOf } from './question.ts';
 import { commonWord, namedUnits } from './units.ts';
 
-/** The question's concepts that name a place the index does not know (`knows`: a whole term is in the index). */
-export function unknownPlaces(query: Pick<Query, 'text' | 'lang' | 'script'>, concepts: readonly Concept[], knows: (term: string) => boolean): Concept[] {
+/** a stem or word this long or longer is looked for as the beginning of an index term (a shorter one begins too many) */
+const PREFIX_FROM = 4;
+
+/**
+ * The question's concepts that name a place the index does not know: `knows`, a whole term is in the index;
+ * `knowsPrefix`, some index term begins so. A place the index holds only in another form is known: «Медеу» (the
+ * Kazakh stemmer reads «меде») is in Russian texts as «Медеуском» (term «медеуск»).
+ */
+export function unknownPlaces(query: Pick<Query, 'text' | 'lang' | 'script'>, concepts: readonly Concept[], knows: (term: string) => boolean, knowsPrefix: (prefix: string) => boolean = () => false): Concept[] {
   const unknown = (c: Concept) => ![...c.terms.keys()].some((t) => !isPrefixTerm(t) && knows(t));
   // typed without capitals (its first letter aside), a place is any word so marked that is no common word
   // («в шымкенте»): a common word has a glossary entry or a likely translation written otherwise (units.ts)
@@ -22,13 +29,16 @@ export function unknownPlaces(query: Pick<Query, 'text' | 'lang' | 'script'>, co
   const beside = new Set(namedUnits(concepts).map((u) => concepts[u.name]));
   const { before, endings } = PACKS[query.lang].place;
   const { written, words, folded } = wordsOf(query.text);
+  const begins = (prefix: string) => prefix.length >= PREFIX_FROM && knowsPrefix(prefix);
+  const known = new Set(candidates.filter((c) => begins(c.stem)));
   const marked = new Set<Concept>();
   written.forEach((w, i) => {
-    if (!uncased && !/^\p{Lu}/u.test(w)) return;
     const c = candidates.find((k) => readsAs(k, words[i], query));
     if (!c) return;
+    if (begins(folded[i])) known.add(c);
+    if (!uncased && !/^\p{Lu}/u.test(w)) return;
     const preposition = i > 0 && before.some((p) => fold(p) === folded[i - 1]);
     if (preposition || endings?.test(words[i])) marked.add(c);
   });
-  return candidates.filter((c) => beside.has(c) || marked.has(c));
+  return candidates.filter((c) => !known.has(c) && (beside.has(c) || marked.has(c)));
 }

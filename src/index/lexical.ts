@@ -4,7 +4,7 @@
 // load; bench/ measures both side by side.
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { analyze } from '../text/analyzer.ts';
+import { analyze, isPrefixTerm } from '../text/analyzer.ts';
 
 /** Terms of the text of chunk `doc` (the index passes the chunk's position so callers can supply its language). */
 export type Analyze = (text: string, doc: number) => string[];
@@ -162,6 +162,22 @@ export class LexicalIndex {
     const take = Math.min(limit, count);
     return Array.from({ length: take }, (_, i) => this.docs[from + Math.floor((i * count) / take)]);
   }
+
+  /** Whether some term of the index (not a prefix term) begins with `prefix`. */
+  hasPrefix(prefix: string): boolean {
+    // sorted once, when first asked: only a question naming a place the index does not know asks (answer/places.ts)
+    const sorted = (this.sortedTerms ??= this.terms.filter((t) => !isPrefixTerm(t)).sort());
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid] < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo].startsWith(prefix);
+  }
+
+  private sortedTerms?: string[];
 
   /** Whether any chunk holds the term. */
   has(term: string): boolean {

@@ -156,6 +156,11 @@ export class SearchEngine {
     return this.lexical.has(term);
   }
 
+  /** Whether some term of the index begins with `prefix` (a name held only in another form: «медеуск» for «Медеу»). */
+  knowsPrefix(prefix: string): boolean {
+    return this.lexical.hasPrefix(prefix);
+  }
+
   /** How informative a term is in this corpus (BM25's idf). */
   idf(term: string): number {
     return this.lexical.idf(term);
