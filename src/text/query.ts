@@ -99,6 +99,8 @@ const QUOTED = /«[^»]*»|"[^"]*"|“[^”]*”/g;
 const NUMBER = /^\d/;
 /** a word in Latin capitals (two letters or more) */
 const CAPITALS = /^\p{Lu}[\p{Lu}\d-]*\p{Lu}$/u;
+/** a word in Latin letters only */
+const LATIN_WORD = /^[\p{Script=Latin}\d-]+$/u;
 /** the shortest word taken for a part of a compound (shorter ones join into words by chance: «ум» + «ник») */
 const COMPOUND_PART = 3;
 
@@ -224,8 +226,9 @@ export class QueryAnalyzer {
           // typed in Latin letters, a word has lost its final soft sign («rodilas», «Ryazan»): read with it too
           ...(softened ? [this.analyzer.stem(`${normalize(token.word)}ь`, lang, 'native')] : []),
           // a word in capitals is kept as typed (AMANAT, QAISAR: texts write them so); where the index does not know
-          // it so, it is read back too («MROT» → МРОТ, «NATO» → НАТО)
-          ...(script === 'typed' && CAPITALS.test(token.word) && latinReader && !known(term) ? [this.analyzer.stem(latinReader(token.word.toLowerCase()), lang, 'native')] : []),
+          // it so, it is read back too («MROT» → МРОТ, «NATO» → НАТО), in a question typed in Latin letters or in
+          // one in Cyrillic quoting a Latin acronym («Какие лампы меняют на LED?» over «…на лэд лампы»)
+          ...((script === 'typed' || LATIN_WORD.test(token.word)) && CAPITALS.test(token.word) && latinReader && !known(term) ? [this.analyzer.stem(latinReader(token.word.toLowerCase()), lang, 'native')] : []),
           ...(asTyped !== undefined && !known(term) ? [
             // … and a word the index does not know so read back may be a name the texts write in Latin letters
             // («Mafia», «Astana Hub»): read as typed too

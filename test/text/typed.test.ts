@@ -171,6 +171,10 @@ describe('questions as people type them, over the fixture corpus', () => {
     expect(engine.query('Skolko chlenov v partii AMANAT?').concepts.map((c) => c.stem)).toContain('amanat');
     // the texts write «КСК» in Cyrillic capitals: «KSK» typed in Latin ones is read back
     expect(engine.query('Kak rabotaet KSK?').concepts.map((c) => c.stem)).toContain(analyze('КСК', 'ru')[0]);
+    // … and so is a Latin acronym in a question in Cyrillic («LED»; the text writes «лэд»)
+    const stems = engine.query('Какие лампы меняют на LED в Алматы?').concepts.map((c) => c.stem);
+    expect(stems).toContain(analyze('лэд', 'ru')[0]);
+    expect(engine.query('Какие лампы меняют на лэд в Алматы?').concepts.map((c) => c.stem)).toEqual(stems);
   });
 
   it('reads Kazakh «ya» typed in Latin letters as я and as ы and а', () => {
