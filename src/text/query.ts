@@ -226,9 +226,9 @@ export class QueryAnalyzer {
           // typed in Latin letters, a word has lost its final soft sign («rodilas», «Ryazan»): read with it too
           ...(softened ? [this.analyzer.stem(`${normalize(token.word)}ь`, lang, 'native')] : []),
           // a word in capitals is kept as typed (AMANAT, QAISAR: texts write them so); where the index does not know
-          // it so, it is read back too («MROT» → МРОТ, «NATO» → НАТО), in a question typed in Latin letters or in
-          // one in Cyrillic quoting a Latin acronym («Какие лампы меняют на LED?» over «…на лэд лампы»)
-          ...((script === 'typed' || LATIN_WORD.test(token.word)) && CAPITALS.test(token.word) && latinReader && !known(term) ? [this.analyzer.stem(latinReader(token.word.toLowerCase()), lang, 'native')] : []),
+          // it so, it is read back too («MROT» → МРОТ, «NATO» → НАТО); so is any Latin word of a question in Cyrillic
+          // that the index does not know («Какие лампы меняют на LED?», «…на led?» over «…на лэд лампы»)
+          ...((script === 'typed' ? CAPITALS.test(token.word) : LATIN_WORD.test(token.word)) && latinReader && !known(term) ? [this.analyzer.stem(latinReader(token.word.toLowerCase()), lang, 'native')] : []),
           ...(asTyped !== undefined && !known(term) ? [
             // … and a word the index does not know so read back may be a name the texts write in Latin letters
             // («Mafia», «Astana Hub»): read as typed too

@@ -175,6 +175,7 @@ describe('questions as people type them, over the fixture corpus', () => {
     const stems = engine.query('Какие лампы меняют на LED в Алматы?').concepts.map((c) => c.stem);
     expect(stems).toContain(analyze('лэд', 'ru')[0]);
     expect(engine.query('Какие лампы меняют на лэд в Алматы?').concepts.map((c) => c.stem)).toEqual(stems);
+    expect(engine.query('какие лампы меняют на led в алматы?').concepts.map((c) => c.stem)).toEqual(stems); // not only in capitals
   });
 
   it('reads Kazakh «ya» typed in Latin letters as я and as ы and а', () => {
