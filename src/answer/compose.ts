@@ -12,7 +12,7 @@ import { inConversation, namedAnew } from '../text/followup.ts';
 import { messages, ONLY_OUR_LANGUAGES } from './messages.ts';
 import { writtenInEnglish } from '../text/foreign.ts';
 import { smallTalkOf, type SmallTalk } from './small-talk.ts';
-import { truecased } from './names.ts';
+import { truecased, uncased } from './names.ts';
 import { placesBesideUnits } from './units.ts';
 import { unknownPlaces } from './places.ts';
 import type { Summarizer } from './summary.ts';
@@ -143,8 +143,7 @@ export class Answerer {
     const passages = results.map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc)));
     // names the question wrote in lower case are read from how the passages write them, or from the unit beside them
     // typed without capitals (its first letter aside), a question's names are read from other passages holding them too
-    const uncased = !/\p{Lu}/u.test(query.text.replace(/^\P{L}*\p{L}/u, ''));
-    const holding = uncased ? (stem: string) => this.engine.passagesWith(stem, NAME_READING).map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc))) : undefined;
+    const holding = uncased(query.text) ? (stem: string) => this.engine.passagesWith(stem, NAME_READING).map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc))) : undefined;
     const concepts = placesBesideUnits(truecased(kept.length ? kept : query.concepts, passages, holding), query.text);
     const q: Weighted = { concepts, weights: concepts.map((c) => this.engine.idf(c.stem) * (c.weight ?? 1)) };
     // «Когда родился Стюарт?» is answered by «Стюарт (6 февраля 1833, Патрик — 12 мая 1864, Ричмонд)», which never

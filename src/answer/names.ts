@@ -7,6 +7,9 @@
 import type { Concept } from '../text/query.ts';
 import type { AnalysedPassage } from './passages.ts';
 
+/** Whether a question is typed without capitals, its first letter aside: its capitals cannot tell its names. */
+export const uncased = (question: string): boolean => !/\p{Lu}/u.test(question.replace(/^\P{L}*\p{L}/u, ''));
+
 /**
  * A word is a name when the passages write it capitalized at least `min` times and at least `share` of the times
  * they write it at all (a sentence's first word aside). One capital could be a title's or a heading's.

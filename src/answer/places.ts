@@ -9,6 +9,7 @@ import type { Concept, Query } from '../text/query.ts';
 import { fold } from '../text/normalize.ts';
 import { readsAs, wordsOf } from './question.ts';
 import { commonWord, namedUnits } from './units.ts';
+import { uncased } from './names.ts';
 
 /** a stem or word this long or longer is looked for as the beginning of an index term (a shorter one begins too many) */
 const PREFIX_FROM = 4;
@@ -22,8 +23,8 @@ export function unknownPlaces(query: Pick<Query, 'text' | 'lang' | 'script'>, co
   const unknown = (c: Concept) => ![...c.terms.keys()].some((t) => !isPrefixTerm(t) && knows(t));
   // typed without capitals (its first letter aside), a place is any word so marked that is no common word
   // («в шымкенте»): a common word has a glossary entry or a likely translation written otherwise (units.ts)
-  const uncased = !/\p{Lu}/u.test(query.text.replace(/^\P{L}*\p{L}/u, ''));
-  const mayName = (c: Concept) => c.name || c.firstWord || (uncased && !commonWord(c));
+  const noCapitals = uncased(query.text);
+  const mayName = (c: Concept) => c.name || c.firstWord || (noCapitals && !commonWord(c));
   const candidates = concepts.filter((c) => mayName(c) && !/^\d/.test(c.stem) && unknown(c));
   if (candidates.length === 0) return [];
   const beside = new Set(namedUnits(concepts).map((u) => concepts[u.name]));
@@ -36,7 +37,7 @@ export function unknownPlaces(query: Pick<Query, 'text' | 'lang' | 'script'>, co
     const c = candidates.find((k) => readsAs(k, words[i], query));
     if (!c) return;
     if (begins(folded[i])) known.add(c);
-    if (!uncased && !/^\p{Lu}/u.test(w)) return;
+    if (!noCapitals && !/^\p{Lu}/u.test(w)) return;
     const preposition = i > 0 && before.some((p) => fold(p) === folded[i - 1]);
     if (preposition || endings?.test(words[i])) marked.add(c);
   });
