@@ -54,13 +54,17 @@ const NAME = /[^\s«"(–—-]\s+[«"(]?\p{Lu}\p{Ll}/u;
 const WORDS = /[\p{L}]+/gu;
 const inWords = (sentence: string, word: (pack: LanguagePack) => RegExp) => (normalize(sentence).match(WORDS) ?? []).some((w) => LANGS.some((l) => word(PACKS[l]).test(w)));
 const numberInWords = (sentence: string) => inWords(sentence, (p) => p.numberWord);
+const oneSpan = (sentence: string) => {
+  const lower = normalize(sentence);
+  return LANGS.some((l) => PACKS[l].oneSpan.test(lower));
+};
 const dateInWords = (sentence: string) => (sentence.match(WORDS) ?? []).some((w) => romanNumeral(w) !== null) || inWords(sentence, (p) => p.monthWord);
 
 /** Whether a sentence holds an answer of the asked kind (always true for 'other'). */
 export function holdsKind(sentence: string, kind: AnswerKind): boolean {
   switch (kind) {
     case 'quantity':
-      return NUMBER.test(sentence) || numberInWords(sentence);
+      return NUMBER.test(sentence) || numberInWords(sentence) || oneSpan(sentence);
     case 'date':
       return YEAR.test(sentence) || dateInWords(sentence);
     case 'person':

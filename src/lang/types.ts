@@ -53,6 +53,11 @@ export interface LanguagePack {
    * words answers «сколько» too. Words that are also something else («один», «бір»: a, one of) are left out.
    */
   numberWord: RegExp;
+  /**
+   * «one» before a unit of time, which is a duration and no article («бір жыл бір ай», «один год»): it answers «how
+   * long» («қанша уақыт», «сколько времени») as a number does. Tested on a sentence, lower case.
+   */
+  oneSpan: RegExp;
   /** a month's name, whole and lower case, any case form («марта», «наурызда»): a date answers «когда» even without a year */
   monthWord: RegExp;
   /**

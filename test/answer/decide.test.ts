@@ -66,6 +66,10 @@ describe('question kinds', () => {
     expect(holdsKind('Қала ХІХ ғасырда салынды.', 'date')).toBe(true);
     expect(holdsKind('Жиын наурызда өтті.', 'date')).toBe(true);
     expect(holdsKind('Пришли 200 человек, рост 12,5%.', 'date')).toBe(false);
+    // «one» before a unit of time is a duration, not an article: it answers «how long»
+    expect(holdsKind('Бөлімге басшы болып келгеніңізге бір жыл бір ай болыпты.', 'quantity')).toBe(true);
+    expect(holdsKind('Стройка заняла один год.', 'quantity')).toBe(true);
+    expect(holdsKind('Бұл бір мәселе ғана.', 'quantity')).toBe(false);
   });
 
   it('knows what a «how many» question counts, or that it asks a price', () => {
@@ -76,6 +80,9 @@ describe('question kinds', () => {
     };
     const stems = (text: string, lang: 'kk' | 'ru') => analyze(text, lang).filter((t) => !t.startsWith('~'));
     expect(counted('Сколько станций метро в Алматы?')).toEqual(stems('станций', 'ru'));
+    // «how long» counts no named thing: a duration says «жыл», «год», never «уақыт», «время»
+    expect(counted('Бөлімді басқарғанына қанша уақыт болды?')).toBeNull();
+    expect(counted('Сколько времени займёт стройка?')).toBeNull();
     expect(counted('Сколько анимационных фильмов вышло?')).toEqual(stems('анимационных фильмов', 'ru'));
     expect(counted('Сколько жителей Алматы написали комментарии?')).toEqual(stems('жителей Алматы', 'ru')); // «алматинцев» will do
     // in lower case, the name is known as one from the passages (truecased concepts)
