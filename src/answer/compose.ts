@@ -2,7 +2,7 @@
 // verbatim quotes (quotes.ts), then one decision (decline.ts): answer with numbered citations, or say honestly in
 // one sentence that the sources do not answer. Rendering is render.ts's job.
 import type { SearchEngine, SearchResult } from '../search/engine.ts';
-import { analyze, isPrefixTerm } from '../text/analyzer.ts';
+import { analyze } from '../text/analyzer.ts';
 import { heading } from '../corpus/title.ts';
 import { analysedPassage } from './passages.ts';
 import type { Lang } from '../text/lang.ts';
@@ -14,7 +14,7 @@ import { writtenInEnglish } from '../text/foreign.ts';
 import { smallTalkOf, type SmallTalk } from './small-talk.ts';
 import { truecased, uncased } from './names.ts';
 import { placesBesideUnits } from './units.ts';
-import { unknownPlaces } from './places.ts';
+import { unknownPlaces, unseen } from './places.ts';
 import type { Summarizer } from './summary.ts';
 import { askedBy, countedBy, categoryBy, CUE_KINDS, lifeConcepts } from './question.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
@@ -158,11 +158,12 @@ export class Answerer {
     // the runner-up is the best passage of another document: overlapping chunks of one long interview are one source
     const s1 = results[0]?.score ?? 0;
     const s2 = results.find((r) => r.chunk.docId !== results[0].chunk.docId)?.score ?? 0;
+    const knows = (t: string) => this.engine.knows(t);
     let total = 0;
     let unknown = 0;
     q.concepts.forEach((c, i) => {
       total += q.weights[i];
-      if (![...c.terms.keys()].some((t) => !isPrefixTerm(t) && this.engine.knows(t))) unknown += q.weights[i];
+      if (unseen(c, knows)) unknown += q.weights[i];
     });
     const top3 = ranked.filter((c) => c.rank < 3);
     const rarest = q.weights.indexOf(Math.max(...q.weights));
@@ -192,7 +193,7 @@ export class Answerer {
       // the quotes given count too: a number of the counted thing may stand in a passage below the third
       counted: counted ? Math.max(0, ...[...top3, ...picked].filter((c) => c.kindNear).map((c) => c.counted)) : 1,
     };
-    return { query, kind, features, citations, coverage: bestPassage, unknownPlaces: unknownPlaces(query, concepts, (t) => this.engine.knows(t), (p) => this.engine.knowsPrefix(p)) };
+    return { query, kind, features, citations, coverage: bestPassage, unknownPlaces: unknownPlaces(query, concepts, knows, (p) => this.engine.knowsPrefix(p)) };
   }
 }
 

@@ -14,18 +14,20 @@ import { uncased } from './names.ts';
 /** a stem or word this long or longer is looked for as the beginning of an index term (a shorter one begins too many) */
 const PREFIX_FROM = 4;
 
+/** Whether the index holds a concept in no form: no whole term of it (its stem, a translation, a correction). */
+export const unseen = (c: Concept, knows: (term: string) => boolean): boolean => ![...c.terms.keys()].some((t) => !isPrefixTerm(t) && knows(t));
+
 /**
  * The question's concepts that name a place the index does not know: `knows`, a whole term is in the index;
  * `knowsPrefix`, some index term begins so. A place the index holds only in another form is known: «Медеу» (the
  * Kazakh stemmer reads «меде») is in Russian texts as «Медеуском» (term «медеуск»).
  */
 export function unknownPlaces(query: Pick<Query, 'text' | 'lang' | 'script'>, concepts: readonly Concept[], knows: (term: string) => boolean, knowsPrefix: (prefix: string) => boolean = () => false): Concept[] {
-  const unknown = (c: Concept) => ![...c.terms.keys()].some((t) => !isPrefixTerm(t) && knows(t));
   // typed without capitals (its first letter aside), a place is any word so marked that is no common word
   // («в шымкенте»): a common word has a glossary entry or a likely translation written otherwise (units.ts)
   const noCapitals = uncased(query.text);
   const mayName = (c: Concept) => c.name || c.firstWord || (noCapitals && !commonWord(c));
-  const candidates = concepts.filter((c) => mayName(c) && !/^\d/.test(c.stem) && unknown(c));
+  const candidates = concepts.filter((c) => mayName(c) && !/^\d/.test(c.stem) && unseen(c, knows));
   if (candidates.length === 0) return [];
   const beside = new Set(namedUnits(concepts).map((u) => concepts[u.name]));
   const { before, endings } = PACKS[query.lang].place;
