@@ -5,7 +5,7 @@ import type { InlineKeyboardButton } from 'grammy/types';
 import type { Answer } from '../../answer/compose.ts';
 import { detectLang } from '../../text/lang.ts';
 import { separateQuestions } from '../../text/questions.ts';
-import type { BotDeps } from '../deps.ts';
+import type { BotDeps, RecentAnswer } from '../deps.ts';
 import { answerBlocks, citationHtml, escapeHtml, passageHtml, splitMessages } from '../format.ts';
 import { texts, userLang } from '../texts.ts';
 import { messages } from '../../answer/messages.ts';
@@ -35,6 +35,10 @@ function keyboard(id: string, answer: Answer, from = 0, reasons = false): Inline
   }
   return InlineKeyboard.from(rows);
 }
+
+/** What an answer's buttons are drawn from, rebuilt from the kept entry when one of them is pressed. */
+const shownAnswer = (entry: RecentAnswer, lang: Answer['lang']) =>
+  ({ answered: entry.citations.length > 0, lang, citations: entry.citations.slice(0, FIRST), nearest: entry.nearest }) as Answer;
 
 /** The answer's buttons once feedback is given: the feedback row goes. */
 const withoutFeedback = (id: string, answer: Answer) => InlineKeyboard.from(keyboard(id, answer).inline_keyboard.slice(0, -1));
@@ -128,7 +132,7 @@ export function askFeature(deps: BotDeps): Composer<Context> {
     const value = ctx.match[2] as 'up' | 'down';
     deps.questionLog.feedback(entry.logId, value);
     await ctx.answerCallbackQuery({ text: texts(lang).feedbackThanks });
-    const answer = { answered: entry.citations.length > 0, lang, citations: entry.citations.slice(0, FIRST), nearest: entry.nearest } as Answer;
+    const answer = shownAnswer(entry, lang);
     const markup = value === 'down' ? keyboard(ctx.match[1], answer, 0, true) : withoutFeedback(ctx.match[1], answer);
     await ctx.editMessageReplyMarkup({ reply_markup: markup }).catch(() => {});
   });
@@ -140,7 +144,7 @@ export function askFeature(deps: BotDeps): Composer<Context> {
     if (!entry || !reason) return void (await ctx.answerCallbackQuery({ text: texts(lang).expired }));
     deps.questionLog.feedback(entry.logId, 'down', reason);
     await ctx.answerCallbackQuery({ text: texts(lang).feedbackThanks });
-    const answer = { answered: entry.citations.length > 0, lang, citations: entry.citations.slice(0, FIRST), nearest: entry.nearest } as Answer;
+    const answer = shownAnswer(entry, lang);
     await ctx.editMessageReplyMarkup({ reply_markup: withoutFeedback(ctx.match[1], answer) }).catch(() => {});
   });
 
