@@ -27,6 +27,7 @@ import { scoreAnswers } from './answers.ts';
 import { mistype } from './typos.ts';
 import { record, recordedFigures, targetLines } from './targets.ts';
 import { compare, updated } from './baseline.ts';
+import { benchCorpus } from './bench-corpus.ts';
 
 interface Question {
   id: string;
@@ -45,7 +46,7 @@ type Search = (question: string) => Promise<Result[]> | Result[];
 
 const { values } = parseArgs({
   options: {
-    sets: { type: 'string', default: 'seeds,product,answers-tydi-ru,answers-kazqad,clir-ru2kk,clir-kk2ru,kazqad,tydi-ru,followups' },
+    sets: { type: 'string', default: 'seeds,product,programmes,answers-tydi-ru,answers-kazqad,clir-ru2kk,clir-kk2ru,kazqad,tydi-ru,followups' },
     ablations: { type: 'boolean', default: false },
     // the quality gate (eval/baseline.ts): fail when a figure falls below eval/baseline.json; or rewrite it
     check: { type: 'boolean', default: false },
@@ -61,10 +62,13 @@ if (!existsSync(path.join(shared, 'eval'))) {
   console.error(`${values.check && !ci ? 'quality gate skipped' : 'npm run eval'}: the dev sets are not at ${path.join(shared, 'eval')} (SHARED_DIR sets where they are)`);
   process.exit(values.check && !ci ? 0 : 1);
 }
-const SETS: Record<string, { corpus: string; questions: string }> = {
+// `corpus`: a folder or .jsonl; `documents`: a listing of bench documents to write into a folder (bench-corpus.ts)
+const SETS: Record<string, { corpus?: string; documents?: string; questions: string }> = {
   seeds: { corpus: path.join(shared, 'corpus'), questions: path.join(shared, 'eval/seeds/questions-dev.jsonl') },
   // the project's own questions over the same five documents (eval/product/README.md): a check, never fitted on
   product: { corpus: path.join(shared, 'corpus'), questions: fileURLToPath(new URL('./product/questions.jsonl', import.meta.url)) },
+  // the project's own questions over long official documents drawn from the bench texts (eval/programmes/README.md)
+  programmes: { documents: fileURLToPath(new URL('./programmes/documents.json', import.meta.url)), questions: fileURLToPath(new URL('./programmes/questions.jsonl', import.meta.url)) },
   'answers-tydi-ru': { corpus: path.join(shared, 'eval/answers/tydi-ru-passages.jsonl'), questions: path.join(shared, 'eval/answers/tydi-ru-questions.jsonl') },
   'answers-kazqad': { corpus: path.join(shared, 'eval/answers/kazqad-passages.jsonl'), questions: path.join(shared, 'eval/answers/kazqad-questions.jsonl') },
   'clir-ru2kk': { corpus: path.join(shared, 'eval/clir/kk-passages.jsonl'), questions: path.join(shared, 'eval/clir/ru2kk-queries.jsonl') },
@@ -179,7 +183,8 @@ for (const set of values.sets!.split(',')) {
   const spec = SETS[set];
   if (!spec) throw new Error(`unknown set ${set}`);
   const questions: Question[] = (await readFile(spec.questions, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-  const corpus = await readCorpus(spec.corpus);
+  const corpusPath = spec.documents ? await benchCorpus(shared, spec.documents) : spec.corpus!;
+  const corpus = await readCorpus(corpusPath);
   const chunks = corpus.docs.flatMap((d) => chunkDoc(d));
   const titleOf = new Map(corpus.docs.map((d) => [d.docId, d.title]));
   langOf = new Map(corpus.docs.map((d) => [d.docId, d.lang]));
@@ -199,7 +204,7 @@ for (const set of values.sets!.split(',')) {
 
   // The real path: index built on disk, loaded, searched as `govqa search` does.
   const dir = await mkdtemp(path.join(os.tmpdir(), 'govqa-eval-'));
-  await buildIndex({ corpus: spec.corpus, indexDir: dir, embedder });
+  await buildIndex({ corpus: corpusPath, indexDir: dir, embedder });
   const engine = await SearchEngine.open(dir, embedder);
   const modes: SearchMode[] = engine.dense ? ['lexical', 'dense', 'hybrid'] : ['lexical'];
   for (const mode of modes) {
