@@ -94,6 +94,7 @@ export const kk: LanguagePack = {
   // none collected: chat Kazakh writes question words without Kazakh letters («канша», «кашан»), which folding meets
   colloquial: {},
   currency: ['теңге', 'тенге', 'тг', 'рубль', 'доллар', 'еуро'],
+  percent: 'пайыз',
   // Kazakh writes a place's abbreviation after its name («Алматы қ.», «Абай көш.»), where it may end a sentence
   abbreviations: ['акад', 'проф', 'доц'],
   now: ['бүгін', 'ертең', 'кеше', 'бүрсігүні', 'қазір', 'биыл', 'бүгінгі', 'ертеңгі', 'кешегі', 'қазіргі', 'биылғы', 'ағымдағы'],

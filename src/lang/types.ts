@@ -155,6 +155,11 @@ export interface LanguagePack {
   colloquial: Readonly<Record<string, string>>;
   /** how the language's texts name money: currency words, lower case, whole or as the start of a word («тенге», «руб») */
   currency: readonly string[];
+  /**
+   * the word a «%» sign stands for in the language's texts («60,46%» says «процент»), so that «қанша пайыз», «какая
+   * доля» questions meet it, and a number followed by it counts percent, not what a «how many» question counts
+   */
+  percent: string;
   /** question words by the kind of answer they ask for (lower case) */
   questionWords: Record<Exclude<AnswerKind, 'other'>, readonly string[]>;
   /**

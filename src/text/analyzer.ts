@@ -7,7 +7,7 @@ import { detectLang, type Lang } from './lang.ts';
 import { LANGS, PACKS } from '../lang/index.ts';
 
 /** Bumped whenever analysis changes, so stored indexes built by an older analyzer are rebuilt. */
-export const ANALYZER_VERSION = 26;
+export const ANALYZER_VERSION = 27;
 
 /**
  * How a text is written: with its language's own letters, or without them (Kazakh on a Russian keyboard); or, for a
@@ -44,6 +44,8 @@ const CYRILLIC = /[\u0400-\u04ff]/;
 const QUOTED = /«[^«»\n]{1,80}»|"[^"\n]{1,80}"|“[^“”\n]{1,80}”/g;
 const HAS_QUOTE = /[«"“]/;
 const DIGITS = /^\d+$/;
+/** the sign the tokenizer gives as a word of its own; it stands for the language's word (LanguagePack.percent) */
+const PERCENT = '%';
 const CACHE_LIMIT = 500_000;
 
 export class Analyzer {
@@ -81,7 +83,8 @@ export class Analyzer {
     const { prefixLength, stopwords } = this.options;
     let terms: string[] = [];
     const roman = romanNumeral(surface);
-    if (roman) terms = [roman];
+    if (surface === PERCENT) terms = [...this.wordTerms(PACKS[lang].percent, lang)];
+    else if (roman) terms = [roman];
     else if (!stopwords || !(STOPWORDS.has(word) || (script !== 'native' && TYPED_STOPWORDS.has(word)))) {
       const stem = this.stem(word, lang, script);
       const folded = fold(word);

@@ -8,7 +8,8 @@ export interface Token {
 }
 
 // Marks (\p{M}) belong to the word: Wikipedia's stress accents («Сестроре́цк») must not split it.
-const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-‐‑–][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu;
+// A «%» sign is a word of its own: it says «процент» (the analyzer reads it so, Analyzer.wordTerms).
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}\p{M}]*(?:[-‐‑–][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*|%/gu;
 const HYPHEN = /[-‐‑–]/;
 
 /**

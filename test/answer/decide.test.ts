@@ -179,6 +179,8 @@ describe('sentence selection', () => {
     expect(counts(question, 'В спортивных школах города прошло шесть встреч.')).toBe(0); // a number in words, of meetings
     expect(counts(question, 'В городе шесть новых школ.')).toBe(1);
     expect(counts('Сколько членов партии в городе?', 'В городе более 800 тысяч человек, членов партии.')).toBe(1); // a counter of people
+    expect(counts('Сколько библиотек в районе?', 'Библиотечная система района (библиотеки - 15 ед.).')).toBe(1); // «ед.», as documents write it
+    expect(counts('Сколько мигрантов в районе?', 'Доля жителей района, не испытывающих негативного отношения к мигрантам, составит 63%.')).toBe(0); // a share
     // another kind of the counted thing, as the question describes it
     expect(counts('Сколько частных школ в городе?', 'Из них государственных школ в городе 301.')).toBe(0);
     expect(counts('Сколько частных школ в городе?', 'Частных школ в городе 12.')).toBe(1);

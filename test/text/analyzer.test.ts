@@ -234,6 +234,12 @@ describe('normalization and folding', () => {
   it('splits hyphenated compounds and keeps the joined form', () => {
     expect(tokenize('көші-қон').map((t) => t.word)).toEqual(['көші', 'қон', 'көшіқон']);
   });
+
+  it('reads a «%» sign as the language\'s word for percent', () => {
+    expect(tokenize('(60,46%)').map((t) => t.word)).toEqual(['60', '46', '%']);
+    expect(analyze('составляет 5,7 %', 'ru')).toEqual([...analyze('составляет 5,7 процента', 'ru')]);
+    expect(analyze('45%', 'kk')).toEqual(analyze('45 пайыз', 'kk'));
+  });
 });
 
 describe('language detection', () => {
