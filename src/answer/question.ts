@@ -4,7 +4,7 @@
 import type { AnswerKind, Lang, LanguagePack } from '../lang/index.ts';
 import { LANGS, PACKS } from '../lang/index.ts';
 import type { Concept, Query } from '../text/query.ts';
-import { analyze, defaultAnalyzer } from '../text/analyzer.ts';
+import { analyze, defaultAnalyzer, isPrefixTerm } from '../text/analyzer.ts';
 import { normalize, fold, romanNumeral } from '../text/normalize.ts';
 
 const KINDS: Exclude<AnswerKind, 'other'>[] = ['quantity', 'date', 'person', 'place'];
@@ -154,15 +154,24 @@ export function categoryBy(query: Pick<Query, 'text' | 'lang' | 'script'>, conce
   return found >= 0 ? found : null;
 }
 
+// each pack's pay words as stems, worked out once
+const PAY = new Map<Lang, ReadonlySet<string>>();
+const payStems = (lang: Lang) => PAY.get(lang) ?? PAY.set(lang, new Set(analyze(PACKS[lang].counting.pay.join(' '), lang).filter((t) => !isPrefixTerm(t)))).get(lang)!;
+
 /**
  * What a question asking a level, share or rate measures («какой уровень безработицы»: безработицы; «жұмыссыздық
- * деңгейі қандай»: жұмыссыздық), as the counted thing of a «how many» one; null when it asks none.
+ * деңгейі қандай»: жұмыссыздық), or the pay it asks («Какая средняя зарплата…»: зарплата), as the counted thing of
+ * a «how many» one; null when it asks none. Measured for pay: the programmes set's «Какая средняя зарплата в
+ * Алейском районе?» was answered with the average price of housing there.
  */
 function measured(query: Pick<Query, 'lang' | 'script'>, words: readonly string[], folded: readonly string[], concepts: readonly Concept[]): Counted | null {
   const { words: measures, noun, form } = PACKS[query.lang].counting.measures;
   const at = indexAmong(folded, measures);
   const word = at < 0 ? undefined : words[noun === 'before' ? at - 1 : at + 1];
-  if (!word || (form && !form.test(word))) return null;
+  if (!word || (form && !form.test(word))) {
+    const pay = concepts.findIndex((c) => payStems(query.lang).has(c.stem) && !c.name);
+    return pay >= 0 ? { concepts: [pay] } : null;
+  }
   const found = concepts.findIndex((c) => readsAs(c, word, query) && !c.name);
   return found >= 0 ? { concepts: [found] } : null;
 }

@@ -87,6 +87,7 @@ export const kk: LanguagePack = {
     counters: ['адам', 'кісі', 'дана', 'бірлік'],
     // and a size or count of a thing («метросының ұзындығы», «мектептер саны»)
     measures: { words: ['деңгейі', 'пайызы', 'үлесі', 'ұзындығы', 'биіктігі', 'тереңдігі', 'саны'], noun: 'before' },
+    pay: ['жалақы', 'айлық', 'зейнетақы', 'шәкіртақы', 'жәрдемақы'],
   },
   // the locative, the ablative and the locative adjective («Шымкентте», «Шымкенттен», «Шымкенттегі»)
   place: { before: [], endings: /(?:н?[дт][ае]|[дтн][ае]н|н?[дт](?:ағы|егі))$/ },

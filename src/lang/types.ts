@@ -134,6 +134,11 @@ export interface LanguagePack {
      * (Russian: the genitive, «уровень безработицы»; «Под какой процент акимат будет…» measures nothing named).
      */
     measures: { words: readonly string[]; noun: 'before' | 'after'; form?: RegExp };
+    /**
+     * pay and benefits, which a question asking an amount measures themselves («Какая средняя зарплата в …?»,
+     * «Орташа жалақы қанша?»): a number in the answer must be said of the pay, not of a price or a share beside it
+     */
+    pay: readonly string[];
   };
   /**
    * The noun naming the kind of thing a question asks for («Какой клуб…», «Қандай кешен…»): the words after which it

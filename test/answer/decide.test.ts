@@ -100,6 +100,9 @@ describe('question kinds', () => {
     expect(counted('Какой уровень безработицы в области?')).toEqual(stems('безработицы', 'ru'));
     expect(counted('Облыста жұмыссыздық деңгейі қандай?')).toEqual(stems('жұмыссыздық', 'kk'));
     expect(counted('Под какой процент акимат даст кредит?')).toBeNull(); // «акимат» is the subject, not what is measured
+    // pay measures itself
+    expect(counted('Какая средняя зарплата в районе?')).toEqual(stems('зарплата', 'ru'));
+    expect(counted('Ауданда орташа жалақы қанша?')).toEqual(stems('жалақы', 'kk'));
     // Kazakh asks the amount last, after what it measures
     expect(counted('Алматы метросының ұзындығы қанша?')).toEqual(stems('метросының', 'kk'));
     expect(counted('Қалада мектептер саны қанша?')).toEqual(stems('мектептер', 'kk'));
