@@ -70,6 +70,7 @@ export const ru: LanguagePack = {
   stem: stemRussian,
   latin: { fromLatin: russianFromLatin },
   otherStems: surnameStems,
+  negation: 'не',
   nameBases: placeBases,
   stopwordsFile: 'stopwords-ru.txt',
   followUp: {

@@ -30,6 +30,11 @@ export interface LanguagePack {
    */
   otherStems?(word: string, stem: string, name: boolean): readonly string[];
   /**
+   * A negating particle texts write apart from a describing word or participle and also joined to it («не занятых»
+   * and «незанятых»): a text's pair also gives the joined word's stem, so that either spelling meets the other.
+   */
+  negation?: string;
+  /**
    * The name a capitalized word is derived from, lower case (the place of a place adjective: «Алатауском» →
    * «алатау», «Кызылординской» → «кызылорд»): names are written alike in both languages, so the base meets the
    * place in the other language's texts («Алатау ауданы»), where the adjective never stands.

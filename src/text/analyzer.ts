@@ -7,7 +7,7 @@ import { detectLang, type Lang } from './lang.ts';
 import { LANGS, PACKS } from '../lang/index.ts';
 
 /** Bumped whenever analysis changes, so stored indexes built by an older analyzer are rebuilt. */
-export const ANALYZER_VERSION = 27;
+export const ANALYZER_VERSION = 28;
 
 /**
  * How a text is written: with its language's own letters, or without them (Kazakh on a Russian keyboard); or, for a
@@ -122,11 +122,17 @@ export class Analyzer {
       ? [...text.matchAll(QUOTED)].map((m) => ({ start: m.index!, end: m.index! + m[0].length, lang: detectLang(m[0], lang) }))
       : [];
     let q = 0;
+    const { negation, category } = PACKS[lang];
+    let negatedUpTo: number | undefined; // where a negating particle just ended («не» of «не занятых»)
     eachToken(text, (word, start) => {
       while (q < quotes.length && quotes[q].end <= start) q++;
       const inQuote = q < quotes.length && quotes[q].start <= start;
       // a quote in the question's own language is typed as the question is («Турик тилдери создигинин»)
-      each(word, start, inQuote ? this.wordTerms(word, quotes[q].lang, quotes[q].lang === lang ? script : 'native') : this.wordTerms(word, lang, script));
+      const terms = inQuote ? this.wordTerms(word, quotes[q].lang, quotes[q].lang === lang ? script : 'native') : this.wordTerms(word, lang, script);
+      // «не занятых» also says «незанятых» (LanguagePack.negation)
+      const joined = negatedUpTo === start - 1 && category.describing.test(word) ? this.wordTerms(negation + word, lang, script)[0] : undefined;
+      each(word, start, joined && !terms.includes(joined) ? [...terms, joined] : terms);
+      negatedUpTo = negation !== undefined && word.length === negation.length && word.toLowerCase() === negation ? start + word.length : undefined;
     });
   }
 }

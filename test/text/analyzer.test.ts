@@ -235,6 +235,13 @@ describe('normalization and folding', () => {
     expect(tokenize('көші-қон').map((t) => t.word)).toEqual(['көші', 'қон', 'көшіқон']);
   });
 
+  it('reads «не» written apart from a participle as the joined word too', () => {
+    const joined = analyze('незанятых', 'ru')[0];
+    expect(analyze('численность не занятых граждан', 'ru')).toContain(joined);
+    expect(analyze('численность занятых граждан', 'ru')).not.toContain(joined);
+    expect(analyze('он не знал', 'ru')).toEqual(analyze('знал', 'ru')); // a verb: «не» stays apart
+  });
+
   it('reads a «%» sign as the language\'s word for percent', () => {
     expect(tokenize('(60,46%)').map((t) => t.word)).toEqual(['60', '46', '%']);
     expect(analyze('составляет 5,7 %', 'ru')).toEqual([...analyze('составляет 5,7 процента', 'ru')]);
