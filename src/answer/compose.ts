@@ -17,6 +17,7 @@ import { placesBesideUnits } from './units.ts';
 import { unknownPlaces, unseen } from './places.ts';
 import type { Summarizer } from './summary.ts';
 import { askedBy, countedBy, categoryBy, CUE_KINDS, lifeConcepts } from './question.ts';
+import { askedYears } from './years.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
 import { decide, loadDeclineModel, type DeclineModel, type Features } from './decline.ts';
 import { pageAt, plainAnswer, type Citation } from './render.ts';
@@ -151,7 +152,10 @@ export class Answerer {
     const counted = kind === 'quantity' ? countedBy(query, concepts) : null;
     // «Какой клуб…»: a sentence naming the kind of thing asked is preferred, as one counting a «how many» one's thing
     const category = kind === 'other' ? categoryBy(query, concepts) : null;
-    const ranked = candidates(q, results, query.lang, kind, lifeConcepts(concepts, isFocus, kind, query.lang), counted, category);
+    // the years it asks about («…в 2018 году?»): a sentence giving another year's figure does not answer it; a «when»
+    // question asks for the year itself
+    const years = kind === 'date' ? [] : askedYears(query.text, query.lang);
+    const ranked = candidates(q, results, query.lang, kind, lifeConcepts(concepts, isFocus, kind, query.lang), counted, category, years);
     const best = ranked[0];
     const bestPassage = Math.max(0, ...ranked.map((c) => c.passageCoverage));
     const { citations, picked } = pickQuotes(ranked.filter((c) => c.passageCoverage >= PASSAGE_SHARE * bestPassage), excerpts);

@@ -10,6 +10,7 @@ import { analysedPassage, numbersIn, sentencesHolding } from './passages.ts';
 import { LANGS, PACKS, type AnswerKind, type Lang } from '../lang/index.ts';
 import { givesLifeSpan, namesMoney, type Counted } from './question.ts';
 import { namedUnits, otherUnit, unitIn } from './units.ts';
+import { namesOtherYear } from './years.ts';
 import { analyze } from '../text/analyzer.ts';
 
 export const MAX_EXCERPT = 600;
@@ -199,7 +200,7 @@ export function strictly(q: Weighted): Weighted {
  * (see lifeConcepts); `counted`: what a «how many» question counts; `category`: the concept naming the kind of thing
  * a «какой / қандай» question asks (categoryBy).
  */
-export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, life: readonly number[] = [], counted: Counted | null = null, category: number | null = null): Candidate[] {
+export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, life: readonly number[] = [], counted: Counted | null = null, category: number | null = null, years: readonly string[] = []): Candidate[] {
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
   const named = namedUnits(q.concepts);
@@ -248,7 +249,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const choiceRelevance = forChoice.map((m) => weighed(q, m));
     // «who» and «where» are answered by a name the question does not hold: «Көк Жайлау тау шаңғысы курортын салуға
     // тыйым салынды» names only the place asked about, and says nobody who builds there
-    const holding = sentencesHolding(passage, text, kind);
+    // a sentence giving another year's figure holds no answer for the year asked (years.ts)
+    const holding = sentencesHolding(passage, text, kind).map((h, j) => h && !years.some((y) => namesOtherYear(text.slice(spans[j].start, spans[j].end), y)));
     const kindIn = NAMED_KINDS.has(kind) ? holding.map((h, j) => h && namesOtherThan(passage.names[j], questionNames)) : holding;
     const { pointsBack } = passage;
     const namesMet = metBySentence.map((m) => weighed(q, m, (c) => !isFocus(c) && !isNow(c)));

@@ -94,6 +94,7 @@ export const kk: LanguagePack = {
   category: { after: ['қандай', 'қай', 'қайсы'], describing: DESCRIBING },
   // none collected: chat Kazakh writes question words without Kazakh letters («канша», «кашан»), which folding meets
   colloquial: {},
+  asOf: { before: [], after: ['жағдай', 'жағдайы', 'қарай'] },
   currency: ['теңге', 'тенге', 'тг', 'рубль', 'доллар', 'еуро'],
   percent: 'пайыз',
   // Kazakh writes a place's abbreviation after its name («Алматы қ.», «Абай көш.»), where it may end a sentence

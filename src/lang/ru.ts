@@ -112,6 +112,7 @@ export const ru: LanguagePack = {
     describing: /(?:ый|ой|ая|яя|ое|ые|ого|его|ую|юю|ых|ым|[кгхжшщч](?:ий|ие|их|им))$/,
   },
   colloquial: { скока: 'сколько', скоко: 'сколько', скоки: 'сколько', када: 'когда', че: 'что', чо: 'что', шо: 'что' }, // normalized: «чё» is «че»
+  asOf: { before: ['на'], after: [] },
   currency: ['тенге', 'тг', 'руб', 'рубл', 'доллар', 'евро'],
   percent: 'процент',
   // not those that follow a name («Алматинская обл.») or end a list («и пр.», «1990-х гг.»): they may end a sentence

@@ -163,6 +163,12 @@ export interface LanguagePack {
    * one mistyped letter is put back without a list).
    */
   colloquial: Readonly<Record<string, string>>;
+  /**
+   * Words that make a year of a question the date its figure holds at, not the period it asks about («Сколько детей у
+   * … по данным на 2019 год?», «на март 2019»): `before` the year (a month or «начало» may stand between), `after` it.
+   * A passage need not name such a year.
+   */
+  asOf: { before: readonly string[]; after: readonly string[] };
   /** how the language's texts name money: currency words, lower case, whole or as the start of a word («тенге», «руб») */
   currency: readonly string[];
   /**

@@ -1,0 +1,35 @@
+// The year a question asks about. «Какой уровень безработицы в районе в 2018 году?» is not answered by «Уровень
+// безработицы в районе в 2017 году … составляет 0,47%»: a sentence naming years, none of them the asked one (nor a
+// span holding it: «в 2015-2021 годах», «на 2018 - 2035 годы»), gives another year's figure. A sentence naming no
+// year may take it from its context, and is left alone.
+import { PACKS, type Lang } from '../lang/index.ts';
+
+/** a year as texts and questions write it; a count such as «1343 работника» is not one */
+export const YEAR = /^(?:1[6-9]|20)\d\d$/;
+// a year, or a span of years («2015-2021», «2018 - 2035», «1867–68»), in a text
+const YEARS = /(?<!\d)((?:1[6-9]|20)\d\d)(?:\s*[-–—]\s*((?:1[6-9]|20)?\d\d))?(?!\d)/g;
+
+/**
+ * The years a question asks about: its words that are years, less those it gives as the date its figure holds at
+ * (the pack's `asOf`: «по данным на 2019 год», «на март 2019»), which a passage need not name.
+ */
+export function askedYears(question: string, lang: Lang): string[] {
+  const { before, after } = PACKS[lang].asOf;
+  const words = question.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const within = (i: number, list: readonly string[], step: number) => [i + step, i + 2 * step].some((j) => list.includes(words[j] ?? ''));
+  return [...new Set(words.filter((w, i) => YEAR.test(w) && !within(i, before, -1) && !within(i, after, 1)))];
+}
+
+/** Whether a text names a year or span of years and none of them is or holds `year`. */
+export function namesOtherYear(text: string, year: string): boolean {
+  const y = Number(year);
+  let named = false;
+  for (const m of text.matchAll(YEARS)) {
+    named = true;
+    const from = Number(m[1]);
+    // «1867–68»: the span's end takes the start's century
+    const to = m[2] === undefined ? from : Number(m[2].length === 2 ? m[1].slice(0, 2) + m[2] : m[2]);
+    if (y >= from && y <= Math.max(from, to)) return false;
+  }
+  return named;
+}
