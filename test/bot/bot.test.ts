@@ -138,6 +138,20 @@ describe('inline mode', () => {
     }
   });
 
+  it('answers two questions of one query each with its own articles, under its own question', async () => {
+    const first = 'Какая средняя зарплата в Наурызбайском районе?';
+    const second = 'Сколько школ нужно построить в Алматы?';
+    const answer = (await h.send(inlineQuery(`${first} ${second}`))).find((c) => c.method === 'answerInlineQuery')!;
+    const results: { id: string; title: string; input_message_content: { message_text: string } }[] = answer.payload.results;
+    expect(results.length).toBeLessThanOrEqual(10);
+    expect(new Set(results.map((r) => r.id)).size).toBe(results.length);
+    for (const question of [first, second]) {
+      const own = results.filter((r) => r.input_message_content.message_text.startsWith(`❓ <b>${question}</b>`));
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((r) => r.title.startsWith(question))).toBe(true);
+    }
+  });
+
   it('offers help for an empty query and says so when there is no answer', async () => {
     const empty = (await h.send(inlineQuery(''))).find((c) => c.method === 'answerInlineQuery')!;
     expect(empty.payload.results).toEqual([]);

@@ -1,5 +1,5 @@
 // Inline mode: «@bot question» in any chat returns up to 10 articles, one cited excerpt each, well inside
-// Telegram's answer deadline.
+// Telegram's answer deadline; two or three questions at once, each its own articles.
 import { createHash } from 'node:crypto';
 import { Composer, InlineQueryResultBuilder, type Context } from 'grammy';
 import type { Answer } from '../../answer/compose.ts';
@@ -9,10 +9,13 @@ import { citationHtml, escapeHtml } from '../format.ts';
 import { texts, userLang } from '../texts.ts';
 import { MAX_QUESTION } from './ask.ts';
 import { Lru } from '../../lru.ts';
+import { separateQuestions } from '../../text/questions.ts';
 
 /** Telegram drops an inline answer that comes later than this; keep well inside it. */
 const BUDGET_MS = 1500;
 const CACHE_SECONDS = 300;
+/** results of one inline answer (Telegram shows a list; ten cited excerpts are plenty to choose from) */
+const MAX_RESULTS = 10;
 /** inline answers remembered until a result of theirs is chosen (the question log needs their language and sources) */
 const REMEMBERED = 1000;
 
@@ -42,26 +45,36 @@ export function inlineFeature(deps: BotDeps): Composer<Context> {
     if (!question) {
       return void (await ctx.answerInlineQuery([], { cache_time: CACHE_SECONDS, button: { text: say.inlineHelp, start_parameter: 'help' } }));
     }
+    // «Кто аким Алматы? Сколько школ построят?»: each question answered on its own (text/questions.ts), its results
+    // under its own heading, so that the one picked carries the question it answers
+    const parts = separateQuestions(question);
+    const lang = userLang(ctx.from.language_code);
     const started = performance.now();
-    const answer: Answer | null = await within(deps.live.answerer.ask(question, { excerpts: 10, summary: false }, userLang(ctx.from.language_code)), BUDGET_MS);
-    deps.questions++;
+    const excerpts = Math.max(1, Math.floor(MAX_RESULTS / parts.length));
+    const answers = await within(Promise.all(parts.map((part) => deps.live.answerer.ask(part, { excerpts, summary: false }, lang))), BUDGET_MS);
+    deps.questions += parts.length;
     const ms = Math.round(performance.now() - started);
-    if (finished(question)) {
+    parts.forEach((part, i) => {
+      if (!finished(part)) return;
+      const answer = answers?.[i];
       deps.questionLog.record({
-        question, lang: answer?.lang ?? userLang(ctx.from.language_code), channel: 'inline', outcome: !answer ? 'error' : answer.answered ? 'answered' : 'declined',
+        question: part, lang: answer?.lang ?? lang, channel: 'inline', outcome: !answer ? 'error' : answer.answered ? 'answered' : 'declined',
         docs: answer?.citations.map((c) => c.docId) ?? [], ms, userId: ctx.from.id,
       });
+    });
+    const shown = parts.flatMap((part, i) => (answers?.[i]?.answered ? [{ part, answer: answers[i] }] : []));
+    if (shown.length === 0) {
+      const none = texts(answers?.[0]?.lang ?? lang).inlineNone;
+      return void (await ctx.answerInlineQuery([], { cache_time: answers ? CACHE_SECONDS : 0, button: { text: none, start_parameter: 'help' } }));
     }
-    if (!answer || !answer.answered) {
-      const none = texts(answer?.lang ?? userLang(ctx.from.language_code)).inlineNone;
-      return void (await ctx.answerInlineQuery([], { cache_time: answer ? CACHE_SECONDS : 0, button: { text: none, start_parameter: 'help' } }));
-    }
-    const key = createHash('sha1').update(question).digest('hex').slice(0, 16);
-    answered.set(key, { lang: answer.lang, docs: answer.citations.map((c) => c.docId), ms });
-    const results = answer.citations.map((c) =>
-      InlineQueryResultBuilder.article(`${key}-${c.n}`, `[${c.n}] ${sourceLabel(c)}`.slice(0, 200), { description: c.excerpt.slice(0, 200) })
-        .text(`❓ <b>${escapeHtml(question)}</b>\n\n${citationHtml(c, answer.lang)}`, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }),
-    );
+    const results = shown.flatMap(({ part, answer }) => {
+      const key = createHash('sha1').update(part).digest('hex').slice(0, 16);
+      answered.set(key, { lang: answer.lang, docs: answer.citations.map((c) => c.docId), ms });
+      return answer.citations.map((c) =>
+        InlineQueryResultBuilder.article(`${key}-${c.n}`, `${parts.length > 1 ? `${part} ` : ''}[${c.n}] ${sourceLabel(c)}`.slice(0, 200), { description: c.excerpt.slice(0, 200) })
+          .text(`❓ <b>${escapeHtml(part)}</b>\n\n${citationHtml(c, answer.lang)}`, { parse_mode: 'HTML', link_preview_options: { is_disabled: true } }),
+      );
+    });
     await ctx.answerInlineQuery(results, { cache_time: CACHE_SECONDS });
   });
   return feature;
