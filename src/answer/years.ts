@@ -7,7 +7,11 @@ import { PACKS, type Lang } from '../lang/index.ts';
 /** a year as texts and questions write it; a count such as «1343 работника» is not one */
 export const YEAR = /^(?:1[6-9]|20)\d\d$/;
 // a year, or a span of years («2015-2021», «2018 - 2035», «1867–68»), in a text
-const YEARS = /(?<!\d)((?:1[6-9]|20)\d\d)(?:\s*[-–—]\s*((?:1[6-9]|20)?\d\d))?(?!\d)/g;
+const YEARS = /(?<![\d,])((?:1[6-9]|20)\d\d)(?:\s*[-–—]\s*((?:1[6-9]|20)?\d\d))?(?![\d,%])/g;
+// … said to be one: a year word after it («2017 году», «2017 г.», «2017 жылы»), or a preposition or a day and month
+// before it («в 2017», «на 01.01.2018»), or a span; «работает 2000 человек» names no year
+const YEAR_AFTER = /^\s*[-–]?\s*(?:год|г\.|гг|жыл|ж\.)/iu;
+const YEAR_BEFORE = /(?:(?<![\p{L}])(?:в|во|за|к|до|с|со|по|на|от|из)\s+|\d{1,2}\.\d{1,2}\.)$/iu;
 
 /**
  * The years a question asks about: its words that are years, less those it gives as the date its figure holds at
@@ -25,6 +29,8 @@ export function namesOtherYear(text: string, year: string): boolean {
   const y = Number(year);
   let named = false;
   for (const m of text.matchAll(YEARS)) {
+    const end = m.index! + m[0].length;
+    if (m[2] === undefined && !YEAR_AFTER.test(text.slice(end, end + 8)) && !YEAR_BEFORE.test(text.slice(Math.max(0, m.index! - 12), m.index))) continue;
     named = true;
     const from = Number(m[1]);
     // «1867–68»: the span's end takes the start's century

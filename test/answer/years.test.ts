@@ -16,11 +16,15 @@ describe('the year a question asks about', () => {
   it('takes a sentence naming only other years for another year\'s figure', () => {
     expect(namesOtherYear('Уровень безработицы в районе в 2017 году составляет 0,47%.', '2018')).toBe(true);
     expect(namesOtherYear('Количество безработных на 01.01.2018 года составило 91 человек.', '2018')).toBe(false);
+    expect(namesOtherYear('Количество безработных на 01.01.2018 года составило 91 человек.', '2019')).toBe(true);
     expect(namesOtherYear('Общий объем финансирования в 2015-2021 годах составляет 49,4 млн. рублей.', '2019')).toBe(false); // a span holding it
     expect(namesOtherYear('Задачи на 2018 - 2035 годы.', '2019')).toBe(false);
     expect(namesOtherYear('Реформа 1867–68 годов.', '1868')).toBe(false);
     expect(namesOtherYear('Численность населения составляет около 21 тыс. человек.', '2018')).toBe(false); // no year: its context may give it
     expect(namesOtherYear('В 2017 году работало 1343 человека.', '2017')).toBe(false);
+    expect(namesOtherYear('В районе работает 2000 человек.', '2018')).toBe(false); // a count, not a year
+    expect(namesOtherYear('Грант получен в 2017 г.', '2019')).toBe(true);
+    expect(namesOtherYear('Прирост составил 2,1% за 2016.', '2019')).toBe(true);
   });
 });
 
