@@ -284,6 +284,7 @@ for (const set of values.sets!.split(',')) {
     answerTable = () => printTable(`${set} answers`, `${set} answers: ${questions.length} questions`, answerRows);
   }
   await rm(dir, { recursive: true, force: true });
+  if (spec.documents) await rm(corpusPath, { recursive: true, force: true }); // the folder benchCorpus wrote
 
   if (values.ablations) {
     const full: Variant = { glossary: true, titleBoost: DEFAULT_LEXICAL.titleBoost, translation: shipped };
