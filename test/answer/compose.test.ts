@@ -1,7 +1,9 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Answerer, MAX_EXCERPT, sourceLabel } from '../../src/answer/compose.ts';
+import { Answerer, MAX_EXCERPT, sourceLabel, withAnswerWords } from '../../src/answer/compose.ts';
+import { QueryAnalyzer } from '../../src/text/query.ts';
+import { analyze } from '../../src/text/analyzer.ts';
 import { shownTitle, TITLE_SHOWN } from '../../src/answer/render.ts';
 import { MESSAGES, ONLY_OUR_LANGUAGES } from '../../src/answer/messages.ts';
 import { buildIndex } from '../../src/index/build.ts';
@@ -203,6 +205,21 @@ describe('a follow-up naming a new place', () => {
     const a = await answerer.ask('А в Таразе?', { minConfidence: 0 }, 'ru', [first]);
     expect(a.followsUp).toBe(true);
     expect(a.citations[0].excerpt).toContain('30 пәтер');
+  });
+});
+
+describe('the words an answer says, in retrieval', () => {
+  it('a question asking a sum of money also looks for a currency, and no other question does', () => {
+    const queries = new QueryAnalyzer();
+    const money = queries.analyze('Сколько денег выделено на программу?');
+    const withCurrency = withAnswerWords(money);
+    expect(withCurrency.groups.length).toBe(money.groups.length + 1);
+    const added = withCurrency.groups.at(-1)!;
+    for (const currency of ['рублей', 'тенге']) expect(added.terms.has(analyze(currency, 'ru')[0])).toBe(true);
+    expect(added.terms.has(analyze('теңге', 'kk')[0])).toBe(true);
+    expect(withCurrency.concepts).toEqual(money.concepts); // the sentences still answer the question as asked
+    const count = queries.analyze('Сколько школ построили?');
+    expect(withAnswerWords(count)).toBe(count);
   });
 });
 
