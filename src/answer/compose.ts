@@ -2,11 +2,11 @@
 // verbatim quotes (quotes.ts), then one decision (decline.ts): answer with numbered citations, or say honestly in
 // one sentence that the sources do not answer. Rendering is render.ts's job.
 import type { SearchEngine, SearchResult } from '../search/engine.ts';
-import { analyze, defaultAnalyzer, isPrefixTerm } from '../text/analyzer.ts';
+import { analyze } from '../text/analyzer.ts';
 import { heading } from '../corpus/title.ts';
 import { analysedPassage } from './passages.ts';
 import type { Lang } from '../text/lang.ts';
-import { LANGS, PACKS, type AnswerKind } from '../lang/index.ts';
+import type { AnswerKind } from '../lang/index.ts';
 import type { Concept, Query } from '../text/query.ts';
 import { inConversation, namedAnew } from '../text/followup.ts';
 import { messages, ONLY_OUR_LANGUAGES } from './messages.ts';
@@ -16,7 +16,7 @@ import { truecased, uncased } from './names.ts';
 import { placesBesideUnits } from './units.ts';
 import { unknownPlaces, unseen } from './places.ts';
 import type { Summarizer } from './summary.ts';
-import { askedBy, countedBy, categoryBy, CUE_KINDS, lifeConcepts } from './question.ts';
+import { askedBy, asksMoney, countedBy, categoryBy, currencyTerms, CUE_KINDS, lifeConcepts } from './question.ts';
 import { askedYears } from './years.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
 import { decide, loadDeclineModel, type DeclineModel, type Features } from './decline.ts';
@@ -201,9 +201,6 @@ export class Answerer {
   }
 }
 
-// every pack's currency words as index terms, worked out once
-let CURRENCY: ReadonlyMap<string, number> | undefined;
-const currencyTerms = () => (CURRENCY ??= new Map(LANGS.flatMap((l) => PACKS[l].currency.flatMap((w) => defaultAnalyzer.wordTerms(w, l).filter((t) => !isPrefixTerm(t)))).map((t) => [t, 1])));
 /**
  * The weight of the currency words in retrieval for a question asking a sum of money. Measured on the programmes
  * set: a near miss declined («Сколько стоит строительство бани в Кривошеино?», whose passages now are the district's
@@ -219,8 +216,7 @@ const CURRENCY_WEIGHT = 0.5;
  * where most passages name one, less so).
  */
 export function withAnswerWords(query: Query): Query {
-  const counted = countedBy(query, query.concepts);
-  if (!counted || !('money' in counted)) return query;
+  if (!asksMoney(query)) return query;
   return { ...query, groups: [...query.groups, { weight: CURRENCY_WEIGHT, terms: currencyTerms() }] };
 }
 

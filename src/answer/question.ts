@@ -87,6 +87,20 @@ const CURRENCY = new RegExp(`[₸$€]|(?<![\\p{L}])(?:${LANGS.flatMap((l) => PA
 /** Whether a sentence names a currency: the answer to a price. */
 export const namesMoney = (sentence: string): boolean => CURRENCY.test(sentence);
 
+// … and the same words as index terms, for retrieval (compose.ts withAnswerWords), worked out once
+let CURRENCY_TERMS: ReadonlyMap<string, number> | undefined;
+export const currencyTerms = (): ReadonlyMap<string, number> =>
+  (CURRENCY_TERMS ??= new Map(LANGS.flatMap((l) => PACKS[l].currency.flatMap((w) => defaultAnalyzer.wordTerms(w, l).filter((t) => !isPrefixTerm(t)))).map((t) => [t, 1])));
+
+/** Whether a question's words (folded) ask a price or a sum of money (the pack's `counting.money`). */
+function asksMoneyIn(folded: readonly string[], lang: Lang): boolean {
+  const spaced = ` ${folded.join(' ')} `;
+  return PACKS[lang].counting.money.some((m) => spaced.includes(` ${fold(m)} `));
+}
+
+/** Whether a question asks a price or a sum of money: what countedBy reads first, without the rest of its work. */
+export const asksMoney = (query: Pick<Query, 'text' | 'lang'>): boolean => asksMoneyIn(wordsOf(query.text).folded, query.lang);
+
 /** A question's words as written, normalized, and folded: a pack's words are matched folded, so «канша» typed without Kazakh letters is «қанша». */
 export function wordsOf(text: string): { written: string[]; words: string[]; folded: string[] } {
   const written = text.match(/[\p{L}\p{N}-]+/gu) ?? [];
@@ -117,10 +131,9 @@ export function readsAs(c: Concept, word: string, query: Pick<Query, 'lang' | 's
  * («…миллионнан астам жолаушы» for the stations) does not answer it.
  */
 export function countedBy(query: Pick<Query, 'text' | 'lang' | 'script'>, concepts: readonly Concept[]): Counted | null {
-  const { after, notCounted, verb, modifier, money } = PACKS[query.lang].counting;
+  const { after, notCounted, verb, modifier } = PACKS[query.lang].counting;
   const { written, words, folded } = wordsOf(query.text);
-  const spaced = ` ${folded.join(' ')} `;
-  if (money.some((m) => spaced.includes(` ${fold(m)} `))) return { money: true };
+  if (asksMoneyIn(folded, query.lang)) return { money: true };
   const at = indexAmong(folded, after);
   // «Метросының ұзындығы қанша?», «Мектептер саны қанша?»: Kazakh asks the amount last, after what it measures
   if (at < 0 || at === words.length - 1) return measured(query, words, folded, concepts);

@@ -250,7 +250,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // «who» and «where» are answered by a name the question does not hold: «Көк Жайлау тау шаңғысы курортын салуға
     // тыйым салынды» names only the place asked about, and says nobody who builds there
     // a sentence giving another year's figure holds no answer for the year asked (years.ts)
-    const holding = sentencesHolding(passage, text, kind).map((h, j) => h && !years.some((y) => namesOtherYear(text.slice(spans[j].start, spans[j].end), y)));
+    const held = sentencesHolding(passage, text, kind);
+    const holding = years.length === 0 ? held : held.map((h, j) => h && !years.some((y) => namesOtherYear(text.slice(spans[j].start, spans[j].end), y)));
     const kindIn = NAMED_KINDS.has(kind) ? holding.map((h, j) => h && namesOtherThan(passage.names[j], questionNames)) : holding;
     const { pointsBack } = passage;
     const namesMet = metBySentence.map((m) => weighed(q, m, (c) => !isFocus(c) && !isNow(c)));
