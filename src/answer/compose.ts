@@ -16,7 +16,7 @@ import { truecased, uncased } from './names.ts';
 import { placesBesideUnits } from './units.ts';
 import { unknownPlaces, unseen } from './places.ts';
 import type { Summarizer } from './summary.ts';
-import { askedBy, asksMoney, countedBy, categoryBy, currencyTerms, CUE_KINDS, lifeConcepts } from './question.ts';
+import { askedBy, asksMoney, countedBy, categoryBy, currencyTerms, CUE_KINDS, lifeAsked } from './question.ts';
 import { askedYears } from './years.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
 import { decide, loadDeclineModel, type DeclineModel, type Features } from './decline.ts';
@@ -148,14 +148,16 @@ export class Answerer {
     const concepts = placesBesideUnits(truecased(kept.length ? kept : query.concepts, passages, holding), query.text);
     const q: Weighted = { concepts, weights: concepts.map((c) => this.engine.idf(c.stem) * (c.weight ?? 1)) };
     // «Когда родился Стюарт?» is answered by «Стюарт (6 февраля 1833, Патрик — 12 мая 1864, Ричмонд)», which never
-    // says «родился»: a life span in brackets meets a question whose focus is only being born or dying
+    // says «родился»: a life span in brackets meets a question whose focus is only being born or dying; its years
+    // answer no other «когда»
+    const life = lifeAsked(concepts, isFocus, kind, query.lang);
     const counted = kind === 'quantity' ? countedBy(query, concepts) : null;
     // «Какой клуб…»: a sentence naming the kind of thing asked is preferred, as one counting a «how many» one's thing
     const category = kind === 'other' ? categoryBy(query, concepts) : null;
     // the years it asks about («…в 2018 году?»): a sentence giving another year's figure does not answer it; a «when»
     // question asks for the year itself
     const years = kind === 'date' ? [] : askedYears(query.text, query.lang);
-    const ranked = candidates(q, results, query.lang, kind, lifeConcepts(concepts, isFocus, kind, query.lang), counted, category, years);
+    const ranked = candidates(q, results, query.lang, kind, { life, counted, category, years });
     const best = ranked[0];
     const bestPassage = Math.max(0, ...ranked.map((c) => c.passageCoverage));
     const { citations, picked } = pickQuotes(ranked.filter((c) => c.passageCoverage >= PASSAGE_SHARE * bestPassage), excerpts);

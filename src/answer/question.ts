@@ -196,15 +196,40 @@ const lifeTerms = (lang: Lang) => LIFE.get(lang) ?? LIFE.set(lang, new Set(analy
 /** the kinds of answer a life span gives: when, and where (its places) */
 const LIFE_KINDS: ReadonlySet<AnswerKind> = new Set(['date', 'place']);
 
+/** What a life span in brackets («(1845 — 1904)») tells for a question. */
+export interface LifeAsked {
+  /**
+   * when it asks when or where someone was born or died («Когда родился Стюарт?», «Абай қашан туған?»): its focus
+   * concepts, by index, which a life span meets; none when it asks anything else
+   */
+  concepts: number[];
+  /**
+   * whether the years of a life span can answer it: not for «когда» asking of anything but a birth, a death or a
+   * life («Когда Прокудин-Горский сделал первую цветную фотографию?» is not answered by «(1863 — 1944)»)
+   */
+  dates: boolean;
+}
+
 /**
- * When a question asks when or where someone was born or died («Когда родился Стюарт?», «Абай қашан туған?»): its
- * focus concepts (`focus`; a capitalized first word aside, which is more often than not the person), by index, which
- * a life span in brackets meets; none when it asks anything else (a focus word that is not a birth or death word).
+ * What a life span tells for a question, from its focus concepts (`focus`; a capitalized first word aside, which is
+ * more often than not the person).
  */
-export function lifeConcepts(concepts: readonly Concept[], focus: (c: Concept) => boolean, kind: AnswerKind, lang: Lang): number[] {
-  if (!LIFE_KINDS.has(kind)) return [];
+export function lifeAsked(concepts: readonly Concept[], focus: (c: Concept) => boolean, kind: AnswerKind, lang: Lang): LifeAsked {
   const words = concepts.flatMap((c, i) => (focus(c) && !c.firstWord ? [i] : []));
-  return words.length > 0 && words.every((i) => lifeTerms(lang).has(concepts[i].stem)) ? words : [];
+  const life = words.filter((i) => lifeTerms(lang).has(concepts[i].stem));
+  return {
+    concepts: LIFE_KINDS.has(kind) && words.length > 0 && life.length === words.length ? words : [],
+    dates: kind !== 'date' || words.length === 0 || life.length > 0,
+  };
+}
+
+// each pack's life span as a global pattern, to read a sentence without its life spans
+const LIFE_SPANS = new Map<Lang, RegExp>();
+
+/** A sentence with its life spans in brackets blanked out: what it says besides someone's birth and death. */
+export function outsideLifeSpans(text: string, lang: Lang): string {
+  const re = LIFE_SPANS.get(lang) ?? LIFE_SPANS.set(lang, new RegExp(PACKS[lang].life.span.source, `${PACKS[lang].life.span.flags}g`)).get(lang)!;
+  return text.replace(re, ' ');
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Span } from '../text/sentences.ts';
 import { heading } from '../corpus/title.ts';
 import { analysedPassage, numbersIn, sentencesHolding } from './passages.ts';
 import { LANGS, PACKS, type AnswerKind, type Lang } from '../lang/index.ts';
-import { givesLifeSpan, namesMoney, type Counted } from './question.ts';
+import { givesLifeSpan, holdsKind, namesMoney, outsideLifeSpans, type Counted, type LifeAsked } from './question.ts';
 import { namedUnits, otherUnit, unitIn } from './units.ts';
 import { namesOtherYear } from './years.ts';
 import { analyze } from '../text/analyzer.ts';
@@ -195,12 +195,25 @@ export function strictly(q: Weighted): Weighted {
 /**
  * Every sentence of the passages as a scored quote candidate, best first. How well a quote meets a concept is the
  * best any of its sentences does (the terms of a union), so each sentence is matched against the question once
- * and a quote only takes maxima: a passage costs sentences × concepts, not sentences² × terms. `life`: the
- * concepts (by index) a life span in brackets meets, when the question asks when or where someone was born or died
- * (see lifeConcepts); `counted`: what a «how many» question counts; `category`: the concept naming the kind of thing
- * a «какой / қандай» question asks (categoryBy).
+ * and a quote only takes maxima: a passage costs sentences × concepts, not sentences² × terms. `asking`: what the
+ * question asks beyond its concepts (see Asking).
  */
-export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, life: readonly number[] = [], counted: Counted | null = null, category: number | null = null, years: readonly string[] = []): Candidate[] {
+/** What a question asks beyond its concepts, worked out once (question.ts, years.ts) and passed to `candidates`. */
+export interface Asking {
+  /** what a life span in brackets tells for it (lifeAsked) */
+  life?: LifeAsked;
+  /** what a «how many» question counts (countedBy) */
+  counted?: Counted | null;
+  /** the concept naming the kind of thing a «какой / қандай» question asks (categoryBy) */
+  category?: number | null;
+  /** the years it asks about (askedYears) */
+  years?: readonly string[];
+}
+// a question asking nothing of a life span: no concept met by one, and its years answer as any others
+const NO_LIFE: LifeAsked = { concepts: [], dates: true };
+
+export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, asking: Asking = {}): Candidate[] {
+  const { life = NO_LIFE, counted = null, category = null, years = [] } = asking;
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
   const named = namedUnits(q.concepts);
@@ -238,8 +251,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       // a life span in brackets opening in this sentence says «родился» and «умер» without the words (read on into
       // the next sentence: an initial inside the brackets, «J.E.B.», may end a sentence for the splitter)
       const { start, end } = spans[j];
-      if (life.length && givesLifeSpan(text.slice(start, spans[Math.min(j + 1, spans.length - 1)].end), result.doc.lang, end - start)) {
-        for (const k of life) all[k] = names[k] = 1;
+      if (life.concepts.length && givesLifeSpan(text.slice(start, spans[Math.min(j + 1, spans.length - 1)].end), result.doc.lang, end - start)) {
+        for (const k of life.concepts) all[k] = names[k] = 1;
       }
       for (const u of named) if (otherUnit(passage.words[j], q.concepts[u.name], u.unit)) all[u.name] = names[u.name] = 0;
       metBySentence.push(all);
@@ -250,8 +263,11 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // «who» and «where» are answered by a name the question does not hold: «Көк Жайлау тау шаңғысы курортын салуға
     // тыйым салынды» names only the place asked about, and says nobody who builds there
     // a sentence giving another year's figure holds no answer for the year asked (years.ts)
+    // and a «когда» asking of anything but a life is not answered by a life span's years alone
     const held = sentencesHolding(passage, text, kind);
-    const holding = years.length === 0 ? held : held.map((h, j) => h && !years.some((y) => namesOtherYear(text.slice(spans[j].start, spans[j].end), y)));
+    const sentence = (j: number) => text.slice(spans[j].start, spans[j].end);
+    const holding = years.length === 0 && life.dates ? held
+      : held.map((h, j) => h && !years.some((y) => namesOtherYear(sentence(j), y)) && (life.dates || holdsKind(outsideLifeSpans(sentence(j), result.doc.lang), kind)));
     const kindIn = NAMED_KINDS.has(kind) ? holding.map((h, j) => h && namesOtherThan(passage.names[j], questionNames)) : holding;
     const { pointsBack } = passage;
     const namesMet = metBySentence.map((m) => weighed(q, m, (c) => !isFocus(c) && !isNow(c)));

@@ -79,9 +79,10 @@ export interface LanguagePack {
    */
   elaborates: readonly string[];
   /**
-   * Being born and dying, as questions ask («родился», «туған»), and how a text says both at once: a person's life
-   * span in brackets after the name («Арсеньев (10 сентября 1872, Санкт-Петербург — 4 сентября 1930, Владивосток)»,
-   * «(1950 ж. т.)»), which answers «когда родился / умер» and «где родился» without the verb.
+   * Being born, dying and living, as questions ask («родился», «туған», «жил», «өмір сүрген»), and how a text says
+   * them at once: a life span in brackets after a name («Арсеньев (10 сентября 1872, Санкт-Петербург — 4 сентября
+   * 1930, Владивосток)», «(1950 ж. т.)», a state's «(745 — 840)»), which answers «когда родился / умер / жил» and
+   * «где родился» without the verb, and no other «когда».
    */
   life: { words: readonly string[]; span: RegExp };
   /**

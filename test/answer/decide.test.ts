@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { QueryAnalyzer } from '../../src/text/query.ts';
-import { askedBy, askedKind, categoryBy, countedBy, givesLifeSpan, holdsKind, lifeConcepts, namesMoney } from '../../src/answer/question.ts';
+import { askedBy, askedKind, categoryBy, countedBy, givesLifeSpan, holdsKind, lifeAsked, namesMoney } from '../../src/answer/question.ts';
 import { analyze } from '../../src/text/analyzer.ts';
 import { foldKazakhLetters } from '../../src/text/normalize.ts';
 import { isFocus } from '../../src/answer/quotes.ts';
@@ -132,13 +132,22 @@ describe('question kinds', () => {
   it('knows a question about being born or dying, and a life span in brackets that answers it', () => {
     const life = (q: string) => {
       const query = queries.analyze(q);
-      return lifeConcepts(query.concepts, isFocus, askedBy(query).kind, query.lang).length > 0;
+      return lifeAsked(query.concepts, isFocus, askedBy(query).kind, query.lang).concepts.length > 0;
     };
     expect(life('Когда родился Джеймс Стюарт?')).toBe(true);
     expect(life('Когда умер Владимир Арсеньев?')).toBe(true);
     expect(life('Абай қашан туған?')).toBe(true);
     expect(life('Когда открыли метро в Алматы?')).toBe(false);
     expect(life('Когда родился первый ребёнок в семье Стюарт?')).toBe(false); // asks about more than a birth
+    expect(life('Когда жил Аристотель?')).toBe(true);
+    expect(life('Ұйғыр қағанаты қай жылдары өмір сүрді?')).toBe(false); // asks of the khaganate too…
+    const dates = (q: string) => {
+      const query = queries.analyze(q);
+      return lifeAsked(query.concepts, isFocus, askedBy(query).kind, query.lang).dates;
+    };
+    expect(dates('Ұйғыр қағанаты қай жылдары өмір сүрді?')).toBe(true); // …but its years are a life span's
+    expect(dates('Когда Прокудин-Горский сделал первую цветную фотографию?')).toBe(false);
+    expect(dates('Где родился Прокудин-Горский?')).toBe(true); // not a «когда»
     expect(givesLifeSpan('Джеймс Стюарт (English: James Stuart; 6 февраля 1833, округ Патрик — 12 мая 1864, Ричмонд) — генерал.', 'ru')).toBe(true);
     expect(givesLifeSpan('Сергей Прокудин-Горский (18 (30) августа 1863, Фуникова Гора — 27 сентября 1944, Париж) — фотограф.', 'ru')).toBe(true);
     expect(givesLifeSpan('Владимир Арсеньев (Санкт-Петербург — 4 сентября 1930, Владивосток) — путешественник.', 'ru')).toBe(true);
@@ -156,7 +165,7 @@ describe('sentence selection', () => {
     const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
     const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
     const doc = { docId: 'd', title, lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
-    return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', kind(question), lifeConcepts(q.concepts, isFocus, kind(question), q.lang));
+    return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', kind(question), { life: lifeAsked(q.concepts, isFocus, kind(question), q.lang) });
   };
 
   it('prefers, within a passage, the sentence holding the asked-for number', () => {
@@ -172,7 +181,7 @@ describe('sentence selection', () => {
       const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
       const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
       const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
-      return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', [], countedBy(q, q.concepts))[0].counted;
+      return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', { counted: countedBy(q, q.concepts) })[0].counted;
     };
     const question = 'Сколько школ в городе?';
     expect(counts(question, 'В спортивных школах города прошло 37 встреч с жителями.')).toBe(0); // meetings
@@ -209,7 +218,7 @@ describe('sentence selection', () => {
     const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
     const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
     const pick = (c: number | null) => {
-      const [best] = candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'other', [], null, c);
+      const [best] = candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'other', { category: c });
       return text.slice(best.sentence.start, best.sentence.end);
     };
     expect(pick(categoryBy(q, q.concepts))).toContain('клуб');
@@ -223,7 +232,7 @@ describe('sentence selection', () => {
       const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
       const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
       // one candidate per sentence: the first holds the number, the second leans on the first
-      return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', [], countedBy(q, q.concepts)).map((c) => c.kindNear).sort();
+      return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', { counted: countedBy(q, q.concepts) }).map((c) => c.kindNear).sort();
     };
     expect(near('Бюджет вырос на 7 процентов. Кроме того, в городе открыли школы.')).toEqual([false, true]);
     expect(near('В городе 12 новых школ. Их открыли в городе за год.')).toEqual([true, true]); // refers back: the number is theirs
@@ -262,6 +271,15 @@ describe('sentence selection', () => {
     const [best, other] = one('Когда родился Джеймс Стюарт?', text);
     expect(best.focusCoverage).toBe(1);
     expect(other.focusCoverage).toBe(0); // «окончил» in 1854 says nothing of his birth
+  });
+
+  it('does not take the years of a life span as answering another «когда»', () => {
+    const text = 'Сергей Прокудин-Горский (18 (30) августа 1863, Фуникова Гора — 27 сентября 1944, Париж) — пионер цветной фотографии в России. Первую цветную фотографию он сделал в 1902 году.';
+    const asked = one('Когда Прокудин-Горский сделал первую цветную фотографию?', text);
+    expect(asked.filter((c) => c.holdsKind)).toHaveLength(1); // the sentence saying 1902
+    expect(one('Когда родился Прокудин-Горский?', text).every((c) => c.holdsKind)).toBe(true);
+    const alone = one('Когда Прокудин-Горский сделал первую цветную фотографию?', text.slice(0, text.indexOf(' Первую')));
+    expect(alone[0].holdsKind).toBe(false);
   });
 
   it('measures what the whole quote meets, not only its sentence', () => {

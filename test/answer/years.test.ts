@@ -35,7 +35,7 @@ describe('a figure for the year asked', () => {
     const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
     const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
     const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
-    return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', [], null, null, askedYears(question, 'ru')).some((c) => c.kindNear);
+    return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', { years: askedYears(question, 'ru') }).some((c) => c.kindNear);
   };
 
   it('is not in a sentence giving another year\'s figure', () => {
