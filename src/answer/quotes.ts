@@ -9,7 +9,7 @@ import { heading } from '../corpus/title.ts';
 import { analysedPassage, numbersIn, sentencesHolding } from './passages.ts';
 import { LANGS, PACKS, type AnswerKind, type Lang } from '../lang/index.ts';
 import { givesLifeSpan, holdsKind, namesMoney, outsideLifeSpans, type Counted, type LifeAsked } from './question.ts';
-import { namedUnits, otherUnit, unitIn } from './units.ts';
+import { otherUnit, placesIn, unitIn } from './units.ts';
 import { namesOtherYear } from './years.ts';
 import { analyze } from '../text/analyzer.ts';
 
@@ -216,7 +216,9 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
   const { life = NO_LIFE, counted = null, category = null, years = [] } = asking;
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
-  const named = namedUnits(q.concepts);
+  // the places it names with their units, and which passages speak of another place of the name (units.ts)
+  const places = placesIn(q.concepts, results.map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc))));
+  const { named } = places;
   // what a «how many» question counts, as concepts (none for a price, or when it counts nothing named)
   const countedConcepts = counted && 'concepts' in counted ? counted.concepts.map((k) => q.concepts[k]) : [];
   // the word saying which kind of the counted thing («діни» бірлестік), when the question gives one
@@ -236,8 +238,13 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // кезеңдері» would make every sentence look as if it held the focus words)
     const n = q.concepts.length;
     // a title or sentence naming one of the question's places with another unit than the question's speaks of
-    // another place of that name (units.ts): it does not meet that name
+    // another place of that name (units.ts): it does not meet that name; nor does one naming it bare in a passage
+    // that names it only with other units (`around`)
+    const around = places.around[rank];
     const byTitle = q.concepts.map((c, i) => (named.some((u) => u.name === i && otherUnit(passage.titleWords, c, u.unit)) ? 0 : SELECTION.title * meet(c, passage.title)));
+    // a passage speaking of another place of the name («Алматы облысы» for «Алматы»), beside one on the place asked:
+    // its rank says nothing
+    const rankBonus = places.elsewhere[rank] ? 0 : SELECTION.rank / (rank + 1);
     const metBySentence: Float64Array[] = [];
     const forChoice: Float64Array[] = [];
     sentenceTerms.forEach((terms, j) => {
@@ -254,7 +261,9 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       if (life.concepts.length && givesLifeSpan(text.slice(start, spans[Math.min(j + 1, spans.length - 1)].end), result.doc.lang, end - start)) {
         for (const k of life.concepts) all[k] = names[k] = 1;
       }
-      for (const u of named) if (otherUnit(passage.words[j], q.concepts[u.name], u.unit)) all[u.name] = names[u.name] = 0;
+      named.forEach((u, k) => {
+        if (otherUnit(passage.words[j], q.concepts[u.name], u.unit, around[k])) all[u.name] = names[u.name] = 0;
+      });
       metBySentence.push(all);
       forChoice.push(names);
     });
@@ -323,7 +332,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       const countedHere = Math.max(countedIn[i], numberBefore ? countedIn[i - 1] : 0, numberAfter ? countedIn[i + 1] : 0);
       // for «how many», the kind bonus goes to a number of the counted thing («17 аумақтық партия филиалдары»), not
       // to any number («екінші орынға»)
-      const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds && countedHere > 0 ? SELECTION.kind : 0) + (countsIt[i] ? SELECTION.counts : 0) + SELECTION.rank / (rank + 1);
+      const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds && countedHere > 0 ? SELECTION.kind : 0) + (countsIt[i] ? SELECTION.counts : 0) + rankBonus;
       let bold = i;
       for (let j = first; j < spans.length && spans[j].end <= quote.end; j++) if (boldRank[j] > boldRank[bold]) bold = j;
       out.push({

@@ -1,7 +1,8 @@
 // Places named with their administrative unit. «Қызылорда облысының әкімі кім?» asks about the region; a sentence
 // about «Қызылорда қаласы әкімдігі» speaks of the city of the same name, and quoting it answers another question.
 // A question's name and the unit beside it (the packs' `units`, in either language) must stand together in a
-// sentence for the sentence to meet that name; a sentence that names the place with another unit does not.
+// sentence for the sentence to meet that name; a sentence that names the place with another unit does not, nor one
+// naming it bare in a passage that names it only so. A city written bare is the city («Алматы», not «Алматы облысы»).
 import { LANGS, PACKS, type UnitKind } from '../lang/index.ts';
 import { defaultAnalyzer, isPrefixTerm } from '../text/analyzer.ts';
 import { WELL_KNOWN, type Concept } from '../text/query.ts';
@@ -85,26 +86,121 @@ export function commonWord(c: Concept): boolean {
   return false;
 }
 
-/** Whether a word's terms meet the concept by a whole word (a prefix term is too loose to stand for a name). */
+/** a name's stem this long or longer names the place in the words it begins too: its adjective («алматинск» for «алмат») */
+const ADJECTIVE_FROM = 5;
+
+/**
+ * Whether a word's terms name the concept's place: by a whole word (a prefix term is too loose to stand for a name),
+ * or by its adjective, a word the name's stem begins («Алматинской» for «Алматы», «Томской» for «Томск»).
+ */
 function namesIt(terms: ReadonlySet<string>, concept: Concept): boolean {
-  for (const t of terms) if (!isPrefixTerm(t) && concept.terms.has(t)) return true;
+  const stem = concept.stem;
+  for (const t of terms) {
+    if (isPrefixTerm(t)) continue;
+    if (concept.terms.has(t) || (stem.length >= ADJECTIVE_FROM && t.length > stem.length && t.startsWith(stem))) return true;
+  }
   return false;
+}
+
+// each sentence's unit words (their kind by position), or null when it has none: most have none, and a passage is
+// read for units by every question asking about it, so this is worked out once per sentence
+const UNITS_AT = new WeakMap<readonly ReadonlySet<string>[], readonly (UnitKind | undefined)[] | null>();
+function unitsAt(words: readonly ReadonlySet<string>[]): readonly (UnitKind | undefined)[] | null {
+  let at = UNITS_AT.get(words);
+  if (at === undefined) {
+    const kinds = words.map(unitIn);
+    UNITS_AT.set(words, (at = kinds.some(Boolean) ? kinds : null));
+  }
+  return at;
+}
+
+/** The units a text (its sentences, each as its words, each as its terms) names the concept's place with. */
+export function unitsNaming(sentences: readonly (readonly ReadonlySet<string>[])[], concept: Concept): Set<UnitKind> {
+  const out = new Set<UnitKind>();
+  for (const words of sentences) {
+    const at = unitsAt(words);
+    if (!at) continue;
+    for (let q = 0; q < words.length; q++) {
+      const kind = at[q];
+      if (!kind || out.has(kind)) continue;
+      for (let p = Math.max(0, q - UNIT_REACH); p <= Math.min(words.length - 1, q + UNIT_REACH); p++) {
+        if (p !== q && namesIt(words[p], concept)) {
+          out.add(kind);
+          break;
+        }
+      }
+    }
+  }
+  return out;
 }
 
 /**
  * Whether a sentence (its words, each as its terms) names the place of `named` only with another unit: the name
- * stands with a unit somewhere in it, and never with the question's.
+ * stands with a unit somewhere in it, and never with the question's. `around`: the units the rest of its passage
+ * names the place with; a sentence naming it bare speaks of the place the passage does («Аким города Алматы… В
+ * Алматы отремонтируют 300 км дорог» is the city), so, when the passage names it only with other units, of another.
  */
-export function otherUnit(words: readonly ReadonlySet<string>[], concept: Concept, unit: UnitKind): boolean {
+export function otherUnit(words: readonly ReadonlySet<string>[], concept: Concept, unit: UnitKind, around?: ReadonlySet<UnitKind>): boolean {
+  const at = unitsAt(words);
+  // a bare name in a passage naming the place as asked, or not at all, is the place asked
+  const bareIsOther = around !== undefined && around.size > 0 && !around.has(unit);
+  if (!at && !bareIsOther) return false;
   let other = false;
+  let bare = false;
   for (let p = 0; p < words.length; p++) {
     if (!namesIt(words[p], concept)) continue;
-    for (let q = Math.max(0, p - UNIT_REACH); q <= Math.min(words.length - 1, p + UNIT_REACH); q++) {
-      if (q === p) continue;
-      const kind = unitIn(words[q]);
-      if (kind === unit) return false;
-      if (kind) other = true;
+    let withUnit = false;
+    if (at) {
+      for (let q = Math.max(0, p - UNIT_REACH); q <= Math.min(words.length - 1, p + UNIT_REACH); q++) {
+        const kind = q === p ? undefined : at[q];
+        if (kind === unit) return false;
+        if (kind) withUnit = true;
+      }
     }
+    if (withUnit) other = true;
+    else bare = true;
   }
-  return other;
+  return other || (bare && bareIsOther);
+}
+
+/**
+ * The question's names written bare that the passages name as a city: written bare, a place that is a city is the
+ * city («Алматы әкімі кім?» asks of the city, not of «Алматы облысы», the region named after it). A name no passage
+ * calls a city («Шығыс Қазақстан», a region often named bare) stays bare.
+ */
+function citiesNamedBare(concepts: readonly Concept[], named: readonly NamedUnit[], passages: readonly (readonly (readonly ReadonlySet<string>[])[])[]): NamedUnit[] {
+  const out: NamedUnit[] = [];
+  concepts.forEach((c, i) => {
+    if (!(c.name || (c.firstWord && !commonWord(c))) || named.some((u) => u.name === i)) return;
+    if (passages.some((words) => unitsNaming(words, c).has('city'))) out.push({ name: i, unit: 'city' });
+  });
+  return out;
+}
+
+/** How the passages read the places a question names with their units (see placesIn). */
+export interface PlacesRead {
+  /** the question's places with their units: those it names so, and the cities it names bare */
+  named: NamedUnit[];
+  /** for each passage, for each named place: the units the passage (its title too) names it with */
+  around: Set<UnitKind>[][];
+  /**
+   * for each passage, whether it speaks of another place of the name: it names one of the places only with other
+   * units, while some other passage names them all as asked
+   */
+  elsewhere: boolean[];
+}
+
+/**
+ * The places a question names with their units, and how each passage (its title's words and its sentences' words)
+ * names them: whether it speaks of the place asked or of another of the name («Алматы облысы» for «Алматы»).
+ */
+export function placesIn(concepts: readonly Concept[], passages: readonly { titleWords: readonly ReadonlySet<string>[]; words: readonly (readonly ReadonlySet<string>[])[] }[]): PlacesRead {
+  const withUnit = namedUnits(concepts);
+  const texts = passages.map((p) => [p.titleWords, ...p.words]);
+  const named = [...withUnit, ...citiesNamedBare(concepts, withUnit, texts)];
+  const around = texts.map((words) => named.map((u) => unitsNaming(words, concepts[u.name])));
+  const other = around.map((units) => named.some((u, k) => units[k].size > 0 && !units[k].has(u.unit)));
+  const asked = around.map((units) => named.every((u, k) => units[k].has(u.unit)));
+  const anyAsked = asked.some(Boolean);
+  return { named, around, elsewhere: other.map((o) => o && anyAsked) };
 }

@@ -1,6 +1,7 @@
 // A place named with its administrative unit: the region of Қызылорда is not the city of Қызылорда.
 import { describe, expect, it } from 'vitest';
-import { namedUnits, otherUnit, placesBesideUnits } from '../../src/answer/units.ts';
+import { namedUnits, otherUnit, placesBesideUnits, placesIn } from '../../src/answer/units.ts';
+import { candidates } from '../../src/answer/quotes.ts';
 import { defaultAnalyzer } from '../../src/text/analyzer.ts';
 import { defaultQueryAnalyzer } from '../../src/search/engine.ts';
 import type { Lang } from '../../src/text/lang.ts';
@@ -41,5 +42,47 @@ describe('places named with their unit', () => {
     expect(otherUnit(words('Қызылорда облысының әкімі жиын өткізді', 'kk'), place, unit)).toBe(false);
     expect(otherUnit(words('Аким Кызылординской области провёл совещание', 'ru'), place, unit)).toBe(false);
     expect(otherUnit(words('Қызылордада жиын өтті', 'kk'), place, unit)).toBe(false); // no unit: nothing to tell
+  });
+
+  it('reads a sentence naming the place bare as the place its passage names', () => {
+    const { concepts } = queries.analyze('Сколько километров дорог отремонтируют в Алматинской области?');
+    const [{ name, unit }] = namedUnits(concepts);
+    const bare = words('В Алматы в этом году отремонтируют 300 километров дорог.', 'ru');
+    expect(otherUnit(bare, concepts[name], unit)).toBe(false); // alone, a bare name tells nothing
+    expect(otherUnit(bare, concepts[name], unit, new Set(['city']))).toBe(true); // in a passage on the city
+    expect(otherUnit(bare, concepts[name], unit, new Set(['region', 'city']))).toBe(false);
+  });
+
+  it('takes a city written bare for the city, when the passages name it as one, and not a region so named', () => {
+    const passage = (text: string, lang: Lang) => ({ titleWords: [], words: [words(text, lang)] });
+    const city = passage('Аким города Алматы Ерболат Досаев провел встречу с жителями.', 'ru');
+    const region = passage('Алматы облысының әкімі Марлен Әлібаев азаматтарды қабылдады.', 'kk');
+    const other = passage('Шығыс Қазақстан облысында 40 мектеп салынады.', 'kk');
+    const read = (question: string, ...passages: ReturnType<typeof passage>[]) => {
+      const { concepts } = queries.analyze(question);
+      const places = placesIn(concepts, passages);
+      return { named: places.named.map((u) => [concepts[u.name].stem, u.unit]), elsewhere: places.elsewhere };
+    };
+    // «Алматы» bare, named a city by one passage: the region's passage speaks of another place
+    expect(read('Алматы әкімі кім?', region, city)).toEqual({ named: [[defaultAnalyzer.wordTerms('Алматы', 'kk')[0], 'city']], elsewhere: [true, false] });
+    // no passage on the city: nothing to prefer it to
+    expect(read('Алматы әкімі кім?', region).elsewhere).toEqual([false]);
+    // a region written bare that no passage calls a city stays as written
+    expect(read('Шығыс Қазақстанда қанша мектеп салынады?', other).named).toEqual([]);
+    // and the region asked by its unit: the city's passage is the other place
+    expect(read('Алматы облысының әкімі кім?', city, region).elsewhere).toEqual([true, false]);
+  });
+
+  it('quotes the passage on the city for a city written bare, above a better-ranked one on the region of its name', () => {
+    const doc = (id: string, lang: Lang) => ({ docId: id, title: '', lang, meta: {}, hash: '', chunks: [] });
+    const result = (id: string, text: string, lang: Lang, score: number) => ({ chunk: { id, docId: id, start: 0, end: text.length, text }, doc: doc(id, lang), score });
+    const { concepts } = queries.analyze('Сколько школ построят в Алматы?');
+    const weighted = { concepts, weights: concepts.map(() => 1) };
+    const results = [
+      result('r', 'Аким Алматинской области посетил Талгарский район. В области построят 40 школ.', 'ru', 2),
+      result('c', 'Аким города Алматы провел встречу с жителями. В Алматы построят 15 новых школ.', 'ru', 1),
+    ];
+    const [best] = candidates(weighted, results as never, 'ru', 'quantity');
+    expect(best.result.chunk.docId).toBe('c');
   });
 });
