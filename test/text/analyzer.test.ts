@@ -327,5 +327,9 @@ describe('glossary and query', () => {
   it('loads the shipped glossary file', () => {
     const shipped = Glossary.load();
     expect(queryTerms('Сколько школ в районе?', shipped).has(stems('мектеп', 'kk')[0])).toBe(true);
+    // an official's record: «закончил» finds «окончил» and the Kazakh «бітірген»
+    const graduated = queryTerms('Какой вуз закончил аким?', shipped);
+    expect(graduated.has(stems('окончил', 'ru')[0])).toBe(true);
+    expect(graduated.has(stems('бітірген', 'kk')[0])).toBe(true);
   });
 });
