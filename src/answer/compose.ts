@@ -2,7 +2,7 @@
 // verbatim quotes (quotes.ts), then one decision (decline.ts): answer with numbered citations, or say honestly in
 // one sentence that the sources do not answer. Rendering is render.ts's job.
 import type { SearchEngine, SearchResult } from '../search/engine.ts';
-import { analyze } from '../text/analyzer.ts';
+import { analyze, isPrefixTerm } from '../text/analyzer.ts';
 import { heading } from '../corpus/title.ts';
 import { analysedPassage } from './passages.ts';
 import type { Lang } from '../text/lang.ts';
@@ -13,7 +13,7 @@ import { messages, ONLY_OUR_LANGUAGES } from './messages.ts';
 import { writtenInEnglish } from '../text/foreign.ts';
 import { smallTalkOf, type SmallTalk } from './small-talk.ts';
 import { truecased, uncased } from './names.ts';
-import { placesBesideUnits } from './units.ts';
+import { ADJECTIVE_FROM, placesBesideUnits } from './units.ts';
 import { unknownPlaces, unseen } from './places.ts';
 import type { Summarizer } from './summary.ts';
 import { askedBy, asksMoney, countedBy, categoryBy, currencyTerms, CUE_KINDS, lifeAsked } from './question.ts';
@@ -97,6 +97,9 @@ export interface Evidence {
   unknownPlaces: Concept[];
 }
 
+/** a concept's whole terms (its stem, forms and translations; not its prefix terms) */
+const wholeTerms = (c: Concept) => [...c.terms.keys()].filter((t) => !isPrefixTerm(t));
+
 export class Answerer {
   private readonly model: DeclineModel;
 
@@ -133,6 +136,21 @@ export class Answerer {
     return { answered: true, lang: query.lang, answer: plainAnswer(query.lang, citations, summary), citations, coverage, confidence: conf, summary, followsUp };
   }
 
+  /**
+   * The candidates whose quote names the places the question names with their unit, or whose document does
+   * somewhere (a long programme names its district once, and its passages speak of it bare).
+   */
+  private aboutPlacesAsked(ranked: Candidate[], concepts: readonly Concept[]): Candidate[] {
+    const known = new Map<string, boolean>();
+    const names = (docId: string, k: number) => {
+      const key = `${docId}\u0000${k}`;
+      let yes = known.get(key);
+      if (yes === undefined) known.set(key, (yes = this.engine.docHolds(docId, wholeTerms(concepts[k]), concepts[k].stem.length >= ADJECTIVE_FROM ? [concepts[k].stem] : [])));
+      return yes;
+    };
+    return ranked.filter((c) => c.placesUnmet.every((k) => names(c.result.chunk.docId, k)));
+  }
+
   /** Retrieval, quote selection and the decision's features for a question. */
   async gather(rawQuestion: string, excerpts = this.options.excerpts, langHint: Lang = 'ru', earlier: readonly string[] = []): Promise<Evidence> {
     const query = earlier.length ? inConversation(rawQuestion, earlier, (q, hint) => this.engine.query(q, hint), langHint) : this.engine.query(rawQuestion, langHint);
@@ -157,7 +175,9 @@ export class Answerer {
     // the years it asks about («…в 2018 году?»): a sentence giving another year's figure does not answer it; a «when»
     // question asks for the year itself
     const years = kind === 'date' ? [] : askedYears(query.text, query.lang);
-    const ranked = candidates(q, results, query.lang, kind, { life, counted, category, years });
+    const all = candidates(q, results, query.lang, kind, { life, counted, category, years });
+    // a quote from a document that never names a place the question names with its unit speaks of another place
+    const ranked = this.aboutPlacesAsked(all, concepts);
     const best = ranked[0];
     const bestPassage = Math.max(0, ...ranked.map((c) => c.passageCoverage));
     const { citations, picked } = pickQuotes(ranked.filter((c) => c.passageCoverage >= PASSAGE_SHARE * bestPassage), excerpts);

@@ -164,6 +164,8 @@ export interface Candidate {
   sentenceCoverage: number;
   focusCoverage: number;
   namesCoverage: number;
+  /** the places the question names with their unit that the quote (its title too) does not name as such, by concept index */
+  placesUnmet: readonly number[];
   holdsKind: boolean;
   /** … or a sentence it points back to, or one that points back to it, does («…больше 10 тысяч алматинцев. Именно столько комментариев написали…») */
   kindNear: boolean;
@@ -346,6 +348,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
         pairs: rank < PAIRS_FROM ? pairsMet(q, passage.words[i], byTerm) : 0,
         focusCoverage: weighed(q, metBySentence[i], isFocus),
         namesCoverage: namesMet[i],
+        placesUnmet: named.flatMap((u) => (u.unitWord !== undefined && quoted[u.name] === 0 ? [u.name] : [])),
       });
     });
   });

@@ -38,6 +38,8 @@ export function unitIn(terms: ReadonlySet<string>): UnitKind | undefined {
 export interface NamedUnit {
   name: number;
   unit: UnitKind;
+  /** the unit word's concept index, when the question writes it (not for a city written bare) */
+  unitWord?: number;
 }
 
 /** The question's names that stand next to a unit («Қызылорда» + облыс, «Алматинской» + область). */
@@ -50,7 +52,7 @@ export function namedUnits(concepts: readonly Concept[]): NamedUnit[] {
     for (const j of [i + 1, i - 1]) {
       const unit = concepts[j] && !concepts[j].name ? table.get(concepts[j].stem) : undefined;
       if (unit) {
-        out.push({ name: i, unit });
+        out.push({ name: i, unit, unitWord: j });
         return;
       }
     }
@@ -87,7 +89,7 @@ export function commonWord(c: Concept): boolean {
 }
 
 /** a name's stem this long or longer names the place in the words it begins too: its adjective («алматинск» for «алмат») */
-const ADJECTIVE_FROM = 5;
+export const ADJECTIVE_FROM = 5;
 
 /**
  * Whether a word's terms name the concept's place: by a whole word (a prefix term is too loose to stand for a name),

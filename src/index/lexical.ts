@@ -163,10 +163,29 @@ export class LexicalIndex {
     return Array.from({ length: take }, (_, i) => this.docs[from + Math.floor((i * count) / take)]);
   }
 
+  /** Whether some chunk at a position in [from, to) holds the term (a binary search: postings are in chunk order). */
+  holdsWithin(term: string, from: number, to: number): boolean {
+    const id = this.termIds.get(term);
+    if (id === undefined) return false;
+    let lo = this.offsets[id];
+    let hi = this.offsets[id + 1];
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.docs[mid] < from) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.offsets[id + 1] && this.docs[lo] < to;
+  }
+
   /** Whether some term of the index (not a prefix term) begins with `prefix`. */
   hasPrefix(prefix: string): boolean {
+    return this.withPrefix(prefix, 1).length > 0;
+  }
+
+  /** Up to `limit` of the index's terms (not prefix terms) that begin with `prefix`, in order. */
+  withPrefix(prefix: string, limit: number): string[] {
     // sorted once, when first asked (some 0.2 s for 300,000 terms on this machine, then a binary search each time):
-    // only a question naming a place the index does not know asks (answer/places.ts)
+    // only a question naming a place the index does not know, or one with its unit, asks (answer/places.ts, compose.ts)
     const sorted = (this.sortedTerms ??= this.terms.filter((t) => !isPrefixTerm(t)).sort());
     let lo = 0;
     let hi = sorted.length;
@@ -175,7 +194,9 @@ export class LexicalIndex {
       if (sorted[mid] < prefix) lo = mid + 1;
       else hi = mid;
     }
-    return lo < sorted.length && sorted[lo].startsWith(prefix);
+    const out: string[] = [];
+    for (let i = lo; i < sorted.length && out.length < limit && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
+    return out;
   }
 
   private sortedTerms?: string[];

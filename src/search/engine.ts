@@ -38,6 +38,9 @@ const READ_HERE: ReadonlySet<string> = new Set(['chunks.jsonl', 'lexical.json', 
 /** How many candidates each side contributes to the fusion. */
 const CANDIDATES = 100;
 
+/** how many of the index's words beginning with a stem docHolds looks at (a place's forms and adjectives are few) */
+const WORDS_BEGINNING = 16;
+
 export class SearchEngine {
   private constructor(
     readonly dir: string,
@@ -149,6 +152,18 @@ export class SearchEngine {
       const chunk = this.chunks[position];
       return { chunk, doc: this.doc(chunk.docId)! };
     });
+  }
+
+  /**
+   * Whether some passage of a document (or its title: the index counts a title's terms in each of its passages)
+   * holds one of the terms, or a word beginning with one of `stems` (a place's adjective: «костромск» for «костром»).
+   */
+  docHolds(docId: string, terms: Iterable<string>, stems: readonly string[] = []): boolean {
+    const d = this.manifest.docs[docId];
+    if (!d) return false;
+    const within = (t: string) => this.lexical.holdsWithin(t, d.first, d.first + d.count);
+    for (const t of terms) if (within(t)) return true;
+    return stems.some((s) => this.lexical.withPrefix(s, WORDS_BEGINNING).some(within));
   }
 
   /** Whether the index holds a term at all. */

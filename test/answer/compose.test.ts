@@ -208,6 +208,43 @@ describe('a follow-up naming a new place', () => {
   });
 });
 
+describe('regions and cities of one name', () => {
+  let places: Answerer;
+  beforeAll(async () => {
+    const dir = await tempDir();
+    const corpus = path.join(dir, 'corpus');
+    await mkdir(corpus);
+    await writeFile(path.join(corpus, 'almaty-region.kk.txt'), 'Алматы облысының әкімі Марлен Әлібаев облыс орталығы Қонаев қаласында азаматтарды қабылдады. Облыс әкімі аудандардағы жол жөндеу жұмыстарына тоқталды. Биыл облыста 120 шақырым жол жөнделеді.');
+    await writeFile(path.join(corpus, 'almaty-city.ru.txt'), 'Аким города Алматы Ерболат Досаев провел встречу с жителями Медеуского района. Аким города рассказал о строительстве 15 новых школ в мегаполисе. В Алматы в этом году отремонтируют 300 километров дорог.');
+    await writeFile(path.join(corpus, 'almaty-region.ru.txt'), 'Аким Алматинской области Марлен Алибаев посетил Талгарский район. По словам главы региона, в области построят 40 школ. Областной бюджет на образование вырос.');
+    // a long programme names its district once, at the top; its later passages speak of it bare
+    const programme = ['Программа развития Кызылординского района на 2024–2026 годы.', ...Array.from({ length: 40 }, (_, i) => `Раздел ${i + 1}. Мероприятия по благоустройству и содержанию дорог общего пользования, ремонту дворов и освещению улиц, с отчётом исполнителя за каждый квартал.`), 'В районе работают 23 школы и 14 детских садов.'].join('\n\n');
+    await writeFile(path.join(corpus, 'kyzylorda-district.ru.txt'), programme);
+    await writeFile(path.join(corpus, 'other.ru.txt'), 'В Таразе построили две поликлиники. Аким города открыл их в октябре. Жители довольны.');
+    await buildIndex({ corpus, indexDir: path.join(dir, 'index'), embedder: null });
+    places = new Answerer(await SearchEngine.open(path.join(dir, 'index'), null));
+  });
+
+  it('quotes the city for a city written bare, and the region for the region', async () => {
+    for (const q of ['Алматы әкімі кім?', 'Кто аким Алматы?']) expect((await places.ask(q)).citations[0].excerpt).toContain('Досаев');
+    expect((await places.ask('Сколько школ построят в Алматы?')).citations[0].excerpt).toContain('15 новых школ');
+    expect((await places.ask('Алматы облысының әкімі кім?')).citations[0].excerpt).toContain('Әлібаев');
+    expect((await places.ask('Сколько километров дорог отремонтируют в Алматинской области?')).citations[0].excerpt).toContain('120 шақырым');
+  });
+
+  it('never quotes another region\'s document for a region named with its unit', async () => {
+    const a = await places.ask('Қызылорда облысының әкімі кім?', { minConfidence: 0 });
+    expect(a.citations.map((c) => c.docId)).not.toContain('almaty-region.kk.txt');
+    expect(a.citations.map((c) => c.docId)).not.toContain('almaty-region.ru.txt');
+  });
+
+  it('quotes a passage that names its district only in its document', async () => {
+    const a = await places.ask('Сколько школ в Кызылординском районе?');
+    expect(a.answered).toBe(true);
+    expect(a.citations[0].excerpt).toContain('23 школы');
+  });
+});
+
 describe('the words an answer says, in retrieval', () => {
   it('a question asking a sum of money also looks for a currency, and no other question does', () => {
     const queries = new QueryAnalyzer();

@@ -162,6 +162,20 @@ describe('lexical index', () => {
     expect(loaded.search(q, 3)).toEqual(index.search(q, 3));
     expect(index.search(q, 3)[0].position).toBe(2);
   });
+
+  it('tells whether a range of passages holds a term, and lists the words a stem begins', async () => {
+    const texts = ['костромской район', 'другой текст', 'кострома город', 'ещё текст', 'костромской край'];
+    const index = await LexicalIndex.build(texts, texts.map(() => ''), DEFAULT_LEXICAL, (t) => t.split(' '));
+    expect(index.holdsWithin('кострома', 0, 2)).toBe(false);
+    expect(index.holdsWithin('кострома', 2, 3)).toBe(true);
+    expect(index.holdsWithin('костромской', 1, 4)).toBe(false); // in passages 0 and 4, not between
+    expect(index.holdsWithin('костромской', 1, 5)).toBe(true);
+    expect(index.holdsWithin('нет', 0, 5)).toBe(false);
+    expect(index.withPrefix('костром', 10)).toEqual(['кострома', 'костромской']);
+    expect(index.withPrefix('костром', 1)).toEqual(['кострома']);
+    expect(index.hasPrefix('костр')).toBe(true);
+    expect(index.hasPrefix('костя')).toBe(false);
+  });
 });
 
 describe('probabilistic structured queries', () => {
