@@ -314,12 +314,13 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       const quote = quoteSpan(text, spans, i, choiceRelevance, pointsBack[i]);
       quoted.fill(0);
       quotedForChoice.fill(0);
-      // the quote is whole sentences around sentence i
+      // the quote is whole sentences around sentence i, or sentence i cut at MAX_EXCERPT: then what its shown part meets
       let first = i;
       while (first > 0 && spans[first - 1].start >= quote.start) first--;
-      for (let j = first; j < spans.length && spans[j].end <= quote.end; j++) {
-        const m = metBySentence[j];
-        const f = forChoice[j];
+      const cut = spans[i].end > quote.end ? shownPart(q, metBySentence[i], forChoice[i], analyze(text.slice(spans[i].start, quote.end), result.doc.lang), byTitle, meet) : null;
+      for (let j = first; j < spans.length && (j <= i || spans[j].end <= quote.end); j++) {
+        const m = j === i && cut ? cut.all : metBySentence[j];
+        const f = j === i && cut ? cut.names : forChoice[j];
         for (let c = 0; c < n; c++) {
           if (m[c] > quoted[c]) quoted[c] = m[c];
           if (f[c] > quotedForChoice[c]) quotedForChoice[c] = f[c];
@@ -353,6 +354,22 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     });
   });
   return out.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * What the shown part of a sentence cut at MAX_EXCERPT meets (`shown`, its terms): no more than the whole sentence
+ * does, and nothing only its hidden rest says.
+ */
+function shownPart(q: Weighted, all: Float64Array, names: Float64Array, shown: readonly string[], byTitle: readonly number[], meet: (c: Concept, terms: ReadonlySet<string>) => number): { all: Float64Array; names: Float64Array } {
+  const terms = new Set(shown);
+  const outAll = new Float64Array(all.length);
+  const outNames = new Float64Array(names.length);
+  q.concepts.forEach((c, k) => {
+    const here = meet(c, terms);
+    outAll[k] = Math.min(all[k], Math.max(byTitle[k], here));
+    outNames[k] = Math.min(names[k], c.name ? outAll[k] : here);
+  });
+  return { all: outAll, names: outNames };
 }
 
 /** Whether a sentence's names (stems written capitalized) hold one that is not among the question's. */

@@ -4,7 +4,7 @@ import { askedBy, askedKind, categoryBy, countedBy, givesLifeSpan, holdsKind, li
 import { analyze } from '../../src/text/analyzer.ts';
 import { foldKazakhLetters } from '../../src/text/normalize.ts';
 import { isFocus } from '../../src/answer/quotes.ts';
-import { candidates } from '../../src/answer/quotes.ts';
+import { candidates, MAX_EXCERPT } from '../../src/answer/quotes.ts';
 import { confidence, decide, FEATURES, fitLogistic, loadDeclineModel, type Features } from '../../src/answer/decline.ts';
 import { buildIndex } from '../../src/index/build.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
@@ -280,6 +280,16 @@ describe('sentence selection', () => {
     expect(one('Когда родился Прокудин-Горский?', text).every((c) => c.holdsKind)).toBe(true);
     const alone = one('Когда Прокудин-Горский сделал первую цветную фотографию?', text.slice(0, text.indexOf(' Первую')));
     expect(alone[0].holdsKind).toBe(false);
+  });
+
+  it('measures what a sentence cut at the excerpt\'s length meets in its shown part', () => {
+    const filler = Array.from({ length: 60 }, (_, i) => `пункт ${i + 1}`).join(', ');
+    const text = `Америго Веспуччи в 1499 году отплыл к берегам Америки, ${filler}, и вернулся в Кадис.`;
+    expect(text.length).toBeGreaterThan(MAX_EXCERPT);
+    const [shown] = one('Когда Веспуччи отплыл в Америку?', text);
+    expect(shown.quoteCoverage).toBe(1); // it had counted nothing of a sentence it cut
+    const [hidden] = one('Когда Веспуччи вернулся в Кадис?', text);
+    expect(hidden.quoteCoverage).toBeLessThan(hidden.sentenceCoverage); // «Кадис» is past the cut
   });
 
   it('measures what the whole quote meets, not only its sentence', () => {
