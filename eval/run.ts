@@ -46,7 +46,7 @@ type Search = (question: string) => Promise<Result[]> | Result[];
 
 const { values } = parseArgs({
   options: {
-    sets: { type: 'string', default: 'seeds,product,programmes,answers-tydi-ru,answers-kazqad,clir-ru2kk,clir-kk2ru,kazqad,tydi-ru,followups' },
+    sets: { type: 'string', default: 'seeds,product,programmes,places,answers-tydi-ru,answers-kazqad,clir-ru2kk,clir-kk2ru,kazqad,tydi-ru,followups' },
     ablations: { type: 'boolean', default: false },
     // the quality gate (eval/baseline.ts): fail when a figure falls below eval/baseline.json; or rewrite it
     check: { type: 'boolean', default: false },
@@ -69,6 +69,8 @@ const SETS: Record<string, { corpus?: string; documents?: string; questions: str
   product: { corpus: path.join(shared, 'corpus'), questions: fileURLToPath(new URL('./product/questions.jsonl', import.meta.url)) },
   // the project's own questions over long official documents drawn from the bench texts (eval/programmes/README.md)
   programmes: { documents: fileURLToPath(new URL('./programmes/documents.json', import.meta.url)), questions: fileURLToPath(new URL('./programmes/questions.jsonl', import.meta.url)) },
+  // … and over Kazakh news sentences naming regions and the cities of the same name (eval/places/README.md)
+  places: { documents: fileURLToPath(new URL('./places/documents.json', import.meta.url)), questions: fileURLToPath(new URL('./places/questions.jsonl', import.meta.url)) },
   'answers-tydi-ru': { corpus: path.join(shared, 'eval/answers/tydi-ru-passages.jsonl'), questions: path.join(shared, 'eval/answers/tydi-ru-questions.jsonl') },
   'answers-kazqad': { corpus: path.join(shared, 'eval/answers/kazqad-passages.jsonl'), questions: path.join(shared, 'eval/answers/kazqad-questions.jsonl') },
   'clir-ru2kk': { corpus: path.join(shared, 'eval/clir/kk-passages.jsonl'), questions: path.join(shared, 'eval/clir/ru2kk-queries.jsonl') },
