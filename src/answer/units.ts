@@ -62,13 +62,15 @@ export function namedUnits(concepts: readonly Concept[]): NamedUnit[] {
 
 /**
  * In a question written without capitals, the words beside a unit taken for the place's name («какая зарплата в
- * бостандыкском районе»), as a capitalized word would be: written with them, the name needs no guessing.
+ * бостандыкском районе»), as a capitalized word would be: written with them, the name needs no guessing, but for its
+ * first word, capitalized anyway: before a unit it is the place's name («Қарағанды қаласында…»), unless a common word.
  */
 export function placesBesideUnits(concepts: Concept[], text: string): Concept[] {
-  if (/\p{Lu}/u.test(text)) return concepts;
   const table = units();
   const isUnit = (c: Concept | undefined) => c !== undefined && table.has(c.stem);
-  return concepts.map((c, i) => (c.name || isUnit(c) || commonWord(c) || !(isUnit(concepts[i + 1]) || isUnit(concepts[i - 1])) ? c : { ...c, name: true }));
+  const beside = (i: number) => isUnit(concepts[i + 1]) || isUnit(concepts[i - 1]);
+  const guess = /\p{Lu}/u.test(text) ? (c: Concept, i: number) => c.firstWord === true && isUnit(concepts[i + 1]) : (_: Concept, i: number) => beside(i);
+  return concepts.map((c, i) => (c.name || isUnit(c) || !guess(c, i) || commonWord(c) ? c : { ...c, name: true }));
 }
 
 /** a translation that begins as the word does is the name itself («кызылординской» → «кызылорда»), not a sign of a common word */

@@ -27,6 +27,9 @@ describe('places named with their unit', () => {
     expect(names('какая площадь ладака, исторической области?')).not.toContain(defaultAnalyzer.wordTerms('исторической', 'ru')[0]); // translated: a common word
     // written with capitals, the capitals tell: «районе» beside a word written small is no sign
     expect(names('Какая средняя зарплата в бостандыкском районе?')).toEqual([]);
+    // … but a first word is capitalized anyway: before a unit it is the place («Қарағанды қаласында…»)
+    expect(names('Қарағанды қаласында неше сайлау учаскесі жұмысын бастады?')).toEqual([defaultAnalyzer.wordTerms('Қарағанды', 'kk')[0]]);
+    expect(names('Облыс әкімі кім?')).toEqual([]); // the unit itself
   });
 
   it('finds none where a name stands alone', () => {
