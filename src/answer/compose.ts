@@ -74,6 +74,8 @@ const SAYS_ENOUGH = 8;
  * with 3, as when written with capitals.
  */
 const NAME_READING = 3;
+/** … and how many are read for whether a name written bare is a city's (units.ts placesIn) */
+const CITY_READING = 6;
 /** passages whose sentences are considered */
 const PASSAGES = 6;
 /**
@@ -175,7 +177,8 @@ export class Answerer {
     // the years it asks about («…в 2018 году?»): a sentence giving another year's figure does not answer it; a «when»
     // question asks for the year itself
     const years = kind === 'date' ? [] : askedYears(query.text, query.lang);
-    const all = candidates(q, results, query.lang, kind, { life, counted, category, years });
+    const reads = (stem: string) => this.engine.passagesWith(stem, CITY_READING).map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc)));
+    const all = candidates(q, results, query.lang, kind, { life, counted, category, years, reads });
     // a quote from a document that never names a place the question names with its unit speaks of another place
     const ranked = this.aboutPlacesAsked(all, concepts);
     const best = ranked[0];

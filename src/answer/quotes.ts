@@ -9,7 +9,7 @@ import { heading } from '../corpus/title.ts';
 import { analysedPassage, numbersIn, sentencesHolding } from './passages.ts';
 import { LANGS, PACKS, type AnswerKind, type Lang } from '../lang/index.ts';
 import { givesLifeSpan, holdsKind, namesMoney, outsideLifeSpans, type Counted, type LifeAsked } from './question.ts';
-import { otherUnit, placesIn, unitIn } from './units.ts';
+import { otherUnit, placesIn, unitIn, type PlaceReading } from './units.ts';
 import { namesOtherYear } from './years.ts';
 import { analyze } from '../text/analyzer.ts';
 
@@ -210,17 +210,21 @@ export interface Asking {
   category?: number | null;
   /** the years it asks about (askedYears) */
   years?: readonly string[];
+  /** more passages holding a place's name, read for whether it is a city (units.ts placesIn) */
+  reads?: PlaceReading;
 }
 // a question asking nothing of a life span: no concept met by one, and its years answer as any others
 const NO_LIFE: LifeAsked = { concepts: [], dates: true };
 
 export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, asking: Asking = {}): Candidate[] {
-  const { life = NO_LIFE, counted = null, category = null, years = [] } = asking;
+  const { life = NO_LIFE, counted = null, category = null, years = [], reads } = asking;
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
   // the places it names with their units, and which passages speak of another place of the name (units.ts)
-  const places = placesIn(q.concepts, results.map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc))));
+  const places = placesIn(q.concepts, results.map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc))), reads);
   const { named } = places;
+  // the places it names, a first word among them («Алматыда…»), are names the answer must meet, as any other name
+  const placeNames = new Set(named.map((u) => q.concepts[u.name]));
   // what a «how many» question counts, as concepts (none for a price, or when it counts nothing named)
   const countedConcepts = counted && 'concepts' in counted ? counted.concepts.map((k) => q.concepts[k]) : [];
   // the word saying which kind of the counted thing («діни» бірлестік), when the question gives one
@@ -281,7 +285,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       : held.map((h, j) => h && !years.some((y) => namesOtherYear(sentence(j), y)) && (life.dates || holdsKind(outsideLifeSpans(sentence(j), result.doc.lang), kind)));
     const kindIn = NAMED_KINDS.has(kind) ? holding.map((h, j) => h && namesOtherThan(passage.names[j], questionNames)) : holding;
     const { pointsBack } = passage;
-    const namesMet = metBySentence.map((m) => weighed(q, m, (c) => !isFocus(c) && !isNow(c)));
+    const namesMet = metBySentence.map((m) => weighed(q, m, (c) => (!isFocus(c) && !isNow(c)) || placeNames.has(c)));
     // how well each sentence itself names what a «how many» question counts (1 when it counts nothing named); a
     // sum of money, which texts name by its currency and seldom by «денег» / «ақша», about the question's names:
     // «Сколько денег выделено на проект «Таза бейсенбі»?» is not answered by a grant of «22 млн теңге» to others

@@ -172,14 +172,27 @@ export function otherUnit(words: readonly ReadonlySet<string>[], concept: Concep
  * city («Алматы әкімі кім?» asks of the city, not of «Алматы облысы», the region named after it). A name no passage
  * calls a city («Шығыс Қазақстан», a region often named bare) stays bare.
  */
-function citiesNamedBare(concepts: readonly Concept[], named: readonly NamedUnit[], passages: readonly (readonly (readonly ReadonlySet<string>[])[])[]): NamedUnit[] {
+function citiesNamedBare(concepts: readonly Concept[], named: readonly NamedUnit[], passages: readonly Sentences[], reads?: (stem: string) => readonly Sentences[]): NamedUnit[] {
   const out: NamedUnit[] = [];
+  const isCity = (c: Concept, texts: readonly Sentences[]) => texts.some((words) => unitsNaming(words, c).has('city'));
   concepts.forEach((c, i) => {
     if (!(c.name || (c.firstWord && !commonWord(c))) || named.some((u) => u.name === i)) return;
-    if (passages.some((words) => unitsNaming(words, c).has('city'))) out.push({ name: i, unit: 'city' });
+    if (isCity(c, passages) || (reads !== undefined && isCity(c, reads(c.stem)))) out.push({ name: i, unit: 'city' });
   });
   return out;
 }
+
+/** a text as its sentences, each as its words, each as its terms (a title counts as one sentence) */
+type Sentences = readonly (readonly ReadonlySet<string>[])[];
+
+/** A passage as placesIn reads it. */
+export interface PlaceText {
+  titleWords: readonly ReadonlySet<string>[];
+  words: readonly (readonly ReadonlySet<string>[])[];
+}
+
+/** the passages read for a name written bare: of the index's, a few holding it (compose.ts) */
+export type PlaceReading = (stem: string) => readonly PlaceText[];
 
 /** How the passages read the places a question names with their units (see placesIn). */
 export interface PlacesRead {
@@ -197,11 +210,14 @@ export interface PlacesRead {
 /**
  * The places a question names with their units, and how each passage (its title's words and its sentences' words)
  * names them: whether it speaks of the place asked or of another of the name («Алматы облысы» for «Алматы»).
+ * `reads`: more of the index's passages holding a name written bare, when the passages found do not say it is a
+ * city («Алматыда … ?» over passages on «Алматы облысы» alone).
  */
-export function placesIn(concepts: readonly Concept[], passages: readonly { titleWords: readonly ReadonlySet<string>[]; words: readonly (readonly ReadonlySet<string>[])[] }[]): PlacesRead {
+export function placesIn(concepts: readonly Concept[], passages: readonly PlaceText[], reads?: PlaceReading): PlacesRead {
   const withUnit = namedUnits(concepts);
-  const texts = passages.map((p) => [p.titleWords, ...p.words]);
-  const named = [...withUnit, ...citiesNamedBare(concepts, withUnit, texts)];
+  const textOf = (p: PlaceText) => [p.titleWords, ...p.words];
+  const texts = passages.map(textOf);
+  const named = [...withUnit, ...citiesNamedBare(concepts, withUnit, texts, reads && ((stem) => reads(stem).map(textOf)))];
   const around = texts.map((words) => named.map((u) => unitsNaming(words, concepts[u.name])));
   const other = around.map((units) => named.some((u, k) => units[k].size > 0 && !units[k].has(u.unit)));
   const asked = around.map((units) => named.every((u, k) => units[k].has(u.unit)));

@@ -74,6 +74,13 @@ describe('places named with their unit', () => {
     expect(read('Шығыс Қазақстанда қанша мектеп салынады?', other).named).toEqual([]);
     // and the region asked by its unit: the city's passage is the other place
     expect(read('Алматы облысының әкімі кім?', city, region).elsewhere).toEqual([true, false]);
+    // the passages found do not say «Алматы» is a city: more of the index's passages holding it are read for it
+    const { concepts } = queries.analyze('Алматыда неше мектеп салынады?');
+    const readFor: string[] = [];
+    const reads = (stem: string) => (readFor.push(stem), [city]);
+    expect(placesIn(concepts, [region], reads).named.map((u) => u.unit)).toEqual(['city']);
+    expect(readFor).toEqual([concepts[0].stem]);
+    expect(placesIn(concepts, [region], () => [region]).named).toEqual([]);
   });
 
   it('quotes the passage on the city for a city written bare, above a better-ranked one on the region of its name', () => {
@@ -87,5 +94,15 @@ describe('places named with their unit', () => {
     ];
     const [best] = candidates(weighted, results as never, 'ru', 'quantity');
     expect(best.result.chunk.docId).toBe('c');
+  });
+
+  it('takes a place asked as a first word for one of the names the answering sentence must meet', () => {
+    const doc = (id: string) => ({ docId: id, title: '', lang: 'kk' as const, meta: {}, hash: '', chunks: [] });
+    const result = (id: string, text: string, score: number) => ({ chunk: { id, docId: id, start: 0, end: text.length, text }, doc: doc(id), score });
+    const { concepts } = queries.analyze('Алматыда неше мектеп салынады?');
+    const weighted = { concepts, weights: concepts.map(() => 1) };
+    const results = [result('r', 'Алматы облысында 40 мектеп салынады.', 2), result('c', 'Алматы қаласында 15 мектеп салынады.', 1)];
+    const names = Object.fromEntries(candidates(weighted, results as never, 'kk', 'quantity').map((c) => [c.result.chunk.docId, c.namesCoverage]));
+    expect(names).toEqual({ r: 0, c: 1 }); // the region's sentence does not name the city asked
   });
 });
