@@ -139,8 +139,10 @@ export class Answerer {
   }
 
   /**
-   * The candidates whose quote names the places the question names with their unit, or whose document does
-   * somewhere (a long programme names its district once, and its passages speak of it bare).
+   * The candidates about the places the question names: not those whose quote names one only as another place of
+   * the name («Алматы облысында…» for «Алматы қаласында…?», «Алматыда…?»), and, for a place named with its unit,
+   * those whose quote names it or whose document does somewhere (a long programme names its district once, and its
+   * passages speak of it bare).
    */
   private aboutPlacesAsked(ranked: Candidate[], concepts: readonly Concept[]): Candidate[] {
     const known = new Map<string, boolean>();
@@ -150,7 +152,7 @@ export class Answerer {
       if (yes === undefined) known.set(key, (yes = this.engine.docHolds(docId, wholeTerms(concepts[k]), concepts[k].stem.length >= ADJECTIVE_FROM ? [concepts[k].stem] : [])));
       return yes;
     };
-    return ranked.filter((c) => c.placesUnmet.every((k) => names(c.result.chunk.docId, k)));
+    return ranked.filter((c) => !c.placesOther && c.placesUnmet.every((k) => names(c.result.chunk.docId, k)));
   }
 
   /** Retrieval, quote selection and the decision's features for a question. */

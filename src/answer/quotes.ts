@@ -166,6 +166,8 @@ export interface Candidate {
   namesCoverage: number;
   /** the places the question names with their unit that the quote (its title too) does not name as such, by concept index */
   placesUnmet: readonly number[];
+  /** the quote names one of the question's places only as another place of the name («Алматы облысы» for «Алматы қаласы») */
+  placesOther: boolean;
   holdsKind: boolean;
   /** … or a sentence it points back to, or one that points back to it, does («…больше 10 тысяч алматинцев. Именно столько комментариев написали…») */
   kindNear: boolean;
@@ -253,6 +255,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const rankBonus = places.elsewhere[rank] ? 0 : SELECTION.rank / (rank + 1);
     const metBySentence: Float64Array[] = [];
     const forChoice: Float64Array[] = [];
+    // whether each sentence names one of the question's places as another place of the name
+    const otherPlace: boolean[] = [];
     sentenceTerms.forEach((terms, j) => {
       const all = new Float64Array(n);
       const names = new Float64Array(n);
@@ -267,9 +271,14 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       if (life.concepts.length && givesLifeSpan(text.slice(start, spans[Math.min(j + 1, spans.length - 1)].end), result.doc.lang, end - start)) {
         for (const k of life.concepts) all[k] = names[k] = 1;
       }
+      let elsewhere = false;
       named.forEach((u, k) => {
-        if (otherUnit(passage.words[j], q.concepts[u.name], u.unit, around[k])) all[u.name] = names[u.name] = 0;
+        if (otherUnit(passage.words[j], q.concepts[u.name], u.unit, around[k])) {
+          all[u.name] = names[u.name] = 0;
+          elsewhere = true;
+        }
       });
+      otherPlace.push(elsewhere);
       metBySentence.push(all);
       forChoice.push(names);
     });
@@ -322,7 +331,9 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       let first = i;
       while (first > 0 && spans[first - 1].start >= quote.start) first--;
       const cut = spans[i].end > quote.end ? shownPart(q, metBySentence[i], forChoice[i], analyze(text.slice(spans[i].start, quote.end), result.doc.lang), byTitle, meet) : null;
+      let last = first;
       for (let j = first; j < spans.length && (j <= i || spans[j].end <= quote.end); j++) {
+        last = j;
         const m = j === i && cut ? cut.all : metBySentence[j];
         const f = j === i && cut ? cut.names : forChoice[j];
         for (let c = 0; c < n; c++) {
@@ -354,6 +365,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
         focusCoverage: weighed(q, metBySentence[i], isFocus),
         namesCoverage: namesMet[i],
         placesUnmet: named.flatMap((u) => (u.unitWord !== undefined && quoted[u.name] === 0 ? [u.name] : [])),
+        placesOther: named.some((u) => quoted[u.name] === 0) && otherPlace.slice(first, last + 1).some(Boolean),
       });
     });
   });

@@ -232,6 +232,13 @@ describe('regions and cities of one name', () => {
     expect((await places.ask('Сколько километров дорог отремонтируют в Алматинской области?')).citations[0].excerpt).toContain('120 шақырым');
   });
 
+  it('never quotes the region of its name for a city, asked with its unit or bare', async () => {
+    for (const q of ['Алматы қаласында неше шақырым жол жөнделеді?', 'Алматыда неше шақырым жол жөнделеді?']) {
+      const a = await places.ask(q, { minConfidence: 0 });
+      expect(a.citations.map((c) => c.docId)).not.toContain('almaty-region.kk.txt');
+    }
+  });
+
   it('never quotes another region\'s document for a region named with its unit', async () => {
     const a = await places.ask('Қызылорда облысының әкімі кім?', { minConfidence: 0 });
     expect(a.citations.map((c) => c.docId)).not.toContain('almaty-region.kk.txt');
