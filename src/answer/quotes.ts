@@ -229,6 +229,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
   const placeNames = new Set(named.map((u) => q.concepts[u.name]));
   // what a «how many» question counts, as concepts (none for a price, or when it counts nothing named)
   const countedConcepts = counted && 'concepts' in counted ? counted.concepts.map((k) => q.concepts[k]) : [];
+  // whether it counts people («Сколько человек…?», «Неше адам…?»)
+  const countsPeople = countedConcepts.some((c) => [...c.terms.keys()].some((t) => people().has(t)));
   // the word saying which kind of the counted thing («діни» бірлестік), when the question gives one
   const describing = counted && 'concepts' in counted && counted.describing !== undefined ? q.concepts[counted.describing] : null;
   // the terms of the question's own names (its first word too: «Кокжайляу салынады ма?»)
@@ -299,16 +301,18 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // sum of money, which texts name by its currency and seldom by «денег» / «ақша», about the question's names:
     // «Сколько денег выделено на проект «Таза бейсенбі»?» is not answered by a grant of «22 млн теңге» to others
     // which words are numbers, worked out only for a «how many» question that counts something named
+    // people counted are met by any word naming people («Неше адам…?» by «10000-нан астам азамат»)
+    const meetCounted = countsPeople ? (c: Concept, terms: ReadonlySet<string>) => Math.max(meet(c, terms), hasAny(terms, people()) ? 1 : 0) : meet;
     const numbers = countedConcepts.length > 0 ? numbersIn(passage) : [];
     const countedIn = spans.map((sp, j) =>
       !counted ? 1
       : 'money' in counted ? (namesMoney(text.slice(sp.start, sp.end)) && namesMet[j] > 0 ? 1 : 0)
-      : countsOnlyOther(passage.words[j], numbers[j], countedConcepts, meet) ? 0
-      : describing && countsOtherKind(passage.words[j], numbers[j], describing, countedConcepts, q.concepts, meet) ? 0
-      : Math.max(...countedConcepts.map((c) => meet(c, sentenceTerms[j]))));
+      : countsOnlyOther(passage.words[j], numbers[j], countedConcepts, meetCounted) ? 0
+      : describing && countsOtherKind(passage.words[j], numbers[j], describing, countedConcepts, q.concepts, meetCounted) ? 0
+      : Math.max(...countedConcepts.map((c) => meetCounted(c, sentenceTerms[j]))));
     // a number right before the counted thing («500 школ»), or, for «Какой клуб…», the kind of thing asked named
     const countsIt = spans.map((_, j) =>
-      countedConcepts.length > 0 ? countsBefore(passage.words[j], numbers[j], countedConcepts, meet)
+      countedConcepts.length > 0 ? countsBefore(passage.words[j], numbers[j], countedConcepts, meetCounted)
       : category !== null && meet(q.concepts[category], sentenceTerms[j]) > 0);
     // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
     // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
@@ -430,6 +434,10 @@ function meetsAny(concepts: readonly Concept[], words: readonly ReadonlySet<stri
   const terms = words.length === 1 ? words[0] : new Set(words.flatMap((w) => [...w]));
   return concepts.some((c) => meet(c, terms) > 0);
 }
+
+// every pack's words naming people as index terms (either language), worked out once
+let PEOPLE: ReadonlySet<string> | undefined;
+const people = () => (PEOPLE ??= new Set(LANGS.flatMap((l) => analyze(PACKS[l].counting.people.join(' '), l).filter((t) => !isPrefixTerm(t)))));
 
 // every pack's scale and counter words as index terms (texts in either language), worked out once
 let countingTerms: { scales: ReadonlySet<string>; counters: ReadonlySet<string> } | undefined;

@@ -134,6 +134,11 @@ export interface LanguagePack {
     /** words that count anything, people or units («500 человек», «дана»): a number they follow may count what is asked */
     counters: readonly string[];
     /**
+     * words naming people, any of which counts people: «Сколько человек…?», «Неше адам…?» are answered by «10000-нан
+     * астам азамат», «120 жителей»
+     */
+    people: readonly string[];
+    /**
      * A question asking a level, share or rate («какой уровень безработицы», «жұмыссыздық деңгейі қандай»): the word
      * for it, and on which side of it the measured noun stands. A number in the answer must be said of that noun,
      * as of a counted one. `form`: the ending the noun takes there, where the word beside it may be something else
