@@ -50,6 +50,16 @@ const CONTINUES = opening(LANGS.flatMap((l) => PACKS[l].continues));
 /** … and one that adds a detail to it: a number in the sentence before is not what it speaks of (`elaborates`) */
 const ELABORATES = opening(LANGS.flatMap((l) => PACKS[l].elaborates));
 
+/** a sentence's closing marks: a line without one is a heading or a line broken inside a sentence (a PDF's, a scan's) */
+const CLOSED = /[.!?…:;»"”)\]]$/;
+/** a sentence that begins as no sentence does: in lower case, or with a digit */
+const GOES_ON = /^[\p{Ll}\d]/u;
+/**
+ * Whether sentence `s` goes on, on the next line, from a line that ends without closing its sentence («Шиелі
+ * ауданында⏎64 көпқабатты үй салынды»): it begins in lower case or with a digit, as a heading's next line seldom does.
+ */
+const unterminated = (text: string, before: Span, s: Span): boolean => GOES_ON.test(text.slice(s.start, s.start + 1)) && !CLOSED.test(text.slice(before.start, before.end)) && text.slice(before.end, s.start).includes('\n');
+
 /**
  * Whether each of a passage's words (as in `words`) is a number: in digits, or a number word («жеті», «шесть»).
  * Worked out when first asked (only «how many» questions ask), once per passage.
@@ -112,7 +122,7 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
     titleWords,
     kinds: new Map(),
     surfaces: kept.map((ws) => ws.map((w) => w.token.word)),
-    pointsBack: spans.map((s) => CONTINUES.test(text.slice(s.start, s.end))),
+    pointsBack: spans.map((s, j) => CONTINUES.test(text.slice(s.start, s.end)) || (j > 0 && unterminated(text, spans[j - 1], s))),
     adds: spans.map((s) => ELABORATES.test(text.slice(s.start, s.end))),
     ...casingOf(tokens),
   };

@@ -296,7 +296,9 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       : held.map((h, j) => h && !years.some((y) => namesOtherYear(sentence(j), y)) && (life.dates || holdsKind(outsideLifeSpans(sentence(j), result.doc.lang), kind)));
     const kindIn = NAMED_KINDS.has(kind) ? holding.map((h, j) => h && namesOtherThan(passage.names[j], questionNames)) : holding;
     const { pointsBack } = passage;
-    const namesMet = metBySentence.map((m) => weighed(q, m, (c) => (!isFocus(c) && !isNow(c)) || placeNames.has(c)));
+    const isName = (c: Concept) => (!isFocus(c) && !isNow(c)) || placeNames.has(c);
+    // a sentence leaning on the one before it («Ол…», a line after a heading) takes that one's names as its own
+    const namesMet = metBySentence.map((m, j) => (j > 0 && passage.pointsBack[j] ? weighedMax(q, m, metBySentence[j - 1], isName) : weighed(q, m, isName)));
     // how well each sentence itself names what a «how many» question counts (1 when it counts nothing named); a
     // sum of money, which texts name by its currency and seldom by «денег» / «ақша», about the question's names:
     // «Сколько денег выделено на проект «Таза бейсенбі»?» is not answered by a grant of «22 млн теңге» to others
@@ -399,6 +401,18 @@ function namesOtherThan(names: ReadonlySet<string>, questionNames: ReadonlySet<s
 }
 
 /** weighed(q, metBy), a name counting as met by the sentence before (`before`) too: a sentence pointing back */
+/** weighed over the concepts `only` keeps, each met as well as either sentence meets it */
+function weighedMax(q: Weighted, a: ArrayLike<number>, b: ArrayLike<number>, only: (c: Concept) => boolean): number {
+  let total = 0;
+  let got = 0;
+  for (let k = 0; k < q.concepts.length; k++) {
+    if (!only(q.concepts[k])) continue;
+    total += q.weights[k];
+    got += q.weights[k] * Math.max(a[k], b[k]);
+  }
+  return total ? got / total : 1;
+}
+
 function weighedCarrying(q: Weighted, metBy: ArrayLike<number>, before: ArrayLike<number>): number {
   let total = 0;
   let got = 0;

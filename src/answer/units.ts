@@ -172,9 +172,10 @@ export function otherUnit(words: readonly ReadonlySet<string>[], concept: Concep
  * city («Алматы әкімі кім?» asks of the city, not of «Алматы облысы», the region named after it). A name no passage
  * calls a city («Шығыс Қазақстан», a region often named bare) stays bare.
  */
-function citiesNamedBare(concepts: readonly Concept[], named: readonly NamedUnit[], passages: readonly Sentences[], reads?: (stem: string) => readonly Sentences[]): NamedUnit[] {
+function citiesNamedBare(concepts: readonly Concept[], named: readonly NamedUnit[], passages: readonly PlaceText[], reads?: PlaceReading): NamedUnit[] {
   const out: NamedUnit[] = [];
-  const isCity = (c: Concept, texts: readonly Sentences[]) => texts.some((words) => unitsNaming(words, c).has('city'));
+  // a passage naming it as a city, and writing it capitalized: «қалалық мәслихат» is no city named «мәслихат»
+  const isCity = (c: Concept, texts: readonly PlaceText[]) => texts.some((p) => unitsNaming([p.titleWords, ...p.words], c).has('city') && writtenAsName(p, c.stem));
   concepts.forEach((c, i) => {
     if (!(c.name || (c.firstWord && !commonWord(c))) || named.some((u) => u.name === i)) return;
     if (isCity(c, passages) || (reads !== undefined && isCity(c, reads(c.stem)))) out.push({ name: i, unit: 'city' });
@@ -182,14 +183,19 @@ function citiesNamedBare(concepts: readonly Concept[], named: readonly NamedUnit
   return out;
 }
 
-/** a text as its sentences, each as its words, each as its terms (a title counts as one sentence) */
-type Sentences = readonly (readonly ReadonlySet<string>[])[];
-
 /** A passage as placesIn reads it. */
 export interface PlaceText {
   titleWords: readonly ReadonlySet<string>[];
   words: readonly (readonly ReadonlySet<string>[])[];
+  /** how often it writes each stem capitalized and not, inside a sentence (passages.ts) */
+  cased?: ReadonlyMap<string, { upper: number; lower: number }>;
 }
+
+/** Whether a passage writes a stem as a name: capitalized inside its sentences at least as often as not. */
+const writtenAsName = (p: PlaceText, stem: string): boolean => {
+  const c = p.cased?.get(stem);
+  return c === undefined || c.upper >= c.lower;
+};
 
 /** the passages read for a name written bare: of the index's, a few holding it (compose.ts) */
 export type PlaceReading = (stem: string) => readonly PlaceText[];
@@ -217,7 +223,7 @@ export function placesIn(concepts: readonly Concept[], passages: readonly PlaceT
   const withUnit = namedUnits(concepts);
   const textOf = (p: PlaceText) => [p.titleWords, ...p.words];
   const texts = passages.map(textOf);
-  const named = [...withUnit, ...citiesNamedBare(concepts, withUnit, texts, reads && ((stem) => reads(stem).map(textOf)))];
+  const named = [...withUnit, ...citiesNamedBare(concepts, withUnit, passages, reads)];
   const around = texts.map((words) => named.map((u) => unitsNaming(words, concepts[u.name])));
   const other = around.map((units) => named.some((u, k) => units[k].size > 0 && !units[k].has(u.unit)));
   const asked = around.map((units) => named.every((u, k) => units[k].has(u.unit)));

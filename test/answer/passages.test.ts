@@ -18,6 +18,14 @@ describe('analysed passages', () => {
     expect(other.terms.has('алмат')).toBe(false);
   });
 
+  it('reads a line broken inside a sentence as leaning on the line before it, and not a heading\'s next line', () => {
+    // a scan's or a PDF's lines: the sentence goes on in lower case or with a digit after a line with no closing mark
+    expect(analysedPassage({ text: 'Шиелі ауданында\n64 көпқабатты үй салынды.' }, 'kk', '').pointsBack).toEqual([false, true]);
+    expect(analysedPassage({ text: 'Аудандық мәслихат жаңа\nжол салуға қаржы бөлді.' }, 'kk', '').pointsBack).toEqual([false, true]);
+    expect(analysedPassage({ text: 'Мәслихат сессиясы өтті\nАудандық мәслихат жол салуға 5 миллиард теңге бөлді.' }, 'kk', '').pointsBack).toEqual([false, false]);
+    expect(analysedPassage({ text: 'Сессия өтті.\n64 үй салынды.' }, 'kk', '').pointsBack).toEqual([false, false]);
+  });
+
   it('forgets the least recently used beyond its bound, keeping what is asked about', () => {
     const kept = { text: 'Часто спрашивают об этом.' };
     const first = analysedPassage(kept, 'ru', '');

@@ -81,6 +81,11 @@ describe('places named with their unit', () => {
     expect(placesIn(concepts, [region], reads).named.map((u) => u.unit)).toEqual(['city']);
     expect(readFor).toEqual([concepts[0].stem]);
     expect(placesIn(concepts, [region], () => [region]).named).toEqual([]);
+    // a common word beside a city's unit, written small, names no city: «қалалық мәслихат»
+    const council = queries.analyze('Мәслихат жол салуға қанша бөлді?').concepts;
+    const cityCouncil = { titleWords: [], words: [words('Қалалық мәслихат сессиясы өтті, қалалық мәслихат бюджетті бекітті.', 'kk')], cased: new Map([[council[0].stem, { upper: 0, lower: 1 }]]) };
+    expect(placesIn(council, [cityCouncil]).named).toEqual([]);
+    expect(placesIn(council, [{ ...cityCouncil, cased: undefined }]).named.map((u) => u.unit)).toEqual(['city']); // without casing to tell
   });
 
   it('quotes the passage on the city for a city written bare, above a better-ranked one on the region of its name', () => {
@@ -104,5 +109,10 @@ describe('places named with their unit', () => {
     const results = [result('r', 'Алматы облысында 40 мектеп салынады.', 2), result('c', 'Алматы қаласында 15 мектеп салынады.', 1)];
     const names = Object.fromEntries(candidates(weighted, results as never, 'kk', 'quantity').map((c) => [c.result.chunk.docId, c.namesCoverage]));
     expect(names).toEqual({ r: 0, c: 1 }); // the region's sentence does not name the city asked
+    // a sentence leaning on the line before it takes that line's names («Шиелі ауданында⏎64 көпқабатты үй салынды»)
+    const asked = queries.analyze('Шиелі ауданында неше көпқабатты үй салынды?').concepts;
+    const scan = result('s', 'Шиелі ауданында\n64 көпқабатты үй салынды.', 1);
+    const numberSentence = candidates({ concepts: asked, weights: asked.map(() => 1) }, [scan] as never, 'kk', 'quantity').find((c) => c.holdsKind)!;
+    expect(numberSentence.namesCoverage).toBe(1);
   });
 });
