@@ -4,7 +4,8 @@
 import type { SearchEngine, SearchResult } from '../search/engine.ts';
 import { analyze, isPrefixTerm } from '../text/analyzer.ts';
 import { heading } from '../corpus/title.ts';
-import { analysedPassage } from './passages.ts';
+import { analysedPassage, type AnalysedPassage } from './passages.ts';
+import { Lru } from '../lru.ts';
 import type { Lang } from '../text/lang.ts';
 import type { AnswerKind } from '../lang/index.ts';
 import type { Concept, Query } from '../text/query.ts';
@@ -76,6 +77,8 @@ const SAYS_ENOUGH = 8;
 const NAME_READING = 3;
 /** … and how many are read for whether a name written bare is a city's (units.ts placesIn) */
 const CITY_READING = 6;
+/** names whose readings are kept (each a few passages the passage cache holds anyway) */
+const READINGS_KEPT = 1024;
 /** passages whose sentences are considered */
 const PASSAGES = 6;
 /**
@@ -104,6 +107,14 @@ const wholeTerms = (c: Concept) => [...c.terms.keys()].filter((t) => !isPrefixTe
 
 export class Answerer {
   private readonly model: DeclineModel;
+  // the passages read for whether a name written bare is a city's, by its stem: the same for every question naming
+  // it, as long as this engine (its index) serves
+  private readonly readings = new Lru<string, readonly AnalysedPassage[]>(READINGS_KEPT);
+  private readonly reads = (stem: string): readonly AnalysedPassage[] => {
+    let got = this.readings.get(stem);
+    if (!got) this.readings.set(stem, (got = this.engine.passagesWith(stem, CITY_READING).map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc)))));
+    return got;
+  };
 
   constructor(
     private readonly engine: SearchEngine,
@@ -145,6 +156,7 @@ export class Answerer {
    * passages speak of it bare).
    */
   private aboutPlacesAsked(ranked: Candidate[], concepts: readonly Concept[]): Candidate[] {
+    if (!ranked.some((c) => c.placesOther || c.placesUnmet.length > 0)) return ranked;
     const known = new Map<string, boolean>();
     const names = (docId: string, k: number) => {
       const key = `${docId}\u0000${k}`;
@@ -179,8 +191,7 @@ export class Answerer {
     // the years it asks about («…в 2018 году?»): a sentence giving another year's figure does not answer it; a «when»
     // question asks for the year itself
     const years = kind === 'date' ? [] : askedYears(query.text, query.lang);
-    const reads = (stem: string) => this.engine.passagesWith(stem, CITY_READING).map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc)));
-    const all = candidates(q, results, query.lang, kind, { life, counted, category, years, reads });
+    const all = candidates(q, results, query.lang, kind, { life, counted, category, years, reads: this.reads });
     // a quote from a document that never names a place the question names with its unit speaks of another place
     const ranked = this.aboutPlacesAsked(all, concepts);
     const best = ranked[0];

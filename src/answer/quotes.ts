@@ -215,6 +215,9 @@ export interface Asking {
   /** more passages holding a place's name, read for whether it is a city (units.ts placesIn) */
   reads?: PlaceReading;
 }
+// a quote that misses no place the question names (most questions name none: shared, not allocated per sentence)
+const NO_PLACES: readonly number[] = [];
+
 // a question asking nothing of a life span: no concept met by one, and its years answer as any others
 const NO_LIFE: LifeAsked = { concepts: [], dates: true };
 
@@ -370,8 +373,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
         pairs: rank < PAIRS_FROM ? pairsMet(q, passage.words[i], byTerm) : 0,
         focusCoverage: weighed(q, metBySentence[i], isFocus),
         namesCoverage: namesMet[i],
-        placesUnmet: named.flatMap((u) => (u.unitWord !== undefined && quoted[u.name] === 0 ? [u.name] : [])),
-        placesOther: named.some((u) => quoted[u.name] === 0) && otherPlace.slice(first, last + 1).some(Boolean),
+        placesUnmet: named.length === 0 ? NO_PLACES : named.flatMap((u) => (u.unitWord !== undefined && quoted[u.name] === 0 ? [u.name] : [])),
+        placesOther: named.length > 0 && named.some((u) => quoted[u.name] === 0) && otherPlace.indexOf(true, first) >= 0 && otherPlace.indexOf(true, first) <= last,
       });
     });
   });

@@ -221,9 +221,10 @@ export interface PlacesRead {
  */
 export function placesIn(concepts: readonly Concept[], passages: readonly PlaceText[], reads?: PlaceReading): PlacesRead {
   const withUnit = namedUnits(concepts);
-  const textOf = (p: PlaceText) => [p.titleWords, ...p.words];
-  const texts = passages.map(textOf);
   const named = [...withUnit, ...citiesNamedBare(concepts, withUnit, passages, reads)];
+  // most questions name no place with a unit or as a city: nothing to read (this runs for every question)
+  if (named.length === 0) return { named, around: passages.map(() => []), elsewhere: passages.map(() => false) };
+  const texts = passages.map((p) => [p.titleWords, ...p.words]);
   const around = texts.map((words) => named.map((u) => unitsNaming(words, concepts[u.name])));
   const other = around.map((units) => named.some((u, k) => units[k].size > 0 && !units[k].has(u.unit)));
   const asked = around.map((units) => named.every((u, k) => units[k].has(u.unit)));
