@@ -192,7 +192,8 @@ export class Answerer {
     // question asks for the year itself
     const years = kind === 'date' ? [] : askedYears(query.text, query.lang);
     const all = candidates(q, results, query.lang, kind, { life, counted, category, years, reads: this.reads });
-    // a quote from a document that never names a place the question names with its unit speaks of another place
+    // a quote naming the place asked only as another of the name, or from a document that never names a place the
+    // question names with its unit, speaks of another place
     const ranked = this.aboutPlacesAsked(all, concepts);
     const best = ranked[0];
     const bestPassage = Math.max(0, ...ranked.map((c) => c.passageCoverage));

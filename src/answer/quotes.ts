@@ -196,12 +196,6 @@ export function strictly(q: Weighted): Weighted {
   };
 }
 
-/**
- * Every sentence of the passages as a scored quote candidate, best first. How well a quote meets a concept is the
- * best any of its sentences does (the terms of a union), so each sentence is matched against the question once
- * and a quote only takes maxima: a passage costs sentences × concepts, not sentences² × terms. `asking`: what the
- * question asks beyond its concepts (see Asking).
- */
 /** What a question asks beyond its concepts, worked out once (question.ts, years.ts) and passed to `candidates`. */
 export interface Asking {
   /** what a life span in brackets tells for it (lifeAsked) */
@@ -221,6 +215,12 @@ const NO_PLACES: readonly number[] = [];
 // a question asking nothing of a life span: no concept met by one, and its years answer as any others
 const NO_LIFE: LifeAsked = { concepts: [], dates: true };
 
+/**
+ * Every sentence of the passages as a scored quote candidate, best first. How well a quote meets a concept is the
+ * best any of its sentences does (the terms of a union), so each sentence is matched against the question once
+ * and a quote only takes maxima: a passage costs sentences × concepts, not sentences² × terms. `asking`: what the
+ * question asks beyond its concepts (see Asking).
+ */
 export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, asking: Asking = {}): Candidate[] {
   const { life = NO_LIFE, counted = null, category = null, years = [], reads } = asking;
   const strict = strictly(q);
@@ -302,12 +302,12 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const isName = (c: Concept) => (!isFocus(c) && !isNow(c)) || placeNames.has(c);
     // a sentence leaning on the one before it («Ол…», a line after a heading) takes that one's names as its own
     const namesMet = metBySentence.map((m, j) => (j > 0 && passage.pointsBack[j] ? weighedMax(q, m, metBySentence[j - 1], isName) : weighed(q, m, isName)));
+    // people counted are met by any word naming people («Неше адам…?» by «10000-нан астам азамат»)
+    const meetCounted = countsPeople ? (c: Concept, terms: ReadonlySet<string>) => Math.max(meet(c, terms), hasAny(terms, people()) ? 1 : 0) : meet;
     // how well each sentence itself names what a «how many» question counts (1 when it counts nothing named); a
     // sum of money, which texts name by its currency and seldom by «денег» / «ақша», about the question's names:
     // «Сколько денег выделено на проект «Таза бейсенбі»?» is not answered by a grant of «22 млн теңге» to others
     // which words are numbers, worked out only for a «how many» question that counts something named
-    // people counted are met by any word naming people («Неше адам…?» by «10000-нан астам азамат»)
-    const meetCounted = countsPeople ? (c: Concept, terms: ReadonlySet<string>) => Math.max(meet(c, terms), hasAny(terms, people()) ? 1 : 0) : meet;
     const numbers = countedConcepts.length > 0 ? numbersIn(passage) : [];
     const countedIn = spans.map((sp, j) =>
       !counted ? 1
@@ -374,11 +374,17 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
         focusCoverage: weighed(q, metBySentence[i], isFocus),
         namesCoverage: namesMet[i],
         placesUnmet: named.length === 0 ? NO_PLACES : named.flatMap((u) => (u.unitWord !== undefined && quoted[u.name] === 0 ? [u.name] : [])),
-        placesOther: named.length > 0 && named.some((u) => quoted[u.name] === 0) && otherPlace.indexOf(true, first) >= 0 && otherPlace.indexOf(true, first) <= last,
+        placesOther: named.length > 0 && named.some((u) => quoted[u.name] === 0) && namesOtherPlace(otherPlace, first, last),
       });
     });
   });
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Whether a sentence of a quote (sentences first to last) names a place of the question as another of the name. */
+function namesOtherPlace(otherPlace: readonly boolean[], first: number, last: number): boolean {
+  const at = otherPlace.indexOf(true, first);
+  return at >= 0 && at <= last;
 }
 
 /**
@@ -403,7 +409,6 @@ function namesOtherThan(names: ReadonlySet<string>, questionNames: ReadonlySet<s
   return false;
 }
 
-/** weighed(q, metBy), a name counting as met by the sentence before (`before`) too: a sentence pointing back */
 /** weighed over the concepts `only` keeps, each met as well as either sentence meets it */
 function weighedMax(q: Weighted, a: ArrayLike<number>, b: ArrayLike<number>, only: (c: Concept) => boolean): number {
   let total = 0;
@@ -416,6 +421,7 @@ function weighedMax(q: Weighted, a: ArrayLike<number>, b: ArrayLike<number>, onl
   return total ? got / total : 1;
 }
 
+/** weighed(q, metBy), a name counting as met by the sentence before (`before`) too: a sentence pointing back */
 function weighedCarrying(q: Weighted, metBy: ArrayLike<number>, before: ArrayLike<number>): number {
   let total = 0;
   let got = 0;
