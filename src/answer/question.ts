@@ -4,8 +4,9 @@
 import type { AnswerKind, Lang, LanguagePack } from '../lang/index.ts';
 import { LANGS, PACKS } from '../lang/index.ts';
 import type { Concept, Query } from '../text/query.ts';
-import { analyze, defaultAnalyzer, isPrefixTerm } from '../text/analyzer.ts';
+import { defaultAnalyzer } from '../text/analyzer.ts';
 import { normalize, fold, romanNumeral } from '../text/normalize.ts';
+import { allPacksTerms, packTerms } from '../text/pack-terms.ts';
 
 const KINDS: Exclude<AnswerKind, 'other'>[] = ['quantity', 'date', 'person', 'place'];
 
@@ -87,10 +88,10 @@ const CURRENCY = new RegExp(`[₸$€]|(?<![\\p{L}])(?:${LANGS.flatMap((l) => PA
 /** Whether a sentence names a currency: the answer to a price. */
 export const namesMoney = (sentence: string): boolean => CURRENCY.test(sentence);
 
-// … and the same words as index terms, for retrieval (compose.ts withAnswerWords), worked out once
+// … and the same words as index terms, for retrieval (compose.ts withAnswerWords): a group of terms, each weighing 1
+const currencyWords = allPacksTerms((p) => p.currency, { byWord: true });
 let CURRENCY_TERMS: ReadonlyMap<string, number> | undefined;
-export const currencyTerms = (): ReadonlyMap<string, number> =>
-  (CURRENCY_TERMS ??= new Map(LANGS.flatMap((l) => PACKS[l].currency.flatMap((w) => defaultAnalyzer.wordTerms(w, l).filter((t) => !isPrefixTerm(t)))).map((t) => [t, 1])));
+export const currencyTerms = (): ReadonlyMap<string, number> => (CURRENCY_TERMS ??= new Map([...currencyWords()].map((t) => [t, 1])));
 
 /** Whether a question's words (folded) ask a price or a sum of money (the pack's `counting.money`). */
 function asksMoneyIn(folded: readonly string[], lang: Lang): boolean {
@@ -167,9 +168,8 @@ export function categoryBy(query: Pick<Query, 'text' | 'lang' | 'script'>, conce
   return found >= 0 ? found : null;
 }
 
-// each pack's pay words as stems, worked out once
-const PAY = new Map<Lang, ReadonlySet<string>>();
-const payStems = (lang: Lang) => PAY.get(lang) ?? PAY.set(lang, new Set(analyze(PACKS[lang].counting.pay.join(' '), lang).filter((t) => !isPrefixTerm(t)))).get(lang)!;
+// each pack's pay words as stems
+const payStems = packTerms((p) => p.counting.pay);
 
 /**
  * What a question asking a level, share or rate measures («какой уровень безработицы»: безработицы; «жұмыссыздық
@@ -189,9 +189,8 @@ function measured(query: Pick<Query, 'lang' | 'script'>, words: readonly string[
   return found >= 0 ? { concepts: [found] } : null;
 }
 
-// each pack's birth and death words as index terms, worked out once
-const LIFE = new Map<Lang, ReadonlySet<string>>();
-const lifeTerms = (lang: Lang) => LIFE.get(lang) ?? LIFE.set(lang, new Set(analyze(PACKS[lang].life.words.join(' '), lang))).get(lang)!;
+// each pack's birth, death and life words as index terms (a concept's stem is looked up: prefix terms are harmless)
+const lifeTerms = packTerms((p) => p.life.words, { prefixes: true });
 
 /** the kinds of answer a life span gives: when, and where (its places) */
 const LIFE_KINDS: ReadonlySet<AnswerKind> = new Set(['date', 'place']);

@@ -7,11 +7,12 @@ import type { Concept } from '../text/query.ts';
 import type { Span } from '../text/sentences.ts';
 import { heading } from '../corpus/title.ts';
 import { analysedPassage, numbersIn, sentencesHolding } from './passages.ts';
-import { LANGS, PACKS, type AnswerKind, type Lang } from '../lang/index.ts';
+import type { AnswerKind } from '../lang/index.ts';
 import { givesLifeSpan, holdsKind, namesMoney, outsideLifeSpans, type Counted, type LifeAsked } from './question.ts';
 import { otherUnit, placesIn, unitIn, type PlaceReading } from './units.ts';
 import { namesOtherYear } from './years.ts';
 import { analyze } from '../text/analyzer.ts';
+import { allPacksTerms } from '../text/pack-terms.ts';
 
 export const MAX_EXCERPT = 600;
 
@@ -140,9 +141,9 @@ export function coverage(q: Weighted, terms: ReadonlySet<string>, across: boolea
 }
 
 /** the stems of the packs' words for now, today, tomorrow (LanguagePack.now): they say when, like a year */
-const NOW = new Set(LANGS.flatMap((lang) => analyze(PACKS[lang].now.join(' '), lang).filter((t) => !isPrefixTerm(t))));
+const now = allPacksTerms((p) => p.now);
 /** a concept that only places the question in time relative to now («сегодня», «ертең») */
-const isNow = (c: Concept) => NOW.has(c.stem);
+const isNow = (c: Concept) => now().has(c.stem);
 /**
  * The words that carry the asked fact: not names or numbers, which only say what the question is about, nor words
  * for now, which say when.
@@ -458,14 +459,14 @@ function meetsAny(concepts: readonly Concept[], words: readonly ReadonlySet<stri
   return concepts.some((c) => meet(c, terms) > 0);
 }
 
-// every pack's words naming people as index terms (either language), worked out once
-let PEOPLE: ReadonlySet<string> | undefined;
-const people = () => (PEOPLE ??= new Set(LANGS.flatMap((l) => analyze(PACKS[l].counting.people.join(' '), l).filter((t) => !isPrefixTerm(t)))));
+// every pack's words naming people as index terms (either language)
+const people = allPacksTerms((p) => p.counting.people);
 
-// every pack's scale and counter words as index terms (texts in either language), worked out once
-let countingTerms: { scales: ReadonlySet<string>; counters: ReadonlySet<string> } | undefined;
-const termsOf = (list: (l: Lang) => readonly string[]) => new Set(LANGS.flatMap((l) => analyze(list(l).join(' '), l)));
-const counting = () => (countingTerms ??= { scales: termsOf((l) => PACKS[l].counting.scales), counters: termsOf((l) => PACKS[l].counting.counters) });
+// every pack's scale and counter words as index terms (texts in either language), prefix terms kept: they are
+// matched against a passage's words, which hold them
+const scaleWords = allPacksTerms((p) => p.counting.scales, { prefixes: true });
+const counterWords = allPacksTerms((p) => p.counting.counters, { prefixes: true });
+const counting = () => ({ scales: scaleWords(), counters: counterWords() });
 
 /**
  * Whether every number a sentence writes (in digits or in words: «жеті ауданда») counts something it names other

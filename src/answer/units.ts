@@ -4,8 +4,9 @@
 // sentence for the sentence to meet that name; a sentence that names the place with another unit does not, nor one
 // naming it bare in a passage that names it only so. A city written bare is the city («Алматы», not «Алматы облысы»).
 import { LANGS, PACKS, type UnitKind } from '../lang/index.ts';
-import { defaultAnalyzer, isPrefixTerm } from '../text/analyzer.ts';
+import { isPrefixTerm } from '../text/analyzer.ts';
 import { WELL_KNOWN, type Concept } from '../text/query.ts';
+import { listTerms } from '../text/pack-terms.ts';
 
 /** How far (in words, stopwords not counted) a unit may stand from its name: «Қызылорда облысының», «города Алматы», «Алматинской области». */
 export const UNIT_REACH = 2;
@@ -17,7 +18,7 @@ function units(): Map<string, UnitKind> {
     UNITS = new Map();
     for (const lang of LANGS) {
       for (const [kind, words] of Object.entries(PACKS[lang].units) as [UnitKind, readonly string[]][]) {
-        for (const word of words) for (const t of defaultAnalyzer.wordTerms(word, lang)) if (!isPrefixTerm(t)) UNITS.set(t, kind);
+        for (const t of listTerms(lang, words, { byWord: true })) UNITS.set(t, kind);
       }
     }
   }
