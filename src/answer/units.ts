@@ -6,7 +6,7 @@
 import { LANGS, PACKS, type UnitKind } from '../lang/index.ts';
 import { isPrefixTerm } from '../text/analyzer.ts';
 import { WELL_KNOWN, type Concept } from '../text/query.ts';
-import { listTerms } from '../text/pack-terms.ts';
+import { allPacksTerms, listTerms } from '../text/pack-terms.ts';
 
 /** How far (in words, stopwords not counted) a unit may stand from its name: «Қызылорда облысының», «города Алматы», «Алматинской области». */
 export const UNIT_REACH = 2;
@@ -179,10 +179,15 @@ function citiesNamedBare(concepts: readonly Concept[], named: readonly NamedUnit
   const isCity = (c: Concept, texts: readonly PlaceText[]) => texts.some((p) => unitsNaming([p.titleWords, ...p.words], c).has('city') && writtenAsName(p, c.stem));
   concepts.forEach((c, i) => {
     if (!(c.name || (c.firstWord && !commonWord(c))) || named.some((u) => u.name === i)) return;
-    if (isCity(c, passages) || (reads !== undefined && isCity(c, reads(c.stem)))) out.push({ name: i, unit: 'city' });
+    if (knownCity(c) || isCity(c, passages) || (reads !== undefined && isCity(c, reads(c.stem)))) out.push({ name: i, unit: 'city' });
   });
   return out;
 }
+
+// the packs' cities that name regions, as index terms (a question in either language, its translations included)
+const citiesNamingRegions = allPacksTerms((p) => p.citiesNamingRegions);
+/** Whether a concept is one of Kazakhstan's cities that give their name to a region (the packs' citiesNamingRegions). */
+const knownCity = (c: Concept): boolean => citiesNamingRegions().has(c.stem);
 
 /** A passage as placesIn reads it. */
 export interface PlaceText {

@@ -110,6 +110,12 @@ export interface LanguagePack {
    */
   units: Record<UnitKind, readonly string[]>;
   /**
+   * Kazakhstan's cities that give their name to a region, as the language writes them: written bare, such a name
+   * is the city («Қызылордада…», «в Актобе»), its region being named with its unit («Қызылорда облысында»), whatever
+   * the corpus holds of either.
+   */
+  citiesNamingRegions: readonly string[];
+  /**
    * What a «how many» question counts: the words after which the counted noun stands («сколько станций», «қанша
    * мектеп»), how many words after them to take («сколько анимационных фильмов»: an adjective may come first), words
    * there that count nothing («сколько раз»: the answer says «дважды»), and, where the language has them there,
