@@ -71,7 +71,9 @@ export function placesBesideUnits(concepts: Concept[], text: string): Concept[] 
   const isUnit = (c: Concept | undefined) => c !== undefined && table.has(c.stem);
   const beside = (i: number) => isUnit(concepts[i + 1]) || isUnit(concepts[i - 1]);
   const guess = /\p{Lu}/u.test(text) ? (c: Concept, i: number) => c.firstWord === true && isUnit(concepts[i + 1]) : (_: Concept, i: number) => beside(i);
-  return concepts.map((c, i) => (c.name || isUnit(c) || !guess(c, i) || commonWord(c) ? c : { ...c, name: true }));
+  // one of the cities that name regions is a name however written («городу актобе»: its translation «ақтөбе» begins
+  // otherwise, which commonWord takes for a common word's)
+  return concepts.map((c, i) => (c.name || isUnit(c) || !guess(c, i) || (commonWord(c) && !knownCity(c)) ? c : { ...c, name: true }));
 }
 
 /** a translation that begins as the word does is the name itself («кызылординской» → «кызылорда»), not a sign of a common word */
@@ -178,7 +180,7 @@ function citiesNamedBare(concepts: readonly Concept[], named: readonly NamedUnit
   // a passage naming it as a city, and writing it capitalized: «қалалық мәслихат» is no city named «мәслихат»
   const isCity = (c: Concept, texts: readonly PlaceText[]) => texts.some((p) => unitsNaming([p.titleWords, ...p.words], c).has('city') && writtenAsName(p, c.stem));
   concepts.forEach((c, i) => {
-    if (!(c.name || (c.firstWord && !commonWord(c))) || named.some((u) => u.name === i)) return;
+    if (!(c.name || (c.firstWord && !commonWord(c)) || knownCity(c)) || named.some((u) => u.name === i)) return;
     if (knownCity(c) || isCity(c, passages) || (reads !== undefined && isCity(c, reads(c.stem)))) out.push({ name: i, unit: 'city' });
   });
   return out;

@@ -85,6 +85,11 @@ describe('places named with their unit', () => {
     // Kazakhstan's cities that name regions are cities written bare, whatever the passages say (the packs' table)
     const kyzylorda = queries.analyze('Қызылордада неше мектеп салынады?').concepts;
     expect(placesIn(kyzylorda, [passage('Қызылорда облысында 40 мектеп салынады.', 'kk')]).named.map((u) => u.unit)).toEqual(['city']);
+    // … also typed without capitals
+    const lower = queries.analyze('сколько школ построят в караганде?').concepts;
+    expect(placesIn(lower, [passage('В Карагандинской области построят 40 школ.', 'ru')]).named.map((u) => u.unit)).toEqual(['city']);
+    const lowerWithUnit = queries.analyze('сколько денег выделили городу актобе?');
+    expect(namedUnits(placesBesideUnits(lowerWithUnit.concepts, 'сколько денег выделили городу актобе?')).map((u) => u.unit)).toEqual(['city']);
     const karaganda = queries.analyze('Сколько школ построят в Караганде?').concepts;
     expect(placesIn(karaganda, [passage('В Карагандинской области построят 40 школ.', 'ru')]).named.map((u) => u.unit)).toEqual(['city']);
     // a common word beside a city's unit, written small, names no city: «қалалық мәслихат»
