@@ -2,9 +2,8 @@
 // verbatim quotes (quotes.ts), then one decision (decline.ts): answer with numbered citations, or say honestly in
 // one sentence that the sources do not answer. Rendering is render.ts's job.
 import type { SearchEngine, SearchResult } from '../search/engine.ts';
-import { analyze, isPrefixTerm } from '../text/analyzer.ts';
-import { heading } from '../corpus/title.ts';
-import { analysedPassage, type AnalysedPassage } from './passages.ts';
+import { analyze } from '../text/analyzer.ts';
+import { passageOf, type AnalysedPassage } from './passages.ts';
 import { Lru } from '../lru.ts';
 import type { Lang } from '../text/lang.ts';
 import type { AnswerKind } from '../lang/index.ts';
@@ -15,7 +14,7 @@ import { writtenInEnglish } from '../text/foreign.ts';
 import { smallTalkOf, type SmallTalk } from './small-talk.ts';
 import { truecased, uncased } from './names.ts';
 import { ADJECTIVE_FROM, placesBesideUnits } from './units.ts';
-import { unknownPlaces, unseen } from './places.ts';
+import { unknownPlaces, unseen, wholeTerms } from './places.ts';
 import type { Summarizer } from './summary.ts';
 import { askedBy, asksMoney, countedBy, categoryBy, currencyTerms, CUE_KINDS, lifeAsked } from './question.ts';
 import { askedYears } from './years.ts';
@@ -102,9 +101,6 @@ export interface Evidence {
   unknownPlaces: Concept[];
 }
 
-/** a concept's whole terms (its stem, forms and translations; not its prefix terms) */
-const wholeTerms = (c: Concept) => [...c.terms.keys()].filter((t) => !isPrefixTerm(t));
-
 export class Answerer {
   private readonly model: DeclineModel;
   // the passages read for whether a name written bare is a city's, by its stem: the same for every question naming
@@ -112,7 +108,7 @@ export class Answerer {
   private readonly readings = new Lru<string, readonly AnalysedPassage[]>(READINGS_KEPT);
   private readonly reads = (stem: string): readonly AnalysedPassage[] => {
     let got = this.readings.get(stem);
-    if (!got) this.readings.set(stem, (got = this.engine.passagesWith(stem, CITY_READING).map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc)))));
+    if (!got) this.readings.set(stem, (got = this.engine.passagesWith(stem, CITY_READING).map(passageOf)));
     return got;
   };
 
@@ -175,10 +171,10 @@ export class Answerer {
     // what the answering sentence must meet: the question's concepts less the words that only name the kind of answer
     const cue = CUE_KINDS.has(kind) ? new Set(analyze(phrase, query.lang)) : new Set<string>();
     const kept = query.concepts.filter((c) => !cue.has(c.stem));
-    const passages = results.map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc)));
+    const passages = results.map(passageOf);
     // names the question wrote in lower case are read from how the passages write them, or from the unit beside them
     // typed without capitals (its first letter aside), a question's names are read from other passages holding them too
-    const holding = uncased(query.text) ? (stem: string) => this.engine.passagesWith(stem, NAME_READING).map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc))) : undefined;
+    const holding = uncased(query.text) ? (stem: string) => this.engine.passagesWith(stem, NAME_READING).map(passageOf) : undefined;
     const concepts = placesBesideUnits(truecased(kept.length ? kept : query.concepts, passages, holding), query.text);
     const q: Weighted = { concepts, weights: concepts.map((c) => this.engine.idf(c.stem) * (c.weight ?? 1)) };
     // «Когда родился Стюарт?» is answered by «Стюарт (6 февраля 1833, Патрик — 12 мая 1864, Ричмонд)», which never
@@ -268,7 +264,7 @@ function aboutNewNames(query: Query, results: SearchResult[]): SearchResult[] {
   const names = namedAnew(query);
   if (names.length === 0) return results;
   const namesThem = (r: SearchResult) => {
-    const p = analysedPassage(r.chunk, r.doc.lang, heading(r.doc));
+    const p = passageOf(r);
     return names.every((c) => met(c, p.terms) > 0 || met(c, p.title) > 0);
   };
   const naming = results.filter(namesThem);

@@ -8,6 +8,8 @@ import { sentenceSpans, type Span } from '../text/sentences.ts';
 import { LANGS, PACKS, type AnswerKind } from '../lang/index.ts';
 import { holdsKind } from './question.ts';
 import { Lru } from '../lru.ts';
+import { heading } from '../corpus/title.ts';
+import type { DocMeta } from '../corpus/types.ts';
 
 export interface AnalysedPassage {
   /** every term of the passage */
@@ -151,6 +153,9 @@ function casingOf(sentences: { token: { word: string }; terms: readonly string[]
   });
   return { cased, names };
 }
+
+/** A search result's passage, analysed (its document's heading as its title). */
+export const passageOf = (r: { chunk: { text: string }; doc: { lang: Lang; title: string; meta: Pick<DocMeta, 'region'> } }): AnalysedPassage => analysedPassage(r.chunk, r.doc.lang, heading(r.doc));
 
 /** Forgets every analysed passage (the benchmark measures the uncached path with it). */
 export function forgetPassages(): void {

@@ -14,8 +14,11 @@ import { uncased } from './names.ts';
 /** a stem or word this long or longer is looked for as the beginning of an index term (a shorter one begins too many) */
 const PREFIX_FROM = 4;
 
+/** a concept's whole terms (its stem, forms, translations and corrections; not its prefix terms) */
+export const wholeTerms = (c: Concept): string[] => [...c.terms.keys()].filter((t) => !isPrefixTerm(t));
+
 /** Whether the index holds a concept in no form: no whole term of it (its stem, a translation, a correction). */
-export const unseen = (c: Concept, knows: (term: string) => boolean): boolean => ![...c.terms.keys()].some((t) => !isPrefixTerm(t) && knows(t));
+export const unseen = (c: Concept, knows: (term: string) => boolean): boolean => !wholeTerms(c).some(knows);
 
 /**
  * The question's concepts that name a place the index does not know: `knows`, a whole term is in the index;

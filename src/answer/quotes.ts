@@ -5,8 +5,7 @@ import type { SearchResult } from '../search/engine.ts';
 import { isPrefixTerm } from '../text/analyzer.ts';
 import type { Concept } from '../text/query.ts';
 import type { Span } from '../text/sentences.ts';
-import { heading } from '../corpus/title.ts';
-import { analysedPassage, numbersIn, sentencesHolding } from './passages.ts';
+import { numbersIn, passageOf, sentencesHolding } from './passages.ts';
 import type { AnswerKind } from '../lang/index.ts';
 import { givesLifeSpan, holdsKind, namesMoney, outsideLifeSpans, type Counted, type LifeAsked } from './question.ts';
 import { otherUnit, placesIn, unitIn, type PlaceReading } from './units.ts';
@@ -227,7 +226,9 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
   // the places it names with their units, and which passages speak of another place of the name (units.ts)
-  const places = placesIn(q.concepts, results.map((r) => analysedPassage(r.chunk, r.doc.lang, heading(r.doc))), reads);
+  // each passage analysed once here (the cache keeps them, but a lookup and a heading per use add up)
+  const analysed = results.map(passageOf);
+  const places = placesIn(q.concepts, analysed, reads);
   const { named } = places;
   // the places it names, a first word among them («Алматыда…»), are names the answer must meet, as any other name
   const placeNames = new Set(named.map((u) => q.concepts[u.name]));
@@ -244,7 +245,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const { text } = result.chunk;
     const across = result.doc.lang !== lang;
     const meet = across ? metAcross : met;
-    const passage = analysedPassage(result.chunk, result.doc.lang, heading(result.doc));
+    const passage = analysed[rank];
     const passageCoverage = coverage(q, passage.terms, across);
     const { spans, sentences: sentenceTerms } = passage;
     // what the document's title adds: every concept for the decision's features (it says the passage is on the

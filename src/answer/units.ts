@@ -180,8 +180,9 @@ function citiesNamedBare(concepts: readonly Concept[], named: readonly NamedUnit
   // a passage naming it as a city, and writing it capitalized: «қалалық мәслихат» is no city named «мәслихат»
   const isCity = (c: Concept, texts: readonly PlaceText[]) => texts.some((p) => unitsNaming([p.titleWords, ...p.words], c).has('city') && writtenAsName(p, c.stem));
   concepts.forEach((c, i) => {
-    if (!(c.name || (c.firstWord && !commonWord(c)) || knownCity(c)) || named.some((u) => u.name === i)) return;
-    if (knownCity(c) || isCity(c, passages) || (reads !== undefined && isCity(c, reads(c.stem)))) out.push({ name: i, unit: 'city' });
+    const known = knownCity(c);
+    if (!(c.name || (c.firstWord && !commonWord(c)) || known) || named.some((u) => u.name === i)) return;
+    if (known || isCity(c, passages) || (reads !== undefined && isCity(c, reads(c.stem)))) out.push({ name: i, unit: 'city' });
   });
   return out;
 }
