@@ -2,16 +2,18 @@
 // безработицы в районе в 2017 году … составляет 0,47%»: a sentence naming years, none of them the asked one (nor a
 // span holding it: «в 2015-2021 годах», «на 2018 - 2035 годы»), gives another year's figure. A sentence naming no
 // year may take it from its context, and is left alone.
-import { PACKS, type Lang } from '../lang/index.ts';
+import { LANGS, PACKS, type Lang } from '../lang/index.ts';
 
 /** a year as texts and questions write it; a count such as «1343 работника» is not one */
 export const YEAR = /^(?:1[6-9]|20)\d\d$/;
 // a year, or a span of years («2015-2021», «2018 - 2035», «1867–68»), in a text
 const YEARS = /(?<![\d,])((?:1[6-9]|20)\d\d)(?:\s*[-–—]\s*((?:1[6-9]|20)?\d\d))?(?![\d,%])/g;
 // … said to be one: a year word after it («2017 году», «2017 г.», «2017 жылы»), or a preposition or a day and month
-// before it («в 2017», «на 01.01.2018»), or a span; «работает 2000 человек» names no year
-const YEAR_AFTER = /^\s*[-–]?\s*(?:год|г\.|гг|жыл|ж\.)/iu;
-const YEAR_BEFORE = /(?:(?<![\p{L}])(?:в|во|за|к|до|с|со|по|на|от|из)\s+|\d{1,2}\.\d{1,2}\.)$/iu;
+// before it («в 2017», «на 01.01.2018»), or a span; «работает 2000 человек» names no year (the packs' yearWords, of
+// every pack: a text in either language)
+const yearWords = (side: 'after' | 'before') => LANGS.flatMap((l) => PACKS[l].yearWords[side]).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+const YEAR_AFTER = new RegExp(`^\\s*[-–]?\\s*(?:${yearWords('after')})`, 'iu');
+const YEAR_BEFORE = new RegExp(`(?:(?<![\\p{L}])(?:${yearWords('before')})\\s+|\\d{1,2}\\.\\d{1,2}\\.)$`, 'iu');
 
 /**
  * The years a question asks about: its words that are years, less those it gives as the date its figure holds at

@@ -97,6 +97,7 @@ export const kk: LanguagePack = {
   // none collected: chat Kazakh writes question words without Kazakh letters («канша», «кашан»), which folding meets
   colloquial: {},
   asOf: { before: [], after: ['жағдай', 'жағдайы', 'қарай'] },
+  yearWords: { after: ['жыл', 'ж.'], before: [] },
   currency: ['теңге', 'тенге', 'тг', 'рубль', 'доллар', 'еуро'],
   percent: 'пайыз',
   // Kazakh writes a place's abbreviation after its name («Алматы қ.», «Абай көш.»), where it may end a sentence

@@ -115,6 +115,7 @@ export const ru: LanguagePack = {
   },
   colloquial: { скока: 'сколько', скоко: 'сколько', скоки: 'сколько', када: 'когда', че: 'что', чо: 'что', шо: 'что' }, // normalized: «чё» is «че»
   asOf: { before: ['на'], after: [] },
+  yearWords: { after: ['год', 'г.', 'гг'], before: ['в', 'во', 'за', 'к', 'до', 'с', 'со', 'по', 'на', 'от', 'из'] },
   currency: ['тенге', 'тг', 'руб', 'рубл', 'доллар', 'евро'],
   percent: 'процент',
   // not those that follow a name («Алматинская обл.») or end a list («и пр.», «1990-х гг.»): they may end a sentence

@@ -181,6 +181,11 @@ export interface LanguagePack {
    * A passage need not name such a year.
    */
   asOf: { before: readonly string[]; after: readonly string[] };
+  /**
+   * How a text says a number is a year (answer/years.ts; «2000 человек» is none): a word `after` it, as it begins
+   * («году», «г.», «жылы»), or a preposition `before` it («в 2017»).
+   */
+  yearWords: { after: readonly string[]; before: readonly string[] };
   /** how the language's texts name money: currency words, lower case, whole or as the start of a word («тенге», «руб») */
   currency: readonly string[];
   /**
