@@ -7,7 +7,7 @@ import { detectLang, type Lang } from './lang.ts';
 import { LANGS, PACKS } from '../lang/index.ts';
 
 /** Bumped whenever analysis changes, so stored indexes built by an older analyzer are rebuilt. */
-export const ANALYZER_VERSION = 28;
+export const ANALYZER_VERSION = 29;
 
 /**
  * How a text is written: with its language's own letters, or without them (Kazakh on a Russian keyboard); or, for a

@@ -272,6 +272,13 @@ describe('analyzer', () => {
     expect(stems('Су қайдан келеді?', 'kk')).toEqual(stems('су келеді', 'kk'));
   });
 
+  it('drops the polite imperative a request is put in («…көрсетіңіз», «Укажите …»): it asks, it is not asked about', () => {
+    expect(stems('Мектептің мекенжайын көрсетіңіз.', 'kk')).toEqual(stems('мектептің мекенжайын', 'kk'));
+    expect(stems('Жамбылдың ұлының есімін табыңыз.', 'kk')).toEqual(stems('жамбылдың ұлының есімін', 'kk'));
+    expect(stems('Укажите адрес акимата.')).toEqual(stems('адрес акимата'));
+    expect(stems('Назовите программы поддержки фермеров.')).toEqual(stems('программы поддержки фермеров'));
+  });
+
   it('stems a quoted Kazakh name inside a Russian question as Kazakh', () => {
     expect(stems('по программе «Ауыл аманаты»')).toContain(stems('ауыл аманаты', 'kk')[1]);
   });
