@@ -139,9 +139,13 @@ export function coverage(q: Weighted, terms: ReadonlySet<string>, across: boolea
   return total ? got / total : 1;
 }
 
-/** the stems of the packs' words for now, today, tomorrow (LanguagePack.now): they say when, like a year */
-const now = allPacksTerms((p) => p.now);
-/** a concept that only places the question in time relative to now («сегодня», «ертең») */
+/**
+ * the stems of the packs' words for now, today, tomorrow (LanguagePack.now), and of the word a year is said with
+ * («году», «жылы»: yearWords.after): they say when, like a year's number. Were «год» a focus word, «Объем ВРП на
+ * 2019 год …» would meet half the focus of «Какой долг области в 2019 году?».
+ */
+const now = allPacksTerms((p) => [...p.now, ...p.yearWords.after]);
+/** a concept that only places the question in time («сегодня», «ертең», «в 2019 году») */
 const isNow = (c: Concept) => now().has(c.stem);
 /**
  * The words that carry the asked fact: not names or numbers, which only say what the question is about, nor words

@@ -252,6 +252,28 @@ describe('regions and cities of one name', () => {
   });
 });
 
+describe('a figure for the year asked', () => {
+  it('is declined when the year\'s passage gives another figure and the asked one is another year\'s', async () => {
+    const dir = await tempDir();
+    const corpus = path.join(dir, 'corpus');
+    await mkdir(corpus);
+    await writeFile(path.join(corpus, 'forecast.ru.txt'), [
+      'Объем валового регионального продукта Воронежской области на 2019 год прогнозируется в сумме 1027,7 млрд рублей. Инвестиции в основной капитал вырастут на 4 процента.',
+      'Объем государственного долга Воронежской области по итогам 2017 года составил 33,5 млрд рублей. Долговая нагрузка остается умеренной.',
+    ].join('\n\n'));
+    await writeFile(path.join(corpus, 'other.ru.txt'), 'В Таразе построили две поликлиники. Аким города открыл их в октябре.');
+    await buildIndex({ corpus, indexDir: path.join(dir, 'index'), embedder: null });
+    const forecast = new Answerer(await SearchEngine.open(path.join(dir, 'index'), null));
+    // the debt is given for 2017 only, and what the 2019 passage gives is the GRP
+    expect((await forecast.ask('Какой государственный долг Воронежской области в 2019 году?')).answered).toBe(false);
+    const asked2017 = await forecast.ask('Какой государственный долг Воронежской области в 2017 году?');
+    expect(asked2017.answered).toBe(true);
+    expect(asked2017.citations[0].excerpt).toContain('33,5 млрд');
+    // a question naming no year is answered with the figure there is
+    expect((await forecast.ask('Какой государственный долг Воронежской области?')).answered).toBe(true);
+  });
+});
+
 describe('the words an answer says, in retrieval', () => {
   it('a question asking a sum of money also looks for a currency, and no other question does', () => {
     const queries = new QueryAnalyzer();
