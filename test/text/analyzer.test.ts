@@ -338,5 +338,8 @@ describe('glossary and query', () => {
     const graduated = queryTerms('Какой вуз закончил аким?', shipped);
     expect(graduated.has(stems('окончил', 'ru')[0])).toBe(true);
     expect(graduated.has(stems('бітірген', 'kk')[0])).toBe(true);
+    // a unit of measure as texts abbreviate it: «километров» is met by «7,1 км.»
+    expect(queryTerms('Сколько километров дорог построили?', shipped).has(stems('км', 'ru')[0])).toBe(true);
+    expect(queryTerms('Қанша шақырым жол салынды?', shipped).has(stems('км', 'kk')[0])).toBe(true);
   });
 });
