@@ -7,6 +7,7 @@ import type { Concept, Query } from '../text/query.ts';
 import { defaultAnalyzer } from '../text/analyzer.ts';
 import { normalize, fold, romanNumeral } from '../text/normalize.ts';
 import { allPacksTerms, packTerms } from '../text/pack-terms.ts';
+import { yearWords } from './years.ts';
 
 const KINDS: Exclude<AnswerKind, 'other'>[] = ['quantity', 'date', 'person', 'place'];
 
@@ -48,8 +49,9 @@ export function askedBy(query: Query): { kind: AnswerKind; phrase: string } {
 export const CUE_KINDS: ReadonlySet<AnswerKind> = new Set(['date', 'person', 'place']);
 
 const NUMBER = /\d/;
-// a year (Wikipedia and history texts date to three digits: «942 — март 972»), a century in Roman numerals, a month
-const YEAR = /(?<![\d,.])(?:1\d{3}|20\d{2})(?![\d,.%])|(?<![\d,.])\d{3}(?=\s?(?:год|г\.|жыл|ж\.|[—–)-]))|(?<=[(—–-]\s?)\d{3}(?![\d,.%])/;
+// a year (Wikipedia and history texts date to three digits: «942 — март 972», «330 года»: the packs' year words
+// after it), a century in Roman numerals, a month
+const YEAR = new RegExp(`(?<![\\d,.])(?:1\\d{3}|20\\d{2})(?![\\d,.%])|(?<![\\d,.])\\d{3}(?=\\s?(?:${yearWords('after')}|[—–)-]))|(?<=[(—–-]\\s?)\\d{3}(?![\\d,.%])`);
 // a capitalized word that does not start the sentence: a name
 const NAME = /[^\s«"(–—-]\s+[«"(]?\p{Lu}\p{Ll}/u;
 const WORDS = /[\p{L}]+/gu;

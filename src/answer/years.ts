@@ -11,7 +11,7 @@ const YEARS = /(?<![\d,])((?:1[6-9]|20)\d\d)(?:\s*[-–—]\s*((?:1[6-9]|20)?\d\
 // … said to be one: a year word after it («2017 году», «2017 г.», «2017 жылы»), or a preposition or a day and month
 // before it («в 2017», «на 01.01.2018»), or a span; «работает 2000 человек» names no year (the packs' yearWords, of
 // every pack: a text in either language)
-const yearWords = (side: 'after' | 'before') => LANGS.flatMap((l) => PACKS[l].yearWords[side]).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+export const yearWords = (side: 'after' | 'before'): string => LANGS.flatMap((l) => PACKS[l].yearWords[side]).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 const YEAR_AFTER = new RegExp(`^\\s*[-–]?\\s*(?:${yearWords('after')})`, 'iu');
 const YEAR_BEFORE = new RegExp(`(?:(?<![\\p{L}])(?:${yearWords('before')})\\s+|\\d{1,2}\\.\\d{1,2}\\.)$`, 'iu');
 
