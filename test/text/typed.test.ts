@@ -129,7 +129,7 @@ describe('questions as people type them, over the fixture corpus', () => {
     expect(unshouted('СКОЛЬКО ШКОЛ НУЖНО ПОСТРОИТЬ В АЛМАТЫ?')).toBe('сколько школ нужно построить в алматы?');
     expect(unshouted('AMANAT QAISAR?')).toBe('AMANAT QAISAR?'); // two words: acronyms may be meant
     expect(unshouted('Кто руководит AMANAT в Туркестане?')).toBe('Кто руководит AMANAT в Туркестане?');
-    for (const q of ['СКОЛЬКО ШКОЛ НУЖНО ПОСТРОИТЬ В АЛМАТЫ ДО 2025 ГОДА?', 'ҚЫЗЫЛОРДА ҚАЛАСЫНДА НЕШЕ ҮКІМЕТТІК ЕМЕС ҰЙЫМ ТІРКЕЛГЕН?']) {
+    for (const q of ['СКОЛЬКО ШКОЛ НУЖНО ПОСТРОИТЬ В АЛМАТЫ?', 'ҚЫЗЫЛОРДА ҚАЛАСЫНДА НЕШЕ ҮКІМЕТТІК ЕМЕС ҰЙЫМ ТІРКЕЛГЕН?']) {
       const shouted = await answerer.ask(q);
       const lower = await answerer.ask(q.toLowerCase());
       expect(shouted.answered).toBe(true);
