@@ -8,10 +8,11 @@ import { LANGS, PACKS, type Lang } from '../lang/index.ts';
 export const YEAR = /^(?:1[6-9]|20)\d\d$/;
 // a year, or a span of years («2015-2021», «2018 - 2035», «1867–68»), in a text
 const YEARS = /(?<![\d,])((?:1[6-9]|20)\d\d)(?:\s*[-–—]\s*((?:1[6-9]|20)?\d\d))?(?![\d,%])/g;
+/** every pack's words said with a year, after it or before it, as alternatives of a regular expression */
+export const yearWords = (side: 'after' | 'before'): string => LANGS.flatMap((l) => PACKS[l].yearWords[side]).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 // … said to be one: a year word after it («2017 году», «2017 г.», «2017 жылы»), or a preposition or a day and month
 // before it («в 2017», «на 01.01.2018»), or a span; «работает 2000 человек» names no year (the packs' yearWords, of
 // every pack: a text in either language)
-export const yearWords = (side: 'after' | 'before'): string => LANGS.flatMap((l) => PACKS[l].yearWords[side]).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 const YEAR_AFTER = new RegExp(`^\\s*[-–]?\\s*(?:${yearWords('after')})`, 'iu');
 const YEAR_BEFORE = new RegExp(`(?:(?<![\\p{L}])(?:${yearWords('before')})\\s+|\\d{1,2}\\.\\d{1,2}\\.)$`, 'iu');
 
