@@ -12,7 +12,7 @@ import { LiveIndex } from '../../src/live.ts';
 import { createLogger } from '../../src/log.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import type { SharedState } from '../../src/state/index.ts';
-import { CORPUS, tempDir } from './tmp.ts';
+import { beforeRemoval, CORPUS, tempDir } from './tmp.ts';
 
 export const TOKEN = '123456789:TEST-token-abcdefghijklmnopqrstuvwxyz';
 export const BOT_INFO: UserFromGetMe = {
@@ -54,6 +54,7 @@ export async function makeHarness(env: Record<string, string> = {}, gate?: Promi
     return buildIndex(options);
   };
   const deps = new BotDeps(config, new LiveIndex(config, await SearchEngine.open(config.indexDir, null), null, build, null, state?.reindexLock), log, undefined, state);
+  beforeRemoval(() => deps.idle());
   const calls: Call[] = [];
   const fail = new Map<string, () => Error>();
   const record: Transformer = async (_prev, method, payload) => {
