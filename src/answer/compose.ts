@@ -101,15 +101,6 @@ export interface Evidence {
   unknownPlaces: Concept[];
 }
 
-/**
- * Whether a candidate's passage, or its document's title, names each of the years: a sentence naming none takes its
- * year from there («Былтырғы 2012 жылды … қорытындыладық. … бюджетке … 1 триллион 200 миллиард теңге түсті»).
- */
-function namesYears(c: Candidate, years: readonly string[]): boolean {
-  const { terms, title } = passageOf(c.result);
-  return years.every((y) => terms.has(y) || title.has(y));
-}
-
 export class Answerer {
   private readonly model: DeclineModel;
   // the passages read for whether a name written bare is a city's, by its stem: the same for every question naming
@@ -240,10 +231,18 @@ export class Answerer {
       dense: Math.max(0, ...results.slice(0, 3).map((r) => r.similarity ?? 0)),
       // the quotes given count too: a number of the counted thing may stand in a passage below the third
       counted: counted ? Math.max(0, ...[...top3, ...picked].filter((c) => c.kindNear).map((c) => c.counted)) : 1,
-      yearFocus: years.length ? Math.max(0, ...top3.filter((c) => c.kindNear && namesYears(c, years)).map((c) => c.focusCoverage)) : 1,
+      yearFocus: years.length ? Math.max(0, ...top3.filter((c) => c.kindNear && namesYears(passages[c.rank], years)).map((c) => c.focusCoverage)) : 1,
     };
     return { query, kind, features, citations, coverage: bestPassage, unknownPlaces: unknownPlaces(query, concepts, knows, (p) => this.engine.knowsPrefix(p)) };
   }
+}
+
+/**
+ * Whether a passage, or its document's title, names each of the years: a sentence naming none takes its year from
+ * there («Былтырғы 2012 жылды … қорытындыладық. … бюджетке … 1 триллион 200 миллиард теңге түсті»).
+ */
+function namesYears({ terms, title }: AnalysedPassage, years: readonly string[]): boolean {
+  return years.every((y) => terms.has(y) || title.has(y));
 }
 
 /**

@@ -471,7 +471,6 @@ const people = allPacksTerms((p) => p.counting.people);
 // matched against a passage's words, which hold them
 const scaleWords = allPacksTerms((p) => p.counting.scales, { prefixes: true });
 const counterWords = allPacksTerms((p) => p.counting.counters, { prefixes: true });
-const counting = () => ({ scales: scaleWords(), counters: counterWords() });
 
 /**
  * Whether every number a sentence writes (in digits or in words: «жеті ауданда») counts something it names other
@@ -483,7 +482,8 @@ const counting = () => ({ scales: scaleWords(), counters: counterWords() });
  * whose gold is a name, not a number («…неше генерал-губернаторлықтың құрамына кірді?»).
  */
 function countsOnlyOther(words: readonly ReadonlySet<string>[], numeric: readonly boolean[], counted: readonly Concept[], meet: (c: Concept, terms: ReadonlySet<string>) => number): boolean {
-  const { scales, counters } = counting();
+  const scales = scaleWords();
+  const counters = counterWords();
   let numbers = 0;
   for (let w = 0; w < words.length; w++) {
     if (!numeric[w]) continue;
