@@ -5,7 +5,7 @@ import type { SearchResult } from '../search/engine.ts';
 import { isPrefixTerm } from '../text/analyzer.ts';
 import type { Concept } from '../text/query.ts';
 import type { Span } from '../text/sentences.ts';
-import { numbersIn, passageOf, sentencesHolding } from './passages.ts';
+import { numbersIn, passageOf, sentencesHolding, type AnalysedPassage } from './passages.ts';
 import type { AnswerKind } from '../lang/index.ts';
 import { givesLifeSpan, holdsKind, namesMoney, outsideLifeSpans, type Counted, type LifeAsked } from './question.ts';
 import { otherUnit, placesIn, unitIn, type PlaceReading } from './units.ts';
@@ -223,15 +223,14 @@ const NO_LIFE: LifeAsked = { concepts: [], dates: true };
  * Every sentence of the passages as a scored quote candidate, best first. How well a quote meets a concept is the
  * best any of its sentences does (the terms of a union), so each sentence is matched against the question once
  * and a quote only takes maxima: a passage costs sentences × concepts, not sentences² × terms. `asking`: what the
- * question asks beyond its concepts (see Asking).
+ * question asks beyond its concepts (see Asking); `analysed`: the results' passages, where the caller has them
+ * already (each is analysed once and cached, but a lookup and a heading per use add up).
  */
-export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, asking: Asking = {}): Candidate[] {
+export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, asking: Asking = {}, analysed: readonly AnalysedPassage[] = results.map(passageOf)): Candidate[] {
   const { life = NO_LIFE, counted = null, category = null, years = [], reads } = asking;
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
   // the places it names with their units, and which passages speak of another place of the name (units.ts)
-  // each passage analysed once here (the cache keeps them, but a lookup and a heading per use add up)
-  const analysed = results.map(passageOf);
   const places = placesIn(q.concepts, analysed, reads);
   const { named } = places;
   // the places it names, a first word among them («Алматыда…»), are names the answer must meet, as any other name

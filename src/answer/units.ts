@@ -178,7 +178,7 @@ export function otherUnit(words: readonly ReadonlySet<string>[], concept: Concep
 function citiesNamedBare(concepts: readonly Concept[], named: readonly NamedUnit[], passages: readonly PlaceText[], reads?: PlaceReading): NamedUnit[] {
   const out: NamedUnit[] = [];
   // a passage naming it as a city, and writing it capitalized: «қалалық мәслихат» is no city named «мәслихат»
-  const isCity = (c: Concept, texts: readonly PlaceText[]) => texts.some((p) => unitsNaming([p.titleWords, ...p.words], c).has('city') && writtenAsName(p, c.stem));
+  const isCity = (c: Concept, texts: readonly PlaceText[]) => texts.some((p) => unitsNaming(allWords(p), c).has('city') && writtenAsName(p, c.stem));
   concepts.forEach((c, i) => {
     const known = knownCity(c);
     if (!(c.name || (c.firstWord && !commonWord(c)) || known) || named.some((u) => u.name === i)) return;
@@ -199,6 +199,9 @@ export interface PlaceText {
   /** how often it writes each stem capitalized and not, inside a sentence (passages.ts) */
   cased?: ReadonlyMap<string, { upper: number; lower: number }>;
 }
+
+/** A passage's words, its title's first: where it names a place, and with which unit. */
+const allWords = (p: PlaceText): readonly (readonly ReadonlySet<string>[])[] => [p.titleWords, ...p.words];
 
 /** Whether a passage writes a stem as a name: capitalized inside its sentences at least as often as not. */
 const writtenAsName = (p: PlaceText, stem: string): boolean => {
@@ -233,7 +236,7 @@ export function placesIn(concepts: readonly Concept[], passages: readonly PlaceT
   const named = [...withUnit, ...citiesNamedBare(concepts, withUnit, passages, reads)];
   // most questions name no place with a unit or as a city: nothing to read (this runs for every question)
   if (named.length === 0) return { named, around: passages.map(() => []), elsewhere: passages.map(() => false) };
-  const texts = passages.map((p) => [p.titleWords, ...p.words]);
+  const texts = passages.map(allWords);
   const around = texts.map((words) => named.map((u) => unitsNaming(words, concepts[u.name])));
   const other = around.map((units) => named.some((u, k) => units[k].size > 0 && !units[k].has(u.unit)));
   const asked = around.map((units) => named.every((u, k) => units[k].has(u.unit)));
