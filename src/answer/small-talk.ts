@@ -2,6 +2,7 @@
 // indexed word and answered with whatever passage holds it; a person who says hello wants a hello and a hint of
 // what to ask, and one who says thanks wants nothing quoted.
 import { LANGS, PACKS, type Lang } from '../lang/index.ts';
+import { lacksOwnLetters } from '../text/lang.ts';
 import { fold, normalize } from '../text/normalize.ts';
 
 export type SmallTalk = 'greeting' | 'thanks';
@@ -28,11 +29,13 @@ function words(lang: Lang): Words {
 /**
  * Whether a message is only small talk, and in which language: every word is one of a language pack's small-talk
  * words, and at least one of them greets or thanks. `prefer`: the language to answer in when both packs know the
- * words («салам», «ok»).
+ * words («салам», «ok»), unless the message is written with a language's own letters: «Сәлем» is Kazakh, though
+ * folded it is the «салем» Russian speakers write too.
  */
 export function smallTalkOf(text: string, prefer: Lang): { kind: SmallTalk; lang: Lang } | null {
   if (/\d/.test(text)) return null;
-  const order = [prefer, ...LANGS.filter((l) => l !== prefer)];
+  const first = LANGS.find((l) => PACKS[l].ownLettersMarkWords && !lacksOwnLetters(text, l)) ?? prefer;
+  const order = [first, ...LANGS.filter((l) => l !== first)];
   for (const lang of order) {
     const latin = PACKS[lang].typed?.fromLatin;
     const said = (fold(normalize(latin && !/\p{Script=Cyrillic}/u.test(text) ? latin(text) : text)).match(/\p{L}+/gu) ?? []);
