@@ -187,7 +187,7 @@ export class Answerer {
     // the years it asks about («…в 2018 году?»): a sentence giving another year's figure does not answer it; a «when»
     // question asks for the year itself
     const years = kind === 'date' ? [] : askedYears(query.text, query.lang);
-    const all = candidates(q, results, query.lang, kind, { life, counted, category, years, reads: this.reads }, passages);
+    const all = candidates(q, results, query.lang, kind, { life, counted, category, years, reads: this.reads, typed: query.script !== 'native' }, passages);
     // a quote naming the place asked only as another of the name, or from a document that never names a place the
     // question names with its unit, speaks of another place
     const ranked = this.aboutPlacesAsked(all, concepts);

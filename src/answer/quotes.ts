@@ -212,6 +212,8 @@ export interface Asking {
   years?: readonly string[];
   /** more passages holding a place's name, read for whether it is a city (units.ts placesIn) */
   reads?: PlaceReading;
+  /** the question was typed without its language's own letters, or partly so (Query.script): its spelling may not be the texts' */
+  typed?: boolean;
 }
 // a quote that misses no place the question names (most questions name none: shared, not allocated per sentence)
 const NO_PLACES: readonly number[] = [];
@@ -227,7 +229,7 @@ const NO_LIFE: LifeAsked = { concepts: [], dates: true };
  * already (each is analysed once and cached, but a lookup and a heading per use add up).
  */
 export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, asking: Asking = {}, analysed: readonly AnalysedPassage[] = results.map(passageOf)): Candidate[] {
-  const { life = NO_LIFE, counted = null, category = null, years = [], reads } = asking;
+  const { life = NO_LIFE, counted = null, category = null, years = [], reads, typed = false } = asking;
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
   // the places it names with their units, and which passages speak of another place of the name (units.ts)
@@ -241,6 +243,11 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
   const countsPeople = countedConcepts.some((c) => [...c.terms.keys()].some((t) => people().has(t)));
   // the word saying which kind of the counted thing («діни» бірлестік), when the question gives one
   const describing = counted && 'concepts' in counted && counted.describing !== undefined ? q.concepts[counted.describing] : null;
+  // the concepts of each quoted title of two words or more, met by a sentence whole as written or not at all (a
+  // title no passage writes whole, «Странная женщина» over «Чудо-женщина», is named by none); typed, a question may
+  // spell a title otherwise than the texts («Auyl amanaty» read back as «ауил»), and one no passage writes whole is
+  // left alone
+  const titles = titleWords(q.concepts).filter((g) => !typed || analysed.some((p) => [p.title, ...p.sentences].some((terms) => writesWhole(g, q.concepts, terms))));
   // the terms of the question's own names (its first word too: «Кокжайляу салынады ма?»)
   const questionNames = new Set(q.concepts.filter((c) => c.name || c.firstWord).flatMap((c) => [...c.terms.keys()]));
   const out: Candidate[] = [];
@@ -274,6 +281,9 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
         const own = meet(q.concepts[k], terms);
         all[k] = Math.max(byTitle[k], own);
         names[k] = q.concepts[k].name ? all[k] : own;
+      }
+      for (const group of titles) {
+        if (!writesWhole(group, q.concepts, terms) && !writesWhole(group, q.concepts, passage.title)) for (const k of group) all[k] = names[k] = 0;
       }
       // a life span in brackets opening in this sentence says «родился» and «умер» without the words (read on into
       // the next sentence: an initial inside the brackets, «J.E.B.», may end a sentence for the splitter)
@@ -384,6 +394,23 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     });
   });
   return out.sort((a, b) => b.score - a.score);
+}
+
+/** Whether a set of terms holds every word of a quoted title as the question writes it (no translation, no prefix). */
+function writesWhole(group: readonly number[], concepts: readonly Concept[], terms: ReadonlySet<string>): boolean {
+  return group.every((k) => terms.has(concepts[k].stem) || [...(concepts[k].forms ?? [])].some((f) => terms.has(f)));
+}
+
+/**
+ * The question's quoted titles of two words or more (Concept.title), each as its concepts' indices: «Ауыл
+ * аманаты» meets «аманаты» of «Жер аманаты», and speaks of another project.
+ */
+function titleWords(concepts: readonly Concept[]): number[][] {
+  const groups = new Map<number, number[]>();
+  concepts.forEach((c, k) => {
+    if (c.title !== undefined) groups.set(c.title, [...(groups.get(c.title) ?? []), k]);
+  });
+  return [...groups.values()].filter((g) => g.length > 1);
 }
 
 /** Whether a sentence of a quote (sentences first to last) names a place of the question as another of the name. */

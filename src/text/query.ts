@@ -69,6 +69,12 @@ export interface Concept {
    * райы» for «погода»), each with the other stems of every phrase it is in; retrieval ranks by them one by one
    */
   phraseOf?: Map<string, readonly (readonly string[])[]>;
+  /**
+   * the quoted title of two words or more it is a word of (its place among the question's quoted titles), when all
+   * its words stand in that title: a sentence meets such a title whole or not at all («Ауыл аманаты» is another
+   * project than «Жер аманаты»; quotes.ts)
+   */
+  title?: number;
 }
 
 export interface Query {
@@ -124,6 +130,23 @@ function nameOffsets(question: string, tokens: readonly Token[]): { names: Set<n
     initial = null;
   }
   return { names, initial };
+}
+
+/**
+ * The words of the question's quoted titles of two words or more, by offset → the title's place among them:
+ * «Сколько стоит проект «Жер аманаты»?» → the offsets of «Жер» and «аманаты» → 0. Stopwords give no words.
+ */
+function quotedTitles(question: string, words: readonly { token: Token; terms: readonly string[] }[]): Map<number, number> {
+  const out = new Map<number, number>();
+  let n = 0;
+  for (const m of question.matchAll(QUOTED)) {
+    const [a, b] = [m.index!, m.index! + m[0].length];
+    const inside = words.filter((w) => w.token.start > a && w.token.start < b && w.terms.length > 0);
+    if (inside.length < 2) continue;
+    for (const w of inside) out.set(w.token.start, n);
+    n++;
+  }
+  return out;
 }
 
 /** a question of at least this many words, all in capitals, was typed with caps lock on (two may be acronyms: «AMANAT QAISAR») */
@@ -200,6 +223,7 @@ export class QueryAnalyzer {
     const { weights } = this;
     const words = this.analyzer.analyzeTokens(question, lang, script);
     const { names, initial } = nameOffsets(question, words.map((w) => w.token));
+    const titles = quotedTitles(question, words);
     const byStem = new Map<string, Concept>();
     // each word's concept, by the word's offset (a word read two ways is keyed by the reading the index holds)
     const ofWord = new Map<number, Concept>();
@@ -245,6 +269,10 @@ export class QueryAnalyzer {
         }
         for (const t of [term, ...readings]) addForm(concept, t);
         ofWord.set(token.start, concept);
+        // a word of a quoted title, and only of that one (a word also said outside it is a word of the question's own)
+        const title = titles.get(token.start);
+        if (!('title' in concept)) concept.title = title;
+        else if (concept.title !== title) concept.title = undefined;
         if (names.has(token.start)) concept.name = true;
         if (token.start === initial) concept.firstWord = true;
         const capitalized = names.has(token.start) || token.start === initial;

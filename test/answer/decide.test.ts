@@ -228,6 +228,28 @@ describe('sentence selection', () => {
     expect(pick(null)).not.toContain('клуб'); // without it, the sentence meeting more of the question's words wins
   });
 
+  it('meets a quoted title whole or not at all, and a title no passage writes whole not at all', () => {
+    const titleOf = (question: string) => queries.analyze(question).concepts.map((c) => c.title);
+    expect(titleOf('Сколько стоит проект «Жер аманаты»?').filter((t) => t !== undefined)).toEqual([0, 0]);
+    expect(titleOf('Что такое «Казахизация»?').every((t) => t === undefined)).toBe(true); // one word: a name like any other
+    // a word said outside the title too is the question's own word
+    expect(titleOf('Какой проект, кроме «Новый проект», финансируют?').filter((t) => t !== undefined)).toEqual([0]);
+    const met = (question: string, text: string, typed = false) => {
+      const q = queries.analyze(question);
+      const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
+      const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
+      const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
+      return Math.max(...candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', { counted: countedBy(q, q.concepts), typed }).map((c) => c.namesCoverage));
+    };
+    const question = 'Сколько денег получил проект «Жер аманаты»?';
+    const both = 'Проект «Жер аманаты» вернул земли. По проекту «Ауыл аманаты» выдано 2,3 млрд тенге.';
+    expect(met(question, both)).toBe(1); // the first sentence writes it whole
+    // «Ауыл аманаты» is another project: it meets nothing of the title, and so no name of the question
+    expect(met(question, 'По проекту «Ауыл аманаты» выдано 2,3 млрд тенге.')).toBe(0);
+    // typed, a question may spell the title otherwise than the texts: a title no passage writes whole is left alone
+    expect(met(question, 'По проекту «Ауыл аманаты» выдано 2,3 млрд тенге.', true)).toBeGreaterThan(0);
+  });
+
   it('does not carry the number of the sentence before into one that only adds a detail («Кроме того…»)', () => {
     const near = (text: string) => {
       const q = queries.analyze('Сколько школ открыли в городе?');
