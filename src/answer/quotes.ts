@@ -6,7 +6,7 @@ import { isPrefixTerm } from '../text/analyzer.ts';
 import type { Concept } from '../text/query.ts';
 import type { Span } from '../text/sentences.ts';
 import { numbersIn, passageOf, sentencesHolding, type AnalysedPassage } from './passages.ts';
-import type { AnswerKind } from '../lang/index.ts';
+import type { AnswerKind, Lang } from '../lang/index.ts';
 import { givesLifeSpan, holdsKind, namesMoney, outsideLifeSpans, type Counted, type LifeAsked } from './question.ts';
 import { otherUnit, placesIn, unitIn, type PlaceReading } from './units.ts';
 import { namesOtherYear } from './years.ts';
@@ -215,6 +215,7 @@ export interface Asking {
   /** the question was typed without its language's own letters, or partly so (Query.script): its spelling may not be the texts' */
   typed?: boolean;
 }
+const NO_TERMS: ReadonlySet<string> = new Set();
 // a quote that misses no place the question names (most questions name none: shared, not allocated per sentence)
 const NO_PLACES: readonly number[] = [];
 
@@ -250,6 +251,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
   const titles = titleWords(q.concepts).filter((g) => !typed || analysed.some((p) => [p.title, ...p.sentences].some((terms) => writesWhole(g, q.concepts, terms))));
   // the terms of the question's own names (its first word too: «Кокжайляу салынады ма?»)
   const questionNames = new Set(q.concepts.filter((c) => c.name || c.firstWord).flatMap((c) => [...c.terms.keys()]));
+  // every term of the question, for a «which X» one: a title it quotes is not the answer
+  const questionTerms = category !== null ? new Set(q.concepts.flatMap((c) => [...c.terms.keys()])) : NO_TERMS;
   const out: Candidate[] = [];
   results.forEach((result, rank) => {
     const { text } = result.chunk;
@@ -339,11 +342,16 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // билік құрды») meeting the names of the one before it
     // for «who», a sentence leaning on the one before it names its person there («Мүсірепов сондай-ақ… . Ол …
     // «Амангелді» … жазды»): the person is the name before, so that sentence's flag is the one that counts
+    // «Какой клуб…?», «Қай жырда…?»: the thing asked is most often named by a title in quotes the question lacks,
+    // beside the kind of thing asked («Бізде «Саяси партиялар» клубы бар»): such a sentence is the one in bold.
+    // Only in bold: as a bonus in choosing the quote it also lifted a sentence on another word over the answer
+    // («…башкирского слова «тамаҡ»» for «От какого слова произошло название Китай?»; TyDi −1 answer)
+    const titled = category !== null ? spans.map((sp, j) => countsIt[j] && namesNewTitle(text.slice(sp.start, sp.end), result.doc.lang, questionTerms)) : null;
     const byReference = (j: number) => kind === 'person' && j > 0 && pointsBack[j] && kindIn[j - 1];
     const boldRank = forChoice.map((f, j) => {
       const relevance = j > 0 && pointsBack[j] ? weighedCarrying(q, f, forChoice[j - 1]) : choiceRelevance[j];
       // the flags outrank any relevance (at most 1, halved)
-      return (kindIn[j] && countedIn[j] > 0 && !byReference(j) ? 2 : 0) + (countsIt[j] ? 1 : 0) + relevance / 2;
+      return ((kindIn[j] || titled?.[j]) && countedIn[j] > 0 && !byReference(j) ? 2 : 0) + (countsIt[j] ? 1 : 0) + relevance / 2;
     });
     const quoted = new Float64Array(n);
     const quotedForChoice = new Float64Array(n);
@@ -394,6 +402,16 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     });
   });
   return out.sort((a, b) => b.score - a.score);
+}
+
+const QUOTED_TITLE = /«([^«»\n]{2,80})»|"([^"\n]{2,80})"|“([^“”\n]{2,80})”/g;
+/** Whether a sentence quotes a title with a word the question does not have. */
+function namesNewTitle(sentence: string, lang: Lang, questionTerms: ReadonlySet<string>): boolean {
+  for (const m of sentence.matchAll(QUOTED_TITLE)) {
+    const words = analyze(m[1] ?? m[2] ?? m[3], lang).filter((t) => !isPrefixTerm(t));
+    if (words.some((t) => !questionTerms.has(t))) return true;
+  }
+  return false;
 }
 
 /** Whether a set of terms holds every word of a quoted title as the question writes it (no translation, no prefix). */

@@ -228,6 +228,18 @@ describe('sentence selection', () => {
     expect(pick(null)).not.toContain('клуб'); // without it, the sentence meeting more of the question's words wins
   });
 
+  it('sets in bold, for «which X», the sentence naming an X by a title in quotes the question lacks', () => {
+    const question = 'Какой клуб работает при управлении политики?';
+    const text = 'Клуб при управлении политики работает второй год, и в клуб приходят многие. При управлении есть клуб «Саяси партиялар».';
+    const q = queries.analyze(question);
+    const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
+    const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
+    const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
+    const [best] = candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'other', { category: categoryBy(q, q.concepts) });
+    expect(text.slice(best.span.start, best.span.end)).toBe(text); // one quote holds both sentences
+    expect(text.slice(best.sentence.start, best.sentence.end)).toContain('«Саяси партиялар»');
+  });
+
   it('meets a quoted title whole or not at all, and a title no passage writes whole not at all', () => {
     const titleOf = (question: string) => queries.analyze(question).concepts.map((c) => c.title);
     expect(titleOf('Сколько стоит проект «Жер аманаты»?').filter((t) => t !== undefined)).toEqual([0, 0]);
