@@ -229,8 +229,10 @@ export class Answerer {
       kindNames: Math.max(0, ...top3.filter((c) => kind === 'other' || c.kindNear).map((c) => c.namesCoverage)),
       says: Math.min(1, q.concepts.length / SAYS_ENOUGH),
       dense: Math.max(0, ...results.slice(0, 3).map((r) => r.similarity ?? 0)),
-      // the quotes given count too: a number of the counted thing may stand in a passage below the third
-      counted: counted ? Math.max(0, ...[...top3, ...picked].filter((c) => c.kindNear).map((c) => c.counted)) : 1,
+      // the quotes given count too: a number of the counted thing may stand in a passage below the third; where the
+      // question quotes a title, the number must stand with it («…неше адамға несие берілді?» of «Ауыл аманаты» is not
+      // answered by «8 102 адам оқытылды» of «Қарызсыз қоғам» beside a sentence on «Ауыл аманаты»'s 316 projects)
+      counted: counted ? Math.max(0, ...[...top3, ...picked].filter((c) => c.kindNear && c.countsTitled).map((c) => c.counted)) : 1,
       yearFocus: years.length ? Math.max(0, ...top3.filter((c) => c.kindNear && namesYears(passages[c.rank], years)).map((c) => c.focusCoverage)) : 1,
     };
     return { query, kind, features, citations, coverage: bestPassage, unknownPlaces: unknownPlaces(query, concepts, knows, (p) => this.engine.knowsPrefix(p)) };

@@ -177,6 +177,8 @@ export interface Candidate {
   kindNear: boolean;
   /** how well the sentence (or the one beside it that it leans on) names what a «how many» question counts; 1 if nothing */
   counted: number;
+  /** … and whether that sentence, or the one it leans on for its number, writes the question's quoted titles whole (true when it quotes none) */
+  countsTitled: boolean;
   /** what the sentence meets by whole words only (no prefix terms or spelling corrections) */
   strictCoverage: number;
   /** share of the question's neighbouring concept pairs the sentence holds close together */
@@ -274,6 +276,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // its rank says nothing
     const rankBonus = places.elsewhere[rank] ? 0 : SELECTION.rank / (rank + 1);
     const metBySentence: Float64Array[] = [];
+    // whether each sentence writes every quoted title of the question whole
+    const titlesWhole: boolean[] = [];
     const forChoice: Float64Array[] = [];
     // whether each sentence names one of the question's places as another place of the name
     const otherPlace: boolean[] = [];
@@ -285,9 +289,13 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
         all[k] = Math.max(byTitle[k], own);
         names[k] = q.concepts[k].name ? all[k] : own;
       }
+      let whole = true;
       for (const group of titles) {
-        if (!writesWhole(group, q.concepts, terms) && !writesWhole(group, q.concepts, passage.title)) for (const k of group) all[k] = names[k] = 0;
+        if (writesWhole(group, q.concepts, terms) || writesWhole(group, q.concepts, passage.title)) continue;
+        for (const k of group) all[k] = names[k] = 0;
+        whole = false;
       }
+      titlesWhole.push(whole);
       // a life span in brackets opening in this sentence says «родился» and «умер» without the words (read on into
       // the next sentence: an initial inside the brackets, «J.E.B.», may end a sentence for the splitter)
       const { start, end } = spans[j];
@@ -388,6 +396,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       out.push({
         result, rank, span: quote, sentence: spans[bold], score, across, passageCoverage, holdsKind: holds, quoteCoverage,
         kindNear: holds || numberBefore || numberAfter,
+        countsTitled: titlesWhole[i] || (numberBefore && titlesWhole[i - 1]) || (numberAfter && titlesWhole[i + 1]),
         counted: countedHere,
         quoteFocus: weighed(q, quoted, isFocus),
         sentenceCoverage: relevance[i],

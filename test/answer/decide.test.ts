@@ -260,6 +260,16 @@ describe('sentence selection', () => {
     expect(met(question, 'По проекту «Ауыл аманаты» выдано 2,3 млрд тенге.')).toBe(0);
     // typed, a question may spell the title otherwise than the texts: a title no passage writes whole is left alone
     expect(met(question, 'По проекту «Ауыл аманаты» выдано 2,3 млрд тенге.', true)).toBeGreaterThan(0);
+    // a number of the counted thing stands with the title, or it does not count for it
+    const counts = (text: string) => {
+      const q = queries.analyze('Сколько человек обучили по проекту «Жер аманаты»?');
+      const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
+      const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
+      const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
+      return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', { counted: countedBy(q, q.concepts) }).filter((c) => c.counted > 0 && c.kindNear).map((c) => c.countsTitled);
+    };
+    expect(counts('По проекту «Жер аманаты» обучили 120 человек.')).toContain(true);
+    expect(counts('По проекту «Ауыл аманаты» обучили 120 человек. Проект «Жер аманаты» вернул земли.')).not.toContain(true);
   });
 
   it('does not carry the number of the sentence before into one that only adds a detail («Кроме того…»)', () => {
