@@ -10,7 +10,7 @@ import type { AnswerKind, Lang } from '../lang/index.ts';
 import { givesLifeSpan, holdsKind, namesMoney, outsideLifeSpans, type Counted, type LifeAsked } from './question.ts';
 import { otherUnit, placesIn, unitIn, type PlaceReading } from './units.ts';
 import { namesOtherYear } from './years.ts';
-import { analyze } from '../text/analyzer.ts';
+import { analyze, QUOTED } from '../text/analyzer.ts';
 import { allPacksTerms } from '../text/pack-terms.ts';
 
 export const MAX_EXCERPT = 600;
@@ -345,16 +345,16 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const countsIt = spans.map((_, j) =>
       countedConcepts.length > 0 ? countsBefore(passage.words[j], numbers[j], countedConcepts, meetCounted)
       : category !== null && meet(q.concepts[category], sentenceTerms[j]) > 0);
-    // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
-    // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
-    // билік құрды») meeting the names of the one before it
-    // for «who», a sentence leaning on the one before it names its person there («Мүсірепов сондай-ақ… . Ол …
-    // «Амангелді» … жазды»): the person is the name before, so that sentence's flag is the one that counts
     // «Какой клуб…?», «Қай жырда…?»: the thing asked is most often named by a title in quotes the question lacks,
     // beside the kind of thing asked («Бізде «Саяси партиялар» клубы бар»): such a sentence is the one in bold.
     // Only in bold: as a bonus in choosing the quote it also lifted a sentence on another word over the answer
     // («…башкирского слова «тамаҡ»» for «От какого слова произошло название Китай?»; TyDi −1 answer)
     const titled = category !== null ? spans.map((sp, j) => countsIt[j] && namesNewTitle(text.slice(sp.start, sp.end), result.doc.lang, questionTerms)) : null;
+    // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
+    // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
+    // билік құрды») meeting the names of the one before it
+    // for «who», a sentence leaning on the one before it names its person there («Мүсірепов сондай-ақ… . Ол …
+    // «Амангелді» … жазды»): the person is the name before, so that sentence's flag is the one that counts
     const byReference = (j: number) => kind === 'person' && j > 0 && pointsBack[j] && kindIn[j - 1];
     const boldRank = forChoice.map((f, j) => {
       const relevance = j > 0 && pointsBack[j] ? weighedCarrying(q, f, forChoice[j - 1]) : choiceRelevance[j];
@@ -413,11 +413,10 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
   return out.sort((a, b) => b.score - a.score);
 }
 
-const QUOTED_TITLE = /«([^«»\n]{2,80})»|"([^"\n]{2,80})"|“([^“”\n]{2,80})”/g;
 /** Whether a sentence quotes a title with a word the question does not have. */
 function namesNewTitle(sentence: string, lang: Lang, questionTerms: ReadonlySet<string>): boolean {
-  for (const m of sentence.matchAll(QUOTED_TITLE)) {
-    const words = analyze(m[1] ?? m[2] ?? m[3], lang).filter((t) => !isPrefixTerm(t));
+  for (const m of sentence.matchAll(QUOTED)) {
+    const words = analyze(m[0].slice(1, -1), lang).filter((t) => !isPrefixTerm(t));
     if (words.some((t) => !questionTerms.has(t))) return true;
   }
   return false;

@@ -41,7 +41,8 @@ const MARKING = LANGS.filter((l) => PACKS[l].ownLettersMarkWords).map((l) => ({ 
 const markedBy = (word: string) => MARKING.find((m) => m.letters.test(word))?.lang;
 
 const CYRILLIC = /[\u0400-\u04ff]/;
-const QUOTED = /«[^«»\n]{1,80}»|"[^"\n]{1,80}"|“[^“”\n]{1,80}”/g;
+/** a quoted name or title, in any of the quote marks texts use */
+export const QUOTED = /«[^«»\n]{1,80}»|"[^"\n]{1,80}"|“[^“”\n]{1,80}”/g;
 const HAS_QUOTE = /[«"“]/;
 const DIGITS = /^\d+$/;
 /** the sign the tokenizer gives as a word of its own; it stands for the language's word (LanguagePack.percent) */
