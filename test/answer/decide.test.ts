@@ -1,15 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { QueryAnalyzer } from '../../src/text/query.ts';
+import { QueryAnalyzer, type Query } from '../../src/text/query.ts';
 import { askedBy, askedKind, categoryBy, countedBy, givesLifeSpan, holdsKind, lifeAsked, namesMoney } from '../../src/answer/question.ts';
 import { analyze } from '../../src/text/analyzer.ts';
 import { foldKazakhLetters } from '../../src/text/normalize.ts';
 import { isFocus } from '../../src/answer/quotes.ts';
-import { candidates, MAX_EXCERPT } from '../../src/answer/quotes.ts';
+import { candidates, MAX_EXCERPT, type Asking } from '../../src/answer/quotes.ts';
 import { confidence, decide, FEATURES, fitLogistic, loadDeclineModel, type Features } from '../../src/answer/decline.ts';
 import { buildIndex } from '../../src/index/build.ts';
 import { SearchEngine } from '../../src/search/engine.ts';
 import { Answerer } from '../../src/answer/compose.ts';
 import { CORPUS, tempDir } from '../helpers/tmp.ts';
+import type { AnswerKind } from '../../src/lang/index.ts';
 
 const queries = new QueryAnalyzer();
 const kind = (q: string) => askedKind(queries.analyze(q));
@@ -167,6 +168,15 @@ describe('sentence selection', () => {
     const doc = { docId: 'd', title, lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
     return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', kind(question), { life: lifeAsked(q.concepts, isFocus, kind(question), q.lang) });
   };
+  /** the quote candidates of one Russian passage for a question of the given kind, with what `asking` reads from the question */
+  const scored = (question: string, text: string, asked: AnswerKind, asking: (q: Query) => Asking = () => ({})) => {
+    const q = queries.analyze(question);
+    const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
+    const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
+    const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
+    return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', asked, asking(q));
+  };
+  const counting = (q: Query) => ({ counted: countedBy(q, q.concepts) });
 
   it('prefers, within a passage, the sentence holding the asked-for number', () => {
     const text = 'В районе построили новые школы, и родители довольны. В районе построили 12 школ за год. Дороги ремонтируют.';
@@ -176,13 +186,7 @@ describe('sentence selection', () => {
   });
 
   it('does not take a number that counts something else it names as a count of the asked thing', () => {
-    const counts = (question: string, text: string) => {
-      const q = queries.analyze(question);
-      const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
-      const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
-      const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
-      return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', { counted: countedBy(q, q.concepts) })[0].counted;
-    };
+    const counts = (question: string, text: string) => scored(question, text, 'quantity', counting)[0].counted;
     const question = 'Сколько школ в городе?';
     expect(counts(question, 'В спортивных школах города прошло 37 встреч с жителями.')).toBe(0); // meetings
     expect(counts(question, 'В 2019 году в городе открыли новые школы.')).toBe(0); // a year
@@ -229,13 +233,8 @@ describe('sentence selection', () => {
   });
 
   it('sets in bold, for «which X», the sentence naming an X by a title in quotes the question lacks', () => {
-    const question = 'Какой клуб работает при управлении политики?';
     const text = 'Клуб при управлении политики работает второй год, и в клуб приходят многие. При управлении есть клуб «Саяси партиялар».';
-    const q = queries.analyze(question);
-    const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
-    const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
-    const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
-    const [best] = candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'other', { category: categoryBy(q, q.concepts) });
+    const [best] = scored('Какой клуб работает при управлении политики?', text, 'other', (q) => ({ category: categoryBy(q, q.concepts) }));
     expect(text.slice(best.span.start, best.span.end)).toBe(text); // one quote holds both sentences
     expect(text.slice(best.sentence.start, best.sentence.end)).toContain('«Саяси партиялар»');
   });
@@ -246,13 +245,7 @@ describe('sentence selection', () => {
     expect(titleOf('Что такое «Казахизация»?').every((t) => t === undefined)).toBe(true); // one word: a name like any other
     // a word said outside the title too is the question's own word
     expect(titleOf('Какой проект, кроме «Новый проект», финансируют?').filter((t) => t !== undefined)).toEqual([0]);
-    const met = (question: string, text: string, typed = false) => {
-      const q = queries.analyze(question);
-      const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
-      const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
-      const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
-      return Math.max(...candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', { counted: countedBy(q, q.concepts), typed }).map((c) => c.namesCoverage));
-    };
+    const met = (question: string, text: string, typed = false) => Math.max(...scored(question, text, 'quantity', (q) => ({ ...counting(q), typed })).map((c) => c.namesCoverage));
     const question = 'Сколько денег получил проект «Жер аманаты»?';
     const both = 'Проект «Жер аманаты» вернул земли. По проекту «Ауыл аманаты» выдано 2,3 млрд тенге.';
     expect(met(question, both)).toBe(1); // the first sentence writes it whole
@@ -261,26 +254,14 @@ describe('sentence selection', () => {
     // typed, a question may spell the title otherwise than the texts: a title no passage writes whole is left alone
     expect(met(question, 'По проекту «Ауыл аманаты» выдано 2,3 млрд тенге.', true)).toBeGreaterThan(0);
     // a number of the counted thing stands with the title, or it does not count for it
-    const counts = (text: string) => {
-      const q = queries.analyze('Сколько человек обучили по проекту «Жер аманаты»?');
-      const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
-      const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
-      const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
-      return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', { counted: countedBy(q, q.concepts) }).filter((c) => c.counted > 0 && c.kindNear).map((c) => c.countsTitled);
-    };
+    const counts = (text: string) => scored('Сколько человек обучили по проекту «Жер аманаты»?', text, 'quantity', counting).filter((c) => c.counted > 0 && c.kindNear).map((c) => c.countsTitled);
     expect(counts('По проекту «Жер аманаты» обучили 120 человек.')).toContain(true);
     expect(counts('По проекту «Ауыл аманаты» обучили 120 человек. Проект «Жер аманаты» вернул земли.')).not.toContain(true);
   });
 
   it('does not carry the number of the sentence before into one that only adds a detail («Кроме того…»)', () => {
-    const near = (text: string) => {
-      const q = queries.analyze('Сколько школ открыли в городе?');
-      const weighted = { concepts: q.concepts, weights: q.concepts.map(() => 1) };
-      const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
-      const doc = { docId: 'd', title: 't', lang: 'ru' as const, meta: {}, hash: '', chunks: [] };
-      // one candidate per sentence: the first holds the number, the second leans on the first
-      return candidates(weighted, [{ chunk, doc, score: 1 } as never], 'ru', 'quantity', { counted: countedBy(q, q.concepts) }).map((c) => c.kindNear).sort();
-    };
+    // one candidate per sentence: the first holds the number, the second leans on the first
+    const near = (text: string) => scored('Сколько школ открыли в городе?', text, 'quantity', counting).map((c) => c.kindNear).sort();
     expect(near('Бюджет вырос на 7 процентов. Кроме того, в городе открыли школы.')).toEqual([false, true]);
     expect(near('В городе 12 новых школ. Их открыли в городе за год.')).toEqual([true, true]); // refers back: the number is theirs
   });
