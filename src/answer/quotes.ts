@@ -255,6 +255,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
   const questionNames = new Set(q.concepts.filter((c) => c.name || c.firstWord).flatMap((c) => [...c.terms.keys()]));
   // every term of the question, for a «which X» one: a title it quotes is not the answer
   const questionTerms = category !== null ? new Set(q.concepts.flatMap((c) => [...c.terms.keys()])) : NO_TERMS;
+  // … and whether what it asks a kind of is a thing named by a title (a club, a project, a poem; not a word)
+  const asksTitled = category !== null && [...q.concepts[category].terms.keys()].some((t) => titledThings().has(t));
   const out: Candidate[] = [];
   results.forEach((result, rank) => {
     const { text } = result.chunk;
@@ -346,9 +348,10 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       countedConcepts.length > 0 ? countsBefore(passage.words[j], numbers[j], countedConcepts, meetCounted)
       : category !== null && meet(q.concepts[category], sentenceTerms[j]) > 0);
     // «Какой клуб…?», «Қай жырда…?»: the thing asked is most often named by a title in quotes the question lacks,
-    // beside the kind of thing asked («Бізде «Саяси партиялар» клубы бар»): such a sentence is the one in bold.
-    // Only in bold: as a bonus in choosing the quote it also lifted a sentence on another word over the answer
-    // («…башкирского слова «тамаҡ»» for «От какого слова произошло название Китай?»; TyDi −1 answer)
+    // beside the kind of thing asked («Бізде «Саяси партиялар» клубы бар»): such a sentence is the one in bold, and,
+    // where the kind is a thing titles name (asksTitled: a club, a project, a poem), it takes the kind bonus in
+    // choosing the quote. Not for any kind: «…башкирского слова «тамаҡ»» was lifted over the answer to «От какого
+    // слова произошло название Китай?» (TyDi −1 answer, before the packs' list)
     const titled = category !== null ? spans.map((sp, j) => countsIt[j] && namesNewTitle(text.slice(sp.start, sp.end), result.doc.lang, questionTerms)) : null;
     // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
     // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
@@ -390,7 +393,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       const countedHere = Math.max(countedIn[i], numberBefore ? countedIn[i - 1] : 0, numberAfter ? countedIn[i + 1] : 0);
       // for «how many», the kind bonus goes to a number of the counted thing («17 аумақтық партия филиалдары»), not
       // to any number («екінші орынға»)
-      const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds && countedHere > 0 ? SELECTION.kind : 0) + (countsIt[i] ? SELECTION.counts : 0) + rankBonus;
+      const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds && countedHere > 0 ? SELECTION.kind : asksTitled && titled?.[i] ? SELECTION.kind : 0) + (countsIt[i] ? SELECTION.counts : 0) + rankBonus;
       let bold = i;
       for (let j = first; j < spans.length && spans[j].end <= quote.end; j++) if (boldRank[j] > boldRank[bold]) bold = j;
       out.push({
@@ -517,6 +520,8 @@ function meetsAny(concepts: readonly Concept[], words: readonly ReadonlySet<stri
 }
 
 // every pack's words naming people as index terms (either language)
+// things named by a title in quotes, as index terms (the packs' category.titled)
+const titledThings = allPacksTerms((p) => p.category.titled);
 const people = allPacksTerms((p) => p.counting.people);
 
 // every pack's scale and counter words as index terms (texts in either language), prefix terms kept: they are

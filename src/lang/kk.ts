@@ -93,7 +93,11 @@ export const kk: LanguagePack = {
   },
   // the locative, the ablative and the locative adjective («Шымкентте», «Шымкенттен», «Шымкенттегі»)
   place: { before: [], endings: /(?:н?[дт][ае]|[дтн][ае]н|н?[дт](?:ағы|егі))$/ },
-  category: { after: ['қандай', 'қай', 'қайсы'], describing: DESCRIBING },
+  category: {
+    after: ['қандай', 'қай', 'қайсы'],
+    describing: DESCRIBING,
+    titled: ['клуб', 'жоба', 'бағдарлама', 'акция', 'байқау', 'фестиваль', 'форум', 'қор', 'партия', 'қозғалыс', 'орталық', 'газет', 'журнал', 'кітап', 'роман', 'повесть', 'поэма', 'дастан', 'жыр', 'өлең', 'ән', 'күй', 'фильм', 'сериал', 'спектакль', 'альбом', 'сыйлық', 'орден', 'медаль', 'операция', 'компания', 'кешен', 'стратегия', 'шығарма', 'туынды'],
+  },
   // none collected: chat Kazakh writes question words without Kazakh letters («канша», «кашан»), which folding meets
   colloquial: {},
   asOf: { before: [], after: ['жағдай', 'жағдайы', 'қарай'] },

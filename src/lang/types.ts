@@ -162,7 +162,15 @@ export interface LanguagePack {
    * stands, and the ending of a describing word that may come before it («какие партийные проекты»: проекты). The
    * answering sentence most often names it («…«Саяси партиялар» клубы бар»).
    */
-  category: { after: readonly string[]; describing: RegExp };
+  category: {
+    after: readonly string[];
+    describing: RegExp;
+    /**
+     * things named by a title in quotes («Какой клуб…?» → «Саяси партиялар» клубы; «Қай жырда…?» → «Едіге батыр»):
+     * for «which» one of them, the sentence naming one by a new title is the answer's
+     */
+    titled: readonly string[];
+  };
   /**
    * How a question marks a capitalized word as a place it asks about, beside a unit word (`units`): a preposition
    * before it («в Шымкенте», «из Шымкента») or a case ending on it («Шымкентте», «Шымкенттен», «Шымкенттегі»). A place

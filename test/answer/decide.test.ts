@@ -239,6 +239,16 @@ describe('sentence selection', () => {
     expect(text.slice(best.sentence.start, best.sentence.end)).toContain('«Саяси партиялар»');
   });
 
+  it('quotes, for «which X» where X is a thing titles name, the sentence naming one by its title', () => {
+    const filler = ' Встречи проходят каждую неделю, на них обсуждают работу районов и планы на год.'.repeat(10);
+    const text = `Клуб при управлении политики работает второй год, и в клуб приходят многие.${filler} При управлении политики работает клуб «Саяси партиялар».`;
+    const quoted = (question: string) => {
+      const [best] = scored(question, text, 'other', (q) => ({ category: categoryBy(q, q.concepts) }));
+      return text.slice(best.span.start, best.span.end);
+    };
+    expect(quoted('Какой клуб работает при управлении политики?')).toContain('«Саяси партиялар»');
+  });
+
   it('meets a quoted title whole or not at all, and a title no passage writes whole not at all', () => {
     const titleOf = (question: string) => queries.analyze(question).concepts.map((c) => c.title);
     expect(titleOf('Сколько стоит проект «Жер аманаты»?').filter((t) => t !== undefined)).toEqual([0, 0]);
