@@ -32,6 +32,8 @@ export interface AnalysedPassage {
   pointsBack: readonly boolean[];
   /** whether each sentence adds a detail to the one before it («Атап айтқанда…», «Кроме того…»): some of pointsBack */
   adds: readonly boolean[];
+  /** whether each sentence is itself a question (an interviewer's: «Бөлімнің алдағы жоспары қандай?»): it answers nothing */
+  asks: readonly boolean[];
   /** how often each stem is written capitalized and not, inside a sentence (its first word aside): names are capitalized */
   cased: ReadonlyMap<string, Casing>;
   /** the stems each sentence writes capitalized, its first word aside: the names it holds */
@@ -54,6 +56,8 @@ const ELABORATES = opening(LANGS.flatMap((l) => PACKS[l].elaborates));
 
 /** a sentence's closing marks: a line without one is a heading or a line broken inside a sentence (a PDF's, a scan's) */
 const CLOSED = /[.!?…:;»"”)\]]$/;
+// a sentence ending with a question mark, closing quotes or brackets after it
+const ASKS = /\?[»"”)\]]*\s*$/;
 /** a sentence that begins as no sentence does: in lower case, or with a digit */
 const GOES_ON = /^[\p{Ll}\d]/u;
 /**
@@ -126,6 +130,7 @@ export function analysedPassage(chunk: { text: string }, lang: Lang, title: stri
     surfaces: kept.map((ws) => ws.map((w) => w.token.word)),
     pointsBack: spans.map((s, j) => CONTINUES.test(text.slice(s.start, s.end)) || (j > 0 && unterminated(text, spans[j - 1], s))),
     adds: spans.map((s) => ELABORATES.test(text.slice(s.start, s.end))),
+    asks: spans.map((s) => ASKS.test(text.slice(s.start, s.end))),
     ...casingOf(tokens),
   };
   cache.set(chunk, passage);

@@ -325,7 +325,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const sentence = (j: number) => text.slice(spans[j].start, spans[j].end);
     const holding = years.length === 0 && life.dates ? held
       : held.map((h, j) => h && !years.some((y) => namesOtherYear(sentence(j), y)) && (life.dates || holdsKind(outsideLifeSpans(sentence(j), result.doc.lang), kind)));
-    const kindIn = NAMED_KINDS.has(kind) ? holding.map((h, j) => h && namesOtherThan(passage.names[j], questionNames)) : holding;
+    // a question in the text (an interviewer's) holds no answer, whatever numbers or names it has
+    const kindIn = holding.map((h, j) => h && !passage.asks[j] && (!NAMED_KINDS.has(kind) || namesOtherThan(passage.names[j], questionNames)));
     const { pointsBack } = passage;
     const isName = (c: Concept) => (!isFocus(c) && !isNow(c)) || placeNames.has(c);
     // a sentence leaning on the one before it («Ол…», a line after a heading) takes that one's names as its own

@@ -239,6 +239,15 @@ describe('sentence selection', () => {
     expect(text.slice(best.sentence.start, best.sentence.end)).toContain('«Саяси партиялар»');
   });
 
+  it('takes a question in the text (an interviewer\'s) for no answer of the asked kind', () => {
+    const text = 'Сколько школ построили в районе за 2019 год? В районе за год построили 12 школ.';
+    const [best] = scored('Сколько школ построили в районе?', text, 'quantity', counting);
+    expect(text.slice(best.sentence.start, best.sentence.end)).toContain('12 школ');
+    // its only number is in the interviewer's question
+    const asked = 'Сколько школ построили в районе за 2019 год? Об этом рассказали в районе.';
+    expect(scored('Сколько школ построили в районе?', asked, 'quantity').some((c) => c.holdsKind)).toBe(false);
+  });
+
   it('quotes, for «which X» where X is a thing titles name, the sentence naming one by its title', () => {
     const filler = ' Встречи проходят каждую неделю, на них обсуждают работу районов и планы на год.'.repeat(10);
     const text = `Клуб при управлении политики работает второй год, и в клуб приходят многие.${filler} При управлении политики работает клуб «Саяси партиялар».`;
