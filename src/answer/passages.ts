@@ -56,7 +56,7 @@ const ELABORATES = opening(LANGS.flatMap((l) => PACKS[l].elaborates));
 
 /** a sentence's closing marks: a line without one is a heading or a line broken inside a sentence (a PDF's, a scan's) */
 const CLOSED = /[.!?…:;»"”)\]]$/;
-// a sentence ending with a question mark, closing quotes or brackets after it
+/** a sentence ending with a question mark, closing quotes or brackets after it: a question asked in the text */
 const ASKS = /\?[»"”)\]]*\s*$/;
 /** a sentence that begins as no sentence does: in lower case, or with a digit */
 const GOES_ON = /^[\p{Ll}\d]/u;
