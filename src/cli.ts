@@ -16,6 +16,7 @@ import { SearchEngine, type SearchMode } from './search/engine.ts';
 import type { Embedder } from './index/types.ts';
 import { Answerer, DEFAULT_ANSWER } from './answer/compose.ts';
 import { consoleChat } from './chat.ts';
+import { separateQuestions } from './text/questions.ts';
 import { openQuestionLog } from './insights/index.ts';
 import { buildReport, parseSince } from './insights/report.ts';
 import { describeProblem, PROBLEM_EN } from './corpus/problems.ts';
@@ -220,13 +221,19 @@ async function cmdAsk(config: Config, args: string[]) {
   const queries = await queriesFrom(values, positionals);
   const answerer = new Answerer(await engineFor({ ...config, indexDir: values.index ?? config.indexDir }), { ...DEFAULT_ANSWER, minConfidence: config.answerMinConfidence }, openSummarizer(config, say));
   for (const q of queries) {
-    const a = await answerer.ask(q.question);
     if (values.json) {
+      const a = await answerer.ask(q.question);
       // page (PDF) and url (web pages) only where the source has them
       const citations = a.citations.map(({ n, docId, title, excerpt, highlight, page, lastPage, url }) => ({ n, docId, title, excerpt, ...(highlight && { highlight }), ...(page && { page }), ...(lastPage && { lastPage }), ...(url && { url }) }));
       process.stdout.write(JSON.stringify({ id: q.id, answered: a.answered, lang: a.lang, answer: a.answer, citations }) + '\n');
-    } else {
-      console.log(`${queries.length > 1 ? `\n${q.question}\n` : ''}${a.answer}`);
+      continue;
+    }
+    // as read, two or three questions in one are answered one after the other, as the bot and the chat do
+    // (text/questions.ts); --json keeps one answer per question asked, its contract
+    const asked = separateQuestions(q.question);
+    for (const part of asked) {
+      const a = await answerer.ask(part);
+      console.log(`${queries.length > 1 || asked.length > 1 ? `\n${part}\n` : ''}${a.answer}`);
     }
   }
 }

@@ -75,6 +75,16 @@ describe('govqa ask --json contract', () => {
   });
 });
 
+describe('govqa ask as read', () => {
+  it('answers two questions in one, each under its question, as the bot does', async () => {
+    const run = await govqa(['ask', '--index', index, 'Какая средняя зарплата в Медеуском районе? Какая средняя зарплата в Наурызбайском районе?']);
+    expect(run.code).toBe(0);
+    const [, first, second] = run.stdout.split(/^Какая средняя зарплата в \S+ районе\?$/m);
+    expect(first).toContain('254 тысячи');
+    expect(second).toContain('126 тысяч');
+  });
+});
+
 describe('npm start without BOT_TOKEN', () => {
   it('says how to connect a bot and answers questions from the console', async () => {
     // the second question follows up on the first, as in the bot
