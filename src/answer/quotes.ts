@@ -278,8 +278,10 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // its rank says nothing
     const rankBonus = places.elsewhere[rank] ? 0 : SELECTION.rank / (rank + 1);
     const metBySentence: Float64Array[] = [];
-    // whether each sentence writes every quoted title of the question whole
+    // whether each sentence writes every quoted title of the question whole; a title the document's title writes
+    // whole is met by each of its sentences, as its names are
     const titlesWhole: boolean[] = [];
+    const titledAbove = titles.map((g) => writesWhole(g, q.concepts, passage.title));
     const forChoice: Float64Array[] = [];
     // whether each sentence names one of the question's places as another place of the name
     const otherPlace: boolean[] = [];
@@ -292,11 +294,11 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
         names[k] = q.concepts[k].name ? all[k] : own;
       }
       let whole = true;
-      for (const group of titles) {
-        if (writesWhole(group, q.concepts, terms) || writesWhole(group, q.concepts, passage.title)) continue;
+      titles.forEach((group, g) => {
+        if (titledAbove[g] || writesWhole(group, q.concepts, terms)) return;
         for (const k of group) all[k] = names[k] = 0;
         whole = false;
-      }
+      });
       titlesWhole.push(whole);
       // a life span in brackets opening in this sentence says «родился» and «умер» without the words (read on into
       // the next sentence: an initial inside the brackets, «J.E.B.», may end a sentence for the splitter)
@@ -520,9 +522,9 @@ function meetsAny(concepts: readonly Concept[], words: readonly ReadonlySet<stri
   return concepts.some((c) => meet(c, terms) > 0);
 }
 
-// every pack's words naming people as index terms (either language)
 // things named by a title in quotes, as index terms (the packs' category.titled)
 const titledThings = allPacksTerms((p) => p.category.titled);
+// every pack's words naming people as index terms (either language)
 const people = allPacksTerms((p) => p.counting.people);
 
 // every pack's scale and counter words as index terms (texts in either language), prefix terms kept: they are
