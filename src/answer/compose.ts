@@ -18,6 +18,7 @@ import { unknownPlaces, unseen, wholeTerms } from './places.ts';
 import type { Summarizer } from './summary.ts';
 import { askedBy, asksMoney, countedBy, categoryBy, currencyTerms, CUE_KINDS, lifeAsked } from './question.ts';
 import { askedYears } from './years.ts';
+import { postAsked } from './holders.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
 import { decide, loadDeclineModel, type DeclineModel, type Features } from './decline.ts';
 import { pageAt, plainAnswer, type Citation } from './render.ts';
@@ -80,6 +81,15 @@ const CITY_READING = 6;
 const READINGS_KEPT = 1024;
 /** passages whose sentences are considered */
 const PASSAGES = 6;
+/**
+ * … for a question asking who holds a post (holders.ts): «Кто аким Алматы?» is answered by «Алматы қаласының әкімі
+ * Бақытжан Сағынтаев» in the twelfth passage, below eleven of a news item titled «Аким Алматы представил…» that
+ * never names him beside his post. From the passages below PASSAGES only a sentence naming the holder and meeting
+ * the whole question is taken: without that, «…дворец был заложен… под руководством немецкого архитектора Иоганна
+ * Фридриха Браунштейна» answered «Кто был первым руководителем Императорского палестинского общества?» (answers/tydi-ru
+ * −1 unanswerable declined).
+ */
+const PASSAGES_FOR_POST = 12;
 /**
  * A passage is quoted only if it meets at least this share of what the best passage meets. 0: every top passage
  * may be quoted (0.5 cost 0.02-0.05 of answers inside the quotes); the decision, not this filter, keeps
@@ -166,8 +176,10 @@ export class Answerer {
   /** Retrieval, quote selection and the decision's features for a question. */
   async gather(rawQuestion: string, excerpts = this.options.excerpts, langHint: Lang = 'ru', earlier: readonly string[] = []): Promise<Evidence> {
     const query = earlier.length ? inConversation(rawQuestion, earlier, (q, hint) => this.engine.query(q, hint), langHint) : this.engine.query(rawQuestion, langHint);
-    const results = aboutNewNames(query, query.concepts.length ? await this.engine.search(withAnswerWords(query), { k: PASSAGES }) : []);
     const { kind, phrase } = askedBy(query);
+    // a post's holder is named once in a text, seldom where its topic words gather: more passages are read for one
+    const k = postAsked(query, query.concepts, kind, phrase) ? PASSAGES_FOR_POST : PASSAGES;
+    const results = aboutNewNames(query, query.concepts.length ? await this.engine.search(withAnswerWords(query), { k }) : []);
     // what the answering sentence must meet: the question's concepts less the words that only name the kind of answer
     const cue = CUE_KINDS.has(kind) ? new Set(analyze(phrase, query.lang)) : new Set<string>();
     const kept = query.concepts.filter((c) => !cue.has(c.stem));
@@ -187,10 +199,13 @@ export class Answerer {
     // the years it asks about («…в 2018 году?»): a sentence giving another year's figure does not answer it; a «when»
     // question asks for the year itself
     const years = kind === 'date' ? [] : askedYears(query.text, query.lang);
-    const all = candidates(q, results, query.lang, kind, { life, counted, category, years, reads: this.reads, typed: query.script !== 'native' }, passages);
+    // «Кто аким Алматы?», «Кто возглавляет…?»: the answer names a person beside the post
+    const post = postAsked(query, concepts, kind, phrase);
+    const all = candidates(q, results, query.lang, kind, { life, counted, category, years, reads: this.reads, typed: query.script !== 'native', post }, passages);
     // a quote naming the place asked only as another of the name, or from a document that never names a place the
     // question names with its unit, speaks of another place
-    const ranked = this.aboutPlacesAsked(all, concepts);
+    // (the passages read besides for a post's holder give only a sentence naming the holder and saying all the question says)
+    const ranked = this.aboutPlacesAsked(k > PASSAGES ? all.filter((c) => c.rank < PASSAGES || (c.namesHolder && c.sentenceCoverage >= 1)) : all, concepts);
     const best = ranked[0];
     const bestPassage = Math.max(0, ...ranked.map((c) => c.passageCoverage));
     const { citations, picked } = pickQuotes(ranked.filter((c) => c.passageCoverage >= PASSAGE_SHARE * bestPassage), excerpts);
@@ -233,6 +248,7 @@ export class Answerer {
       // question quotes a title, the number must stand with it («…неше адамға несие берілді?» of «Ауыл аманаты» is not
       // answered by «8 102 адам оқытылды» of «Қарызсыз қоғам» beside a sentence on «Ауыл аманаты»'s 316 projects)
       counted: counted ? Math.max(0, ...[...top3, ...picked].filter((c) => c.kindNear && c.countsTitled).map((c) => c.counted)) : 1,
+      holder: post ? ([...top3, ...picked].some((c) => c.namesHolder) ? 1 : 0) : 1,
       yearFocus: years.length ? Math.max(0, ...top3.filter((c) => c.kindNear && namesYears(passages[c.rank], years)).map((c) => c.focusCoverage)) : 1,
     };
     return { query, kind, features, citations, coverage: bestPassage, unknownPlaces: unknownPlaces(query, concepts, knows, (p) => this.engine.knowsPrefix(p)) };

@@ -10,6 +10,7 @@ import type { AnswerKind, Lang } from '../lang/index.ts';
 import { givesLifeSpan, holdsKind, namesMoney, outsideLifeSpans, type Counted, type LifeAsked } from './question.ts';
 import { otherUnit, placesIn, unitIn, type PlaceReading } from './units.ts';
 import { namesOtherYear } from './years.ts';
+import { namesHolder, type PostAsked } from './holders.ts';
 import { analyze, QUOTED } from '../text/analyzer.ts';
 import { allPacksTerms } from '../text/pack-terms.ts';
 
@@ -42,7 +43,9 @@ export const MAX_EXCERPT = 600;
  * nothing else moved. At 1 it answered one more product near miss (declined 0.682 → 0.636). The same bonus goes to a
  * sentence naming the kind of thing a «какой / қандай» question asks (categoryBy: «Какой клуб…» → «…клубы бар»):
  * answers/tydi-ru answered with the answer 0.861 → 0.867, answers/kazqad unanswerable declined 0.455 → 0.477 (after
- * the refit), full TyDi 0.854 → 0.859, full KazQAD answer in its bold sentence 0.452 → 0.459; nothing fell.
+ * the refit), full TyDi 0.854 → 0.859, full KazQAD answer in its bold sentence 0.452 → 0.459; nothing fell. And to a
+ * sentence naming a person beside the post a «who» question asks of (holders.ts: «Облыс әкімі Нұралхан…» over «облыс
+ * әкімінің орынбасары…»): product answer in the first excerpt 0.917 → 0.925, in bold 0.833 → 0.842; nothing else moved.
  */
 export const SELECTION = { quoteTarget: 600, kind: 0.3, context: 0.5, rank: 1, title: 1, counts: 0.6 };
 
@@ -179,6 +182,8 @@ export interface Candidate {
   counted: number;
   /** … and whether that sentence, or the one it leans on for its number, writes the question's quoted titles whole (true when it quotes none) */
   countsTitled: boolean;
+  /** for «who» asking a post's holder, whether the sentence names a person beside the post (holders.ts); false for other questions */
+  namesHolder: boolean;
   /** what the sentence meets by whole words only (no prefix terms or spelling corrections) */
   strictCoverage: number;
   /** share of the question's neighbouring concept pairs the sentence holds close together */
@@ -216,6 +221,8 @@ export interface Asking {
   reads?: PlaceReading;
   /** the question was typed without its language's own letters, or partly so (Query.script): its spelling may not be the texts' */
   typed?: boolean;
+  /** what a «who» question asks of a post (postAsked) */
+  post?: PostAsked | null;
 }
 const NO_TERMS: ReadonlySet<string> = new Set();
 // a quote that misses no place the question names (most questions name none: shared, not allocated per sentence)
@@ -232,7 +239,7 @@ const NO_LIFE: LifeAsked = { concepts: [], dates: true };
  * already (each is analysed once and cached, but a lookup and a heading per use add up).
  */
 export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, asking: Asking = {}, analysed: readonly AnalysedPassage[] = results.map(passageOf)): Candidate[] {
-  const { life = NO_LIFE, counted = null, category = null, years = [], reads, typed = false } = asking;
+  const { life = NO_LIFE, counted = null, category = null, years = [], reads, typed = false, post = null } = asking;
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
   // the places it names with their units, and which passages speak of another place of the name (units.ts)
@@ -253,6 +260,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
   const titles = titleWords(q.concepts).filter((g) => !typed || analysed.some((p) => [p.title, ...p.sentences].some((terms) => writesWhole(g, q.concepts, terms))));
   // the terms of the question's own names (its first word too: «Кокжайляу салынады ма?»)
   const questionNames = new Set(q.concepts.filter((c) => c.name || c.firstWord).flatMap((c) => [...c.terms.keys()]));
+  // the question's names that are words, not numbers (by index): «Алматы», not «2013»
+  const wordNames = post ? q.concepts.flatMap((c, k) => (c.name && !/^\d/.test(c.stem) ? [k] : [])) : [];
   // every term of the question, for a «which X» one: a title it quotes is not the answer
   const questionTerms = category !== null ? new Set(q.concepts.flatMap((c) => [...c.terms.keys()])) : NO_TERMS;
   // … and whether what it asks a kind of is a thing named by a title (a club, a project, a poem; not a word)
@@ -356,6 +365,12 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // choosing the quote. Not for any kind: «…башкирского слова «тамаҡ»» was lifted over the answer to «От какого
     // слова произошло название Китай?» (TyDi −1 answer, before the packs' list)
     const titled = category !== null ? spans.map((sp, j) => countsIt[j] && namesNewTitle(text.slice(sp.start, sp.end), result.doc.lang, questionTerms)) : null;
+    // «Кто аким Алматы?»: a sentence naming a person beside the post asked («Алматы қаласының әкімі Бақытжан
+    // Сағынтаев») says who holds it, as a number right before the counted thing says how many (its bonus, its bold)
+    // and the question's words beside the post («министра образования») and its names («…маслихата Алматы» is not
+    // answered by the chairman of Turkistan's), in the sentence or the document's title
+    const meetsPost = (terms: ReadonlySet<string>) => post?.post == null || meet(q.concepts[post.post], terms) > 0;
+    const holder = post ? spans.map((sp, j) => meetsPost(sentenceTerms[j]) && [...post.besides, ...wordNames].every((k) => metBySentence[j][k] > 0) && namesHolder(text.slice(sp.start, sp.end), result.doc.lang, post, questionNames, meetsPost)) : null;
     // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
     // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
     // билік құрды») meeting the names of the one before it
@@ -365,7 +380,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const boldRank = forChoice.map((f, j) => {
       const relevance = j > 0 && pointsBack[j] ? weighedCarrying(q, f, forChoice[j - 1]) : choiceRelevance[j];
       // the flags outrank any relevance (at most 1, halved)
-      return ((kindIn[j] || titled?.[j]) && countedIn[j] > 0 && !byReference(j) ? 2 : 0) + (countsIt[j] ? 1 : 0) + relevance / 2;
+      return ((kindIn[j] || titled?.[j]) && countedIn[j] > 0 && !byReference(j) ? 2 : 0) + (countsIt[j] || holder?.[j] ? 1 : 0) + relevance / 2;
     });
     const quoted = new Float64Array(n);
     const quotedForChoice = new Float64Array(n);
@@ -396,7 +411,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
       const countedHere = Math.max(countedIn[i], numberBefore ? countedIn[i - 1] : 0, numberAfter ? countedIn[i + 1] : 0);
       // for «how many», the kind bonus goes to a number of the counted thing («17 аумақтық партия филиалдары»), not
       // to any number («екінші орынға»)
-      const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds && countedHere > 0 ? SELECTION.kind : asksTitled && titled?.[i] ? SELECTION.kind : 0) + (countsIt[i] ? SELECTION.counts : 0) + rankBonus;
+      const score = choiceRelevance[i] + SELECTION.context * weighed(q, quotedForChoice) + (holds && countedHere > 0 ? SELECTION.kind : asksTitled && titled?.[i] ? SELECTION.kind : 0) + (countsIt[i] || holder?.[i] ? SELECTION.counts : 0) + rankBonus;
       let bold = i;
       for (let j = first; j < spans.length && spans[j].end <= quote.end; j++) if (boldRank[j] > boldRank[bold]) bold = j;
       out.push({
@@ -404,6 +419,7 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
         kindNear: holds || numberBefore || numberAfter,
         countsTitled: titlesWhole[i] || (numberBefore && titlesWhole[i - 1]) || (numberAfter && titlesWhole[i + 1]),
         counted: countedHere,
+        namesHolder: holder?.[i] ?? false,
         quoteFocus: weighed(q, quoted, isFocus),
         sentenceCoverage: relevance[i],
         strictCoverage: coverage(strict, sentenceTerms[i], across),

@@ -382,9 +382,9 @@ describe('the decline model', () => {
     expect(confidence(model, unknownWords)).toBeLessThan(model.threshold);
   });
 
-  it('keeps its floors whatever the confidence: focus words met, and for amounts and dates a number beside the subject', () => {
+  it('keeps its floors whatever the confidence: focus words met, for amounts and dates a number beside the subject, for a post its holder', () => {
     const none = Object.fromEntries(FEATURES.map((f) => [f, 0])) as Features;
-    const met: Features = { ...none, bestFocus: 1, kindSentence: 1, kindNames: 1, counted: 1, yearFocus: 1 };
+    const met: Features = { ...none, bestFocus: 1, kindSentence: 1, kindNames: 1, counted: 1, yearFocus: 1, holder: 1 };
     expect(decide(model, met, 'quantity', 0).answer).toBe(true);
     expect(decide(model, { ...met, bestFocus: 0.1 }, 'other', 0).answer).toBe(false);
     expect(decide(model, { ...met, kindSentence: 0.1 }, 'quantity', 0).answer).toBe(false);
@@ -393,6 +393,7 @@ describe('the decline model', () => {
     expect(decide(model, { ...met, yearFocus: 0.2 }, 'quantity', 0).answer).toBe(false); // the asked year's number is of something else
     expect(decide(model, { ...met, kindNames: 0 }, 'person', 0).answer).toBe(true); // «holds a name» is too loose to floor
     expect(decide(model, met, 'quantity', 0, true).answer).toBe(false); // a place the index has never seen
+    expect(decide(model, { ...met, holder: 0 }, 'person', 0).answer).toBe(false); // a post asked, and nobody named beside it
   });
 
   it('fits a logistic regression that separates separable cases', () => {
