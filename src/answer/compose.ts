@@ -18,7 +18,7 @@ import { unknownPlaces, unseen, wholeTerms } from './places.ts';
 import type { Summarizer } from './summary.ts';
 import { askedBy, asksMoney, countedBy, categoryBy, currencyTerms, CUE_KINDS, lifeAsked } from './question.ts';
 import { askedYears } from './years.ts';
-import { postAsked } from './holders.ts';
+import { holdersFirst, postAsked } from './holders.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
 import { decide, loadDeclineModel, type DeclineModel, type Features } from './decline.ts';
 import { pageAt, plainAnswer, type Citation } from './render.ts';
@@ -208,7 +208,8 @@ export class Answerer {
     const ranked = this.aboutPlacesAsked(k > PASSAGES ? all.filter((c) => c.rank < PASSAGES || (c.namesHolder && c.sentenceCoverage >= 1)) : all, concepts);
     const best = ranked[0];
     const bestPassage = Math.max(0, ...ranked.map((c) => c.passageCoverage));
-    const { citations, picked } = pickQuotes(ranked.filter((c) => c.passageCoverage >= PASSAGE_SHARE * bestPassage), excerpts);
+    const quotable = ranked.filter((c) => c.passageCoverage >= PASSAGE_SHARE * bestPassage);
+    const { citations, picked } = pickQuotes(post ? holdersFirst(quotable) : quotable, excerpts);
     // the runner-up is the best passage of another document: overlapping chunks of one long interview are one source
     const s1 = results[0]?.score ?? 0;
     const s2 = results.find((r) => r.chunk.docId !== results[0].chunk.docId)?.score ?? 0;

@@ -7,6 +7,7 @@ import { fold, normalize } from '../text/normalize.ts';
 import type { Concept, Query } from '../text/query.ts';
 import { LANGS, PACKS, type AnswerKind, type Lang } from '../lang/index.ts';
 import { readsAs, wordsOf } from './question.ts';
+import type { DocMeta } from '../corpus/types.ts';
 
 /** What a «who» question asks of a post. */
 export interface PostAsked {
@@ -21,18 +22,31 @@ export interface PostAsked {
   besides: readonly number[];
   /** it asks a deputy («Кто заместитель акима…?»): the deputy is the post, and a deputy's word beside it is no other post's */
   deputy: boolean;
+  /** it asks who heads something (a chief's post, or a verb of heading): a text may say so with a verb of heading */
+  heads: boolean;
 }
 
-/** Whether a written word (normalized) is one of the packs' words of that list, with an ending the pack allows. */
+/**
+ * Whether a written word (normalized) is one of the packs' words of that list, with an ending the pack allows; in
+ * folded letters, as Kazakh is typed without its own («әкими», «акими» for «әкімі»).
+ */
 function isOffice(word: string, list: (office: (typeof PACKS)[Lang]['office']) => readonly string[]): boolean {
+  const folded = fold(word);
   return LANGS.some((l) => {
     const { office } = PACKS[l];
-    return list(office).some((base) => word.startsWith(base) && office.endings.test(fold(word.slice(base.length))));
+    return foldedList(l, list).some((base) => folded.startsWith(base) && office.endings.test(folded.slice(base.length)));
   });
 }
+const FOLDED = new Map<string, readonly string[]>();
+const foldedList = (l: Lang, list: (office: (typeof PACKS)[Lang]['office']) => readonly string[]) => {
+  const words = list(PACKS[l].office);
+  const key = `${l}\u0000${words.join(' ')}`;
+  return FOLDED.get(key) ?? FOLDED.set(key, words.map((w) => fold(normalize(w)))).get(key)!;
+};
 const isPost = (word: string) => isOffice(word, (o) => o.posts);
 const isDeputy = (word: string) => isOffice(word, (o) => o.deputy);
-const isHeading = (word: string) => LANGS.some((l) => PACKS[l].office.heads.some((h) => word.startsWith(h)));
+const isChief = (word: string) => isOffice(word, (o) => o.chiefs);
+const isHeading = (word: string) => LANGS.some((l) => foldedList(l, (o) => o.heads).some((h) => fold(word).startsWith(h)));
 
 /**
  * What a question asks of a post, when it asks who holds one (null: it asks no such thing); `phrase`: its question
@@ -45,12 +59,21 @@ export function postAsked(query: Pick<Query, 'text' | 'lang' | 'script'>, concep
   const at = deputy >= 0 ? deputy : words.findIndex(isPost);
   const heading = at >= 0 ? at : words.findIndex(isHeading);
   if (heading < 0) return null;
-  const conceptOf = (w: number) => (w >= 0 && w < words.length ? concepts.findIndex((c) => readsAs(c, words[w], query)) : -1);
+  const conceptOf = (w: number) => (w >= 0 && w < words.length ? concepts.findIndex((c) => readsAs(c, words[w], query) || readings(words[w], query).some((t) => c.terms.has(t))) : -1);
   const post = at >= 0 ? conceptOf(at) : -1;
+  // a post word read otherwise than any concept (typed: its reading the index knows was taken) asks nothing the
+  // sentences can be held to
+  if (at >= 0 && post < 0) return null;
   const of = conceptOf(PACKS[query.lang].office.of === 'after' ? heading + 1 : heading - 1);
   const besides = of >= 0 && of !== post ? [of] : [];
-  return { post: post >= 0 ? post : null, besides, deputy: deputy >= 0 };
+  return { post: at >= 0 ? post : null, besides, deputy: deputy >= 0, heads: deputy < 0 && (at < 0 || isChief(words[at])) };
 }
+
+/** a question word's readings as index terms: as written, and, in a question typed partly without Kazakh letters, as typed */
+const readings = (word: string, query: Pick<Query, 'lang' | 'script'>) => [
+  ...defaultAnalyzer.wordTerms(word, query.lang, query.script),
+  ...(query.script === 'mixed' ? defaultAnalyzer.wordTerms(word, query.lang, 'typed') : []),
+];
 
 /**
  * How far after the post's word its holder's name may stand, in words that are not stopwords: Kazakh and Russian
@@ -99,10 +122,10 @@ export function namesHolder(sentence: string, lang: Lang, asked: PostAsked, ques
   };
   const nearDeputy = (i: number) => words.some((w, k) => k !== i && Math.abs(k - i) <= DEPUTY_WITHIN && isDeputy(w));
   for (let i = 0; i < tokens.length; i++) {
-    // a text may say a heading post with a verb of heading («Синодальный отдел… возглавляет (Шатов Аркадий
-    // Викторович)»), or say one asked so («…восстанием руководил Виленский Центральный Комитет»); not a deputy's
+    // a text may say a chief's post with a verb of heading («Синодальный отдел… возглавляет (Шатов Аркадий
+    // Викторович)»), or say one asked so («…восстанием руководил Виленский Центральный Комитет»); not an assistant's
     const post = isPost(words[i]);
-    if (!(post ? meetsPost(terms[i]) : !asked.deputy && isHeading(words[i]))) continue;
+    if (!(post ? meetsPost(terms[i]) : asked.heads && isHeading(words[i]))) continue;
     if (!asked.deputy && (isDeputy(words[i]) || nearDeputy(i))) continue;
     let content = 0;
     for (let k = i + 1; k < tokens.length && content < HOLDER_AFTER; k++) {
@@ -117,4 +140,24 @@ export function namesHolder(sentence: string, lang: Lang, asked: PostAsked, ques
 function hasAny(terms: ReadonlySet<string>, of: ReadonlySet<string>): boolean {
   for (const t of terms) if (of.has(t)) return true;
   return false;
+}
+
+/** the year a document is of: its own, or its date's (undefined: it says none) */
+function yearOf(meta: DocMeta): number | undefined {
+  if (meta.year !== undefined) return meta.year;
+  const m = meta.date?.match(/\b(1\d{3}|20\d{2})\b/);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The quote candidates in the order to quote them for a question asking who holds a post: those naming a holder
+ * first, the newest document's first (posts change hands: «Алматы қаласының әкімі кім?» is answered by 2019's
+ * «…әкімі Бақытжан Сағынтаев» before 2013's «Қала әкімі Ахметжан Есімов»; each citation shows its date), then the
+ * rest as they were.
+ */
+export function holdersFirst<T extends { namesHolder: boolean; result: { doc: { meta: DocMeta } } }>(ranked: readonly T[]): T[] {
+  const year = (c: T) => yearOf(c.result.doc.meta) ?? 0;
+  const holders = ranked.filter((c) => c.namesHolder);
+  // a stable sort: among holders of one year (or none), the better scored first
+  return [...holders.sort((a, b) => year(b) - year(a)), ...ranked.filter((c) => !c.namesHolder)];
 }

@@ -376,7 +376,8 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // билік құрды») meeting the names of the one before it
     // for «who», a sentence leaning on the one before it names its person there («Мүсірепов сондай-ақ… . Ол …
     // «Амангелді» … жазды»): the person is the name before, so that sentence's flag is the one that counts
-    const byReference = (j: number) => kind === 'person' && j > 0 && pointsBack[j] && kindIn[j - 1];
+    // (not one naming a post's holder itself: «Сонымен қатар кеңесте … Алматы қаласының әкімі Бақытжан Сағынтаев…»)
+    const byReference = (j: number) => kind === 'person' && j > 0 && pointsBack[j] && kindIn[j - 1] && !holder?.[j];
     const boldRank = forChoice.map((f, j) => {
       const relevance = j > 0 && pointsBack[j] ? weighedCarrying(q, f, forChoice[j - 1]) : choiceRelevance[j];
       // the flags outrank any relevance (at most 1, halved)

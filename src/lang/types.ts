@@ -179,15 +179,16 @@ export interface LanguagePack {
    * anything, and «елші» «ел», a country): `posts` and `deputy` are words' beginnings, lower case, that `endings`
    * (in folded letters, normalize.ts fold) may end («әкім» + «інің»; not «әкім» + «дігі», the akimat); `deputy` makes
    * a post beside it a deputy's («заместитель акима», «әкімінің орынбасары»), another post; `heads`: beginnings of
-   * the words of heading something, which ask any post's holder («Кто возглавляет…?») and in a text may stand for the
-   * post («…восстанием руководил…»); `asks`: the question words asking who someone is, not whom or with whom («С кем
+   * the words of heading something, which ask any post's holder («Кто возглавляет…?») and in a text may stand for a
+   * head's post («…восстанием руководил…», «Синодальный отдел… возглавляет…»); `chiefs`: the posts (of `posts`)
+   * that head something, which a text so says; `asks`: the question words asking who someone is, not whom or with whom («С кем
    * аким обсуждал…?» asks no post's holder); `surname`: a word the language's texts write as a surname, with the case
    * endings they add («Есімовтің», «Сагинтаева»); `becomes`: the words that make a name before the post its holder's
    * («Бөкейхан төраға болып сайланды», «Иванов стал председателем»), lower case, whole; `of`: on which side of the
    * post the language names what it is the post of («министр образования», «Білім министрі»), which the answering
    * sentence must name too.
    */
-  office: { posts: readonly string[]; deputy: readonly string[]; endings: RegExp; heads: readonly string[]; asks: readonly string[]; surname: RegExp; becomes: readonly string[]; of: 'before' | 'after' };
+  office: { posts: readonly string[]; deputy: readonly string[]; endings: RegExp; heads: readonly string[]; chiefs: readonly string[]; asks: readonly string[]; surname: RegExp; becomes: readonly string[]; of: 'before' | 'after' };
   /**
    * How a question marks a capitalized word as a place it asks about, beside a unit word (`units`): a preposition
    * before it («в Шымкенте», «из Шымкента») or a case ending on it («Шымкентте», «Шымкенттен», «Шымкенттегі»). A place

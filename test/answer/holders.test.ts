@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesHolder, postAsked, type PostAsked } from '../../src/answer/holders.ts';
+import { holdersFirst, namesHolder, postAsked, type PostAsked } from '../../src/answer/holders.ts';
 import { askedBy } from '../../src/answer/question.ts';
 import { candidates } from '../../src/answer/quotes.ts';
 import { QueryAnalyzer } from '../../src/text/query.ts';
@@ -30,6 +30,8 @@ describe('who holds a post', () => {
     expect(asked('Кто заместитель акима области?').post?.deputy).toBe(true);
     expect(asked('Облыс әкімінің орынбасары кім?').post?.deputy).toBe(true);
     expect(asked('Кто возглавляет отдел внутренней политики?').post?.post).toBeNull(); // asked by a verb of heading
+    expect(asked('Алматы каласынын акими ким?').post?.post).not.toBeNull(); // Kazakh typed without its letters
+    expect(asked('Президенттин көмекшиси ким?').post?.heads).toBe(false); // an assistant heads nothing
   });
 
   it('does not take a post in a question asking something else as asking its holder', () => {
@@ -39,8 +41,8 @@ describe('who holds a post', () => {
     expect(asked('Кто такой аким?').post).not.toBeNull();
   });
 
-  const post: PostAsked = { post: null, besides: [], deputy: false };
-  const deputy: PostAsked = { post: null, besides: [], deputy: true };
+  const post: PostAsked = { post: null, besides: [], deputy: false, heads: true };
+  const deputy: PostAsked = { post: null, besides: [], deputy: true, heads: false };
   const holds = (sentence: string, lang: Lang, p = post, own: string[] = []) => namesHolder(sentence, lang, p, new Set(own), () => true);
 
   it('finds a person named beside the post: after it, before it with a comma, or with a word of becoming', () => {
@@ -72,5 +74,11 @@ describe('who holds a post', () => {
     const [best] = candidates({ concepts: q.concepts, weights: q.concepts.map(() => 1) }, [{ chunk, doc, score: 1 } as never], 'ru', 'person', { post: p });
     expect(text.slice(best.sentence.start, best.sentence.end)).toContain('Ерлан Сапаров');
     expect(best.namesHolder).toBe(true);
+  });
+
+  it('quotes holders first, the newest document\'s first, the rest as they were', () => {
+    const c = (id: string, namesHolder: boolean, meta: { year?: number; date?: string }) => ({ id, namesHolder, result: { doc: { meta } } });
+    const ranked = [c('a', false, { year: 2019 }), c('b', true, { year: 2013 }), c('c', true, { date: '2019-10-29' }), c('d', true, {}), c('e', false, {})];
+    expect(holdersFirst(ranked).map((x) => x.id)).toEqual(['c', 'b', 'd', 'a', 'e']);
   });
 });
