@@ -18,7 +18,7 @@ import { unknownPlaces, unseen, wholeTerms } from './places.ts';
 import type { Summarizer } from './summary.ts';
 import { askedBy, asksMoney, countedBy, categoryBy, currencyTerms, CUE_KINDS, lifeAsked } from './question.ts';
 import { askedYears } from './years.ts';
-import { holdersFirst, postAsked } from './holders.ts';
+import { holdersFirst, personAsked, postAsked } from './holders.ts';
 import { candidates, isFocus, met, metAcross, type Candidate, type Weighted } from './quotes.ts';
 import { decide, loadDeclineModel, type DeclineModel, type Features } from './decline.ts';
 import { pageAt, plainAnswer, type Citation } from './render.ts';
@@ -201,7 +201,9 @@ export class Answerer {
     const years = kind === 'date' ? [] : askedYears(query.text, query.lang);
     // «Кто аким Алматы?», «Кто возглавляет…?»: the answer names a person beside the post
     const post = postAsked(query, concepts, kind, phrase);
-    const all = candidates(q, results, query.lang, kind, { life, counted, category, years, reads: this.reads, typed: query.script !== 'native', post }, passages);
+    // … and «Кто такой Рахман Алшанов?» by a sentence naming his post
+    const person = post ? [] : personAsked(concepts, kind, phrase, query.lang);
+    const all = candidates(q, results, query.lang, kind, { life, counted, category, years, reads: this.reads, typed: query.script !== 'native', post, person }, passages);
     // a quote naming the place asked only as another of the name, or from a document that never names a place the
     // question names with its unit, speaks of another place
     // (the passages read besides for a post's holder give only a sentence naming the holder and saying all the question says)

@@ -137,6 +137,42 @@ export function namesHolder(sentence: string, lang: Lang, asked: PostAsked, ques
   return false;
 }
 
+/**
+ * For «Кто такой Бакытжан Сагинтаев?», «Алшанов кім?»: the question's names (by index), when it asks who someone is
+ * and says nothing else; none otherwise. The answer is most often the person's post («…отметил председатель
+ * общественного совета г. Алматы Рахман Алшанов»).
+ */
+export function personAsked(concepts: readonly Concept[], kind: AnswerKind, phrase: string, lang: Lang): number[] {
+  if (kind !== 'person' || !PACKS[lang].office.asks.includes(phrase) || concepts.some((c) => !c.name)) return [];
+  return concepts.flatMap((c, k) => (/^\d/.test(c.stem) ? [] : [k]));
+}
+
+/** How near a person's name a post of theirs stands, in words that are not stopwords: before it («…председатель общественного совета г. Алматы Рахман Алшанов»: five), after it. */
+export const POST_BEFORE = 6;
+export const POST_AFTER = 3;
+
+/** Whether a sentence names a post beside one of the person's names (`meetsName`, a word's terms). */
+export function namesPostOf(sentence: string, lang: Lang, meetsName: (terms: ReadonlySet<string>) => boolean): boolean {
+  const tokens = defaultAnalyzer.analyzeTokens(sentence, lang);
+  const terms = tokens.map((t) => new Set(t.terms));
+  const posts = tokens.map((t) => isPost(normalize(t.token.word)));
+  for (let i = 0; i < tokens.length; i++) {
+    if (!meetsName(terms[i])) continue;
+    if (within(terms, posts, i, -1, POST_BEFORE) || within(terms, posts, i, 1, POST_AFTER)) return true;
+  }
+  return false;
+}
+
+/** whether a post stands within `most` words that are not stopwords of word i, going `step` (−1 back, 1 on) */
+function within(terms: readonly ReadonlySet<string>[], posts: readonly boolean[], i: number, step: -1 | 1, most: number): boolean {
+  let content = 0;
+  for (let k = i + step; k >= 0 && k < terms.length && content < most; k += step) {
+    if (posts[k]) return true;
+    if (terms[k].size > 0) content++;
+  }
+  return false;
+}
+
 function hasAny(terms: ReadonlySet<string>, of: ReadonlySet<string>): boolean {
   for (const t of terms) if (of.has(t)) return true;
   return false;

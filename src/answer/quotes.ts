@@ -10,7 +10,7 @@ import type { AnswerKind, Lang } from '../lang/index.ts';
 import { givesLifeSpan, holdsKind, namesMoney, outsideLifeSpans, type Counted, type LifeAsked } from './question.ts';
 import { otherUnit, placesIn, unitIn, type PlaceReading } from './units.ts';
 import { namesOtherYear } from './years.ts';
-import { namesHolder, type PostAsked } from './holders.ts';
+import { namesHolder, namesPostOf, type PostAsked } from './holders.ts';
 import { analyze, QUOTED } from '../text/analyzer.ts';
 import { allPacksTerms } from '../text/pack-terms.ts';
 
@@ -191,7 +191,10 @@ export interface Candidate {
   counted: number;
   /** … and whether that sentence, or the one it leans on for its number, writes the question's quoted titles whole (true when it quotes none) */
   countsTitled: boolean;
-  /** for «who» asking a post's holder, whether the sentence names a person beside the post (holders.ts); false for other questions */
+  /**
+   * for «who» asking a post's holder, whether the sentence names a person beside the post; for «who is X», whether it
+   * names X beside a post (holders.ts); false for other questions
+   */
   namesHolder: boolean;
   /** what the sentence meets by whole words only (no prefix terms or spelling corrections) */
   strictCoverage: number;
@@ -232,8 +235,11 @@ export interface Asking {
   typed?: boolean;
   /** what a «who» question asks of a post (postAsked) */
   post?: PostAsked | null;
+  /** for «who is X» (personAsked), X's names by index: a sentence naming X's post answers it */
+  person?: readonly number[];
 }
 const NO_TERMS: ReadonlySet<string> = new Set();
+const NO_CONCEPTS: readonly number[] = [];
 // a quote that misses no place the question names (most questions name none: shared, not allocated per sentence)
 const NO_PLACES: readonly number[] = [];
 
@@ -248,7 +254,7 @@ const NO_LIFE: LifeAsked = { concepts: [], dates: true };
  * already (each is analysed once and cached, but a lookup and a heading per use add up).
  */
 export function candidates(q: Weighted, results: SearchResult[], lang: string, kind: AnswerKind, asking: Asking = {}, analysed: readonly AnalysedPassage[] = results.map(passageOf)): Candidate[] {
-  const { life = NO_LIFE, counted = null, category = null, years = [], reads, typed = false, post = null } = asking;
+  const { life = NO_LIFE, counted = null, category = null, years = [], reads, typed = false, post = null, person = NO_CONCEPTS } = asking;
   const strict = strictly(q);
   const byTerm = conceptsByTerm(q);
   // the places it names with their units, and which passages speak of another place of the name (units.ts)
@@ -345,8 +351,20 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     const sentence = (j: number) => text.slice(spans[j].start, spans[j].end);
     const holding = years.length === 0 && life.dates ? held
       : held.map((h, j) => h && !years.some((y) => namesOtherYear(sentence(j), y)) && (life.dates || holdsKind(outsideLifeSpans(sentence(j), result.doc.lang), kind)));
-    // a question in the text (an interviewer's) holds no answer, whatever numbers or names it has
-    const kindIn = holding.map((h, j) => h && !passage.asks[j] && (!NAMED_KINDS.has(kind) || namesOtherThan(passage.names[j], questionNames)));
+    // «Кто аким Алматы?»: a sentence naming a person beside the post asked («Алматы қаласының әкімі Бақытжан
+    // Сағынтаев») says who holds it, as a number right before the counted thing says how many (its bonus, its bold)
+    // and the question's words beside the post («министра образования») and its names («…маслихата Алматы» is not
+    // answered by the chairman of Turkistan's), in the sentence or the document's title
+    const meetsPost = (terms: ReadonlySet<string>) => post?.post == null || meet(q.concepts[post.post], terms) > 0;
+    // … and for «who is X», a sentence naming X beside a post of theirs («…отметил председатель общественного совета
+    // г. Алматы Рахман Алшанов») says who X is, as a holder's says who holds a post
+    const meetsPerson = (terms: ReadonlySet<string>) => person.some((k) => meet(q.concepts[k], terms) > 0);
+    const holder = post ? spans.map((sp, j) => meetsPost(sentenceTerms[j]) && [...post.besides, ...wordNames].every((k) => metBySentence[j][k] > 0) && namesHolder(text.slice(sp.start, sp.end), result.doc.lang, post, questionNames, meetsPost))
+      : person.length > 0 ? spans.map((sp, j) => meetsPerson(sentenceTerms[j]) && namesPostOf(text.slice(sp.start, sp.end), result.doc.lang, meetsPerson))
+      : null;
+    // a question in the text (an interviewer's) holds no answer, whatever numbers or names it has; for «who is X»,
+    // the answer is X's post, not another name
+    const kindIn = person.length > 0 && holder ? holder : holding.map((h, j) => h && !passage.asks[j] && (!NAMED_KINDS.has(kind) || namesOtherThan(passage.names[j], questionNames)));
     const { pointsBack } = passage;
     const isName = (c: Concept) => (!isFocus(c) && !isNow(c)) || placeNames.has(c);
     // a sentence leaning on the one before it («Ол…», a line after a heading) takes that one's names as its own
@@ -374,12 +392,6 @@ export function candidates(q: Weighted, results: SearchResult[], lang: string, k
     // choosing the quote. Not for any kind: «…башкирского слова «тамаҡ»» was lifted over the answer to «От какого
     // слова произошло название Китай?» (TyDi −1 answer, before the packs' list)
     const titled = category !== null ? spans.map((sp, j) => countsIt[j] && namesNewTitle(text.slice(sp.start, sp.end), result.doc.lang, questionTerms)) : null;
-    // «Кто аким Алматы?»: a sentence naming a person beside the post asked («Алматы қаласының әкімі Бақытжан
-    // Сағынтаев») says who holds it, as a number right before the counted thing says how many (its bonus, its bold)
-    // and the question's words beside the post («министра образования») and its names («…маслихата Алматы» is not
-    // answered by the chairman of Turkistan's), in the sentence or the document's title
-    const meetsPost = (terms: ReadonlySet<string>) => post?.post == null || meet(q.concepts[post.post], terms) > 0;
-    const holder = post ? spans.map((sp, j) => meetsPost(sentenceTerms[j]) && [...post.besides, ...wordNames].every((k) => metBySentence[j][k] > 0) && namesHolder(text.slice(sp.start, sp.end), result.doc.lang, post, questionNames, meetsPost)) : null;
     // what a reader sees in bold: within a quote, a sentence holding an answer of the asked kind first, then one
     // whose number counts the asked thing, then the most relevant, a sentence that points back («Ол 768-814 жылдары
     // билік құрды») meeting the names of the one before it

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { holdersFirst, namesHolder, postAsked, type PostAsked } from '../../src/answer/holders.ts';
+import { holdersFirst, namesHolder, namesPostOf, personAsked, postAsked, type PostAsked } from '../../src/answer/holders.ts';
 import { askedBy } from '../../src/answer/question.ts';
 import { candidates } from '../../src/answer/quotes.ts';
 import { QueryAnalyzer } from '../../src/text/query.ts';
 import type { Lang } from '../../src/lang/index.ts';
+import { defaultAnalyzer } from '../../src/text/analyzer.ts';
 
 const queries = new QueryAnalyzer();
+const stem = (word: string) => defaultAnalyzer.wordTerms(word, 'ru')[0];
 const asked = (question: string) => {
   const q = queries.analyze(question);
   const { kind, phrase } = askedBy(q);
@@ -80,5 +82,32 @@ describe('who holds a post', () => {
     const c = (id: string, namesHolder: boolean, meta: { year?: number; date?: string }) => ({ id, namesHolder, result: { doc: { meta } } });
     const ranked = [c('a', false, { year: 2019 }), c('b', true, { year: 2013 }), c('c', true, { date: '2019-10-29' }), c('d', true, {}), c('e', false, {})];
     expect(holdersFirst(ranked).map((x) => x.id)).toEqual(['c', 'b', 'd', 'a', 'e']);
+  });
+
+  it('knows «who is X», and a sentence naming X beside a post of theirs', () => {
+    const who = (question: string) => {
+      const q = queries.analyze(question);
+      const { kind, phrase } = askedBy(q);
+      return personAsked(q.concepts, kind, phrase, q.lang).map((k) => q.concepts[k].stem);
+    };
+    expect(who('Кто такой Рахман Алшанов?')).toEqual([stem('Рахман'), stem('Алшанов')]);
+    expect(who('Алтынсары Үмбетәлиев кім?')).toHaveLength(2);
+    expect(who('Кто встретился с Рахманом Алшановым?')).toEqual([]); // asks about someone else
+    expect(who('Кто аким Алматы?')).toEqual([]); // asks a post's holder
+    const alshanov = (terms: ReadonlySet<string>) => terms.has(stem('Алшанов'));
+    expect(namesPostOf('Проблем много», - отметил председатель общественного совета г. Алматы Рахман Алшанов.', 'ru', alshanov)).toBe(true);
+    expect(namesPostOf('Рахман Алшанов, председатель совета, выступил первым.', 'ru', alshanov)).toBe(true);
+    expect(namesPostOf('Рахман Алшанов поддержал инициативы о прозрачной работе КСК и бюджете города.', 'ru', alshanov)).toBe(false);
+  });
+
+  it('sets in bold, for «who is X», the sentence naming X\'s post, not one naming someone else', () => {
+    const question = 'Кто такой Парасат Жаңабергенов?';
+    const q = queries.analyze(question);
+    const { kind, phrase } = askedBy(q);
+    const text = 'Сұхбатқа Парасат Жаңабергенов Айгүл Сейітқызымен бірге келді. Біз қалалық ішкі саясат бөлімінің басшысы Парасат Жаңабергеновпен сұхбаттасқан едік.';
+    const chunk = { id: 'c', docId: 'd', start: 0, end: text.length, text };
+    const doc = { docId: 'd', title: 't', lang: 'kk' as const, meta: {}, hash: '', chunks: [] };
+    const [best] = candidates({ concepts: q.concepts, weights: q.concepts.map(() => 1) }, [{ chunk, doc, score: 1 } as never], 'ru', kind, { person: personAsked(q.concepts, kind, phrase, q.lang) });
+    expect(text.slice(best.sentence.start, best.sentence.end)).toContain('бөлімінің басшысы');
   });
 });
