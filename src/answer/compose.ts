@@ -211,7 +211,7 @@ export class Answerer {
     const best = ranked[0];
     const bestPassage = Math.max(0, ...ranked.map((c) => c.passageCoverage));
     const quotable = ranked.filter((c) => c.passageCoverage >= PASSAGE_SHARE * bestPassage);
-    const { citations, picked } = pickQuotes(post ? holdersFirst(quotable) : quotable, excerpts);
+    const { citations, picked } = pickQuotes(post ? holdersFirst(quotable, years) : quotable, excerpts);
     // the runner-up is the best passage of another document: overlapping chunks of one long interview are one source
     const s1 = results[0]?.score ?? 0;
     const s2 = results.find((r) => r.chunk.docId !== results[0].chunk.docId)?.score ?? 0;

@@ -187,13 +187,14 @@ function yearOf(meta: DocMeta): number | undefined {
 
 /**
  * The quote candidates in the order to quote them for a question asking who holds a post: those naming a holder
- * first, the newest document's first (posts change hands: «Алматы қаласының әкімі кім?» is answered by 2019's
- * «…әкімі Бақытжан Сағынтаев» before 2013's «Қала әкімі Ахметжан Есімов»; each citation shows its date), then the
- * rest as they were.
+ * first, a document of a year the question asks about first («…в 2013 году?»), then the newest document's (posts
+ * change hands: «Алматы қаласының әкімі кім?» is answered by 2019's «…әкімі Бақытжан Сағынтаев» before 2013's «Қала
+ * әкімі Ахметжан Есімов»; each citation shows its date), then the rest as they were.
  */
-export function holdersFirst<T extends { namesHolder: boolean; result: { doc: { meta: DocMeta } } }>(ranked: readonly T[]): T[] {
+export function holdersFirst<T extends { namesHolder: boolean; result: { doc: { meta: DocMeta } } }>(ranked: readonly T[], years: readonly string[] = []): T[] {
   const year = (c: T) => yearOf(c.result.doc.meta) ?? 0;
+  const asked = (c: T) => (years.includes(String(year(c))) ? 1 : 0);
   const holders = ranked.filter((c) => c.namesHolder);
   // a stable sort: among holders of one year (or none), the better scored first
-  return [...holders.sort((a, b) => year(b) - year(a)), ...ranked.filter((c) => !c.namesHolder)];
+  return [...holders.sort((a, b) => asked(b) - asked(a) || year(b) - year(a)), ...ranked.filter((c) => !c.namesHolder)];
 }

@@ -159,8 +159,13 @@ function casingOf(sentences: { token: { word: string }; terms: readonly string[]
   return { cased, names };
 }
 
-/** A search result's passage, analysed (its document's heading as its title). */
-export const passageOf = (r: { chunk: { text: string }; doc: { lang: Lang; title: string; meta: Pick<DocMeta, 'region'> } }): AnalysedPassage => analysedPassage(r.chunk, r.doc.lang, heading(r.doc));
+/**
+ * A search result's passage, analysed: its document's heading as its title, and the year the document is of, as the
+ * citation shows it («(Алматы, 2013)»): an interview of 2013 speaks of 2013 without writing it, and «Кто был акимом
+ * Алматы в 2013 году?» is answered from it (a sentence naming another year still holds no answer for this one).
+ */
+export const passageOf = (r: { chunk: { text: string }; doc: { lang: Lang; title: string; meta: Pick<DocMeta, 'region' | 'year'> } }): AnalysedPassage =>
+  analysedPassage(r.chunk, r.doc.lang, r.doc.meta.year ? `${heading(r.doc)} ${r.doc.meta.year}` : heading(r.doc));
 
 /** Forgets every analysed passage (the benchmark measures the uncached path with it). */
 export function forgetPassages(): void {

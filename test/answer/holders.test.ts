@@ -82,6 +82,7 @@ describe('who holds a post', () => {
     const c = (id: string, namesHolder: boolean, meta: { year?: number; date?: string }) => ({ id, namesHolder, result: { doc: { meta } } });
     const ranked = [c('a', false, { year: 2019 }), c('b', true, { year: 2013 }), c('c', true, { date: '2019-10-29' }), c('d', true, {}), c('e', false, {})];
     expect(holdersFirst(ranked).map((x) => x.id)).toEqual(['c', 'b', 'd', 'a', 'e']);
+    expect(holdersFirst(ranked, ['2013']).map((x) => x.id)).toEqual(['b', 'c', 'd', 'a', 'e']); // the year asked first
   });
 
   it('knows «who is X», and a sentence naming X beside a post of theirs', () => {

@@ -1,9 +1,17 @@
 // The answer layer's analysed passages: each chunk analysed once while it is asked about, a new build's chunk
 // (a new object, perhaps new text) analysed afresh, and the least recently used forgotten past the bound.
 import { describe, expect, it } from 'vitest';
-import { analysedPassage, CACHED } from '../../src/answer/passages.ts';
+import { analysedPassage, CACHED, passageOf } from '../../src/answer/passages.ts';
 
 describe('analysed passages', () => {
+  it('takes the document\'s heading, region and year as what each of its passages is about', () => {
+    const doc = { lang: 'kk' as const, title: 'Сұхбат', meta: { region: 'Алматы', year: 2013 } };
+    const passage = passageOf({ chunk: { text: 'Қала әкімі Ахметжан Есімов міндеттер қойды.' }, doc });
+    expect(passage.title.has('2013')).toBe(true); // an interview of 2013 speaks of 2013 without writing it
+    expect(passage.title.has('алмат')).toBe(true);
+    expect(passageOf({ chunk: { text: 'Қала әкімі міндеттер қойды.' }, doc: { ...doc, meta: { region: 'Алматы' } } }).title.has('2013')).toBe(false);
+  });
+
   it('analyses a chunk once, and a chunk of another build (another object) again', () => {
     const chunk = { text: 'Аким Алматы встретился с активом. Он рассказал о новых планах.' };
     const first = analysedPassage(chunk, 'ru', '');
